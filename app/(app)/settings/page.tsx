@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "设置" };
+
+const SECTIONS = [
+  { href: "/settings/organization", title: "机构设置", text: "机构名称、案件编号前缀、复议诉讼统计口径、收费期间是否停止计时", adminOnly: true },
+  { href: "/settings/users", title: "用户管理", text: "新建账户、停用、重置密码、更改角色", adminOnly: true },
+  { href: "/settings/calendar", title: "工作日历", text: "法定节假日与调休安排，办理期限按此计算", adminOnly: false },
+];
+
+export default async function SettingsPage() {
+  const actor = await requireActor();
+  const sections = SECTIONS.filter((section) => !section.adminOnly || actor.role === "ADMIN");
+  return (
+    <div className="page">
+      <PageHeader title="设置" />
+      <div className="grid-3">
+        {sections.map((section) => (
+          <Link key={section.href} href={section.href} className="card">
+            <h2>{section.title}</h2>
+            <p className="muted">{section.text}</p>
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}

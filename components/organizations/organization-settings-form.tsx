@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { updateOrganizationSettingsAction } from "@/lib/organizations/actions";
+import { APPEALS_BASIS_LABELS } from "@/lib/organizations/schemas";
+import { ActionNotice, fieldError } from "@/components/ui/action-notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+interface Settings {
+  name: string;
+  appealsBasis: keyof typeof APPEALS_BASIS_LABELS;
+  feeStopsClock: boolean;
+  caseNumberPrefix: string;
+}
+
+export function OrganizationSettingsForm({ settings }: { settings: Settings }) {
+  const [result, action] = useActionState(updateOrganizationSettingsAction, null);
+  return (
+    <form action={action} className="form">
+      <ActionNotice result={result} />
+      <div className="field">
+        <label htmlFor="name">机构名称</label>
+        <input id="name" name="name" type="text" defaultValue={settings.name} required />
+        {fieldError(result, "name") ? <span className="error">{fieldError(result, "name")}</span> : null}
+      </div>
+      <div className="field">
+        <label htmlFor="caseNumberPrefix">案件编号前缀</label>
+        <input id="caseNumberPrefix" name="caseNumberPrefix" type="text" defaultValue={settings.caseNumberPrefix} required />
+        <span className="hint">案件编号形如“前缀-年份-序号”，例如 GK-2026-000123。</span>
+        {fieldError(result, "caseNumberPrefix") ? <span className="error">{fieldError(result, "caseNumberPrefix")}</span> : null}
+      </div>
+      <div className="field">
+        <label htmlFor="appealsBasis">年度报告表四（复议、诉讼）统计口径</label>
+        <select id="appealsBasis" name="appealsBasis" defaultValue={settings.appealsBasis}>
+          {Object.entries(APPEALS_BASIS_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" name="feeStopsClock" defaultChecked={settings.feeStopsClock} />
+        发出收费通知至缴费之日，答复期限停止计算（国办函〔2020〕109号，默认开启）
+      </label>
+      <div>
+        <SubmitButton>保存</SubmitButton>
+      </div>
+    </form>
+  );
+}

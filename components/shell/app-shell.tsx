@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import type { Actor } from "@/lib/auth/actor";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+import styles from "./app-shell.module.css";
+
+export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+  return (
+    <div className={styles.shell}>
+      <header className={`${styles.header} no-print`}>
+        <div className={styles.brand}>
+          <span className={styles.logo} aria-hidden>
+            公
+          </span>
+          <div>
+            <div className={styles.product}>政府信息公开申请办理系统</div>
+            <div className={styles.organization} data-testid="organization-name">
+              {actor.organizationName}
+            </div>
+          </div>
+        </div>
+        <NavLinks />
+        <div className={styles.user}>
+          <span data-testid="current-user">
+            {actor.displayName}
+            <span className={styles.role}>{ROLE_LABELS[actor.role]}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main className={styles.main}>{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import styles from "./app-shell.module.css";
+
+const NAV_ITEMS = [
+  { href: "/", label: "工作台", exact: true },
+  { href: "/cases", label: "案件台账", exact: false, excludes: "/cases/new" },
+  { href: "/cases/new", label: "登记申请", exact: true },
+  { href: "/reports", label: "统计报表", exact: false },
+  { href: "/settings", label: "设置", exact: false },
+] as const;
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <nav className={styles.nav} aria-label="主导航">
+      {NAV_ITEMS.map((item) => {
+        const active = item.exact
+          ? pathname === item.href
+          : pathname.startsWith(item.href) && !("excludes" in item && pathname.startsWith(item.excludes));
+        return (
+          <Link key={item.href} href={item.href} className={active ? styles.active : undefined} aria-current={active ? "page" : undefined}>
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,66 @@
+// The only reader of process.env (architecture.md convention 8). Every variable is documented in
+// .env.example; values are validated once, at first use.
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** External PostgreSQL. When unset, the start scripts run the embedded PostgreSQL in DATA_DIR. */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** Folder for the embedded database and generated local secrets. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** Port of the embedded PostgreSQL (loopback only). */
+  EMBEDDED_DATABASE_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** Port of the web server. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public base URL of the app, used by next-auth for redirects. */
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Trust the Host header for auth redirects when NEXTAUTH_URL is unset (read by next-auth itself). */
+  AUTH_TRUST_HOST: booleanFlag,
+  /** Secret that signs session tokens. Generated into DATA_DIR on first start when unset. */
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Failed sign-ins in a row before an account is locked. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Minutes an account stays locked after too many failed sign-ins. */
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Seed the demo organization and accounts into an empty database (default on; set false in production). */
+  SEED_DEMO: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
+  /** Skip `next build` in npm start even when the sources changed (set in the Docker image). */
+  SKIP_BUILD: booleanFlag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let parsed: Env | undefined;
+
+export function getEnv(): Env {
+  if (!parsed) {
+    const result = envSchema.safeParse(process.env);
+    if (!result.success) {
+      const details = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("；");
+      throw new Error(`环境变量配置有误：${details}`);
+    }
+    parsed = result.data;
+  }
+  return parsed;
+}
+
+/** The database URL the app must use; the start scripts always set it before the app runs. */
+export function requireDatabaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL 未设置：请用 npm start 启动（未设置时会自动启动内置数据库）");
+  return url;
+}
+
+/** For the start scripts and tests: point this process at the database they opened. */
+export function useDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+  parsed = undefined;
+}

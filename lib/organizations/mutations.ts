@@ -1,0 +1,55 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import { assertRole, type Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record";
+import { parseInput } from "../validation";
+import { createOrganizationSchema, organizationSettingsSchema } from "./schemas";
+
+/**
+ * Creates an organization. An operator's command (CLI, seed), not a user action: organizations are
+ * set up by whoever runs the installation.
+ */
+export async function createOrganization({ input }: { input: unknown }) {
+  const data = parseInput(createOrganizationSchema, input);
+  return db.$transaction(async (tx) => {
+    if (await tx.organization.findUnique({ where: { code: data.code } })) {
+      throw new AppError("CONFLICT", `机构代码 ${data.code} 已存在`);
+    }
+    let parentId: string | undefined;
+    if (data.parentCode) {
+      const parent = await tx.organization.findUnique({ where: { code: data.parentCode } });
+      if (!parent) throw new AppError("NOT_FOUND", `上级机构 ${data.parentCode} 不存在`);
+      parentId = parent.id;
+    }
+    const organization = await tx.organization.create({ data: { code: data.code, name: data.name, parentId } });
+    await recordAudit(tx, null, {
+      organizationId: organization.id,
+      action: "organization.create",
+      entityType: "Organization",
+      entityId: organization.id,
+      after: { code: organization.code, name: organization.name, parentCode: data.parentCode ?? null },
+    });
+    return organization;
+  });
+}
+
+export async function updateOrganizationSettings({ actor, input }: { actor: Actor; input: unknown }) {
+  assertRole(actor, "ADMIN");
+  const data = parseInput(organizationSettingsSchema, input);
+  await db.$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } });
+    await tx.organization.update({ where: { id: actor.organizationId }, data });
+    await recordAudit(tx, actor, {
+      action: "organization.update_settings",
+      entityType: "Organization",
+      entityId: actor.organizationId,
+      before: {
+        name: before.name,
+        appealsBasis: before.appealsBasis,
+        feeStopsClock: before.feeStopsClock,
+        caseNumberPrefix: before.caseNumberPrefix,
+      },
+      after: data,
+    });
+  });
+}

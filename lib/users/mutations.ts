@@ -1,0 +1,104 @@
+// User administration. Every function checks that the actor is an administrator of the same
+// organization as the user, and writes its audit event in the same transaction.
+import type { Prisma, Role } from "@prisma/client";
+import { db, type Transaction } from "../db";
+import { AppError } from "../errors";
+import { assertRole, type Actor } from "../auth/actor";
+import { hashPassword } from "../auth/password";
+import { recordAudit } from "../audit/record";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema } from "./schemas";
+import { parseInput } from "../validation";
+
+async function findOwnUser(tx: Transaction, actor: Actor, userId: string) {
+  const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId } });
+  if (!user) throw new AppError("NOT_FOUND", "未找到该用户");
+  return user;
+}
+
+async function assertAnotherActiveAdmin(tx: Transaction, actor: Actor, userId: string) {
+  const others = await tx.user.count({
+    where: { organizationId: actor.organizationId, role: "ADMIN", active: true, id: { not: userId } },
+  });
+  if (others === 0) throw new AppError("INVALID_STATE", "本单位至少需要保留一名启用的管理员");
+}
+
+export async function createUser({ actor, input }: { actor: Actor; input: unknown }) {
+  assertRole(actor, "ADMIN");
+  const data = parseInput(createUserSchema, input);
+  const passwordHash = await hashPassword(data.password);
+  return db.$transaction(async (tx) => {
+    const taken = await tx.user.findUnique({ where: { username: data.username }, select: { id: true } });
+    if (taken) throw new AppError("CONFLICT", "该用户名已被使用", { username: ["该用户名已被使用"] });
+    const user = await tx.user.create({
+      data: {
+        organizationId: actor.organizationId,
+        username: data.username,
+        displayName: data.displayName,
+        role: data.role,
+        passwordHash,
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      after: { username: user.username, displayName: user.displayName, role: user.role },
+    });
+    return { id: user.id };
+  });
+}
+
+export async function changeUserRole({ actor, input }: { actor: Actor; input: unknown }) {
+  assertRole(actor, "ADMIN");
+  const { userId, role } = parseInput(changeRoleSchema, input);
+  await db.$transaction(async (tx) => {
+    const user = await findOwnUser(tx, actor, userId);
+    if (user.role === role) return;
+    if (user.role === "ADMIN") await assertAnotherActiveAdmin(tx, actor, user.id);
+    await tx.user.update({ where: { id: user.id }, data: { role: role as Role, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, actor, {
+      action: "user.change_role",
+      entityType: "User",
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role },
+    });
+  });
+}
+
+export async function setUserActive({ actor, input }: { actor: Actor; input: unknown }) {
+  assertRole(actor, "ADMIN");
+  const { userId, active } = parseInput(setUserActiveSchema, input);
+  await db.$transaction(async (tx) => {
+    const user = await findOwnUser(tx, actor, userId);
+    if (user.active === active) return;
+    if (!active && user.id === actor.userId) throw new AppError("INVALID_STATE", "不能停用自己的账户");
+    if (!active && user.role === "ADMIN") await assertAnotherActiveAdmin(tx, actor, user.id);
+    const data: Prisma.UserUpdateInput = active
+      ? { active: true, failedLoginCount: 0, lockedUntil: null }
+      : { active: false, sessionVersion: { increment: 1 } };
+    await tx.user.update({ where: { id: user.id }, data });
+    await recordAudit(tx, actor, {
+      action: active ? "user.enable" : "user.disable",
+      entityType: "User",
+      entityId: user.id,
+      before: { active: user.active },
+      after: { active },
+    });
+  });
+}
+
+/** Sets a new password chosen by the administrator, unlocks the account and ends its sessions. */
+export async function resetUserPassword({ actor, input }: { actor: Actor; input: unknown }) {
+  assertRole(actor, "ADMIN");
+  const { userId, password } = parseInput(resetPasswordSchema, input);
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const user = await findOwnUser(tx, actor, userId);
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, { action: "user.reset_password", entityType: "User", entityId: user.id });
+  });
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ROLES } from "../auth/roles";
+import { newPasswordSchema, usernameSchema } from "../auth/schemas";
+
+export const roleSchema = z.enum(ROLES, { message: "请选择角色" });
+
+export const createUserSchema = z.object({
+  username: usernameSchema,
+  displayName: z.string().trim().min(1, "请填写姓名").max(40, "姓名最多 40 字"),
+  role: roleSchema,
+  password: newPasswordSchema,
+});
+
+export const userIdSchema = z.string().trim().min(1, "缺少用户").max(40);
+
+export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
+export const setUserActiveSchema = z.object({ userId: userIdSchema, active: z.boolean() });
+export const resetPasswordSchema = z.object({ userId: userIdSchema, password: newPasswordSchema });
+
+export type CreateUserInput = z.infer<typeof createUserSchema>;
