@@ -88,6 +88,7 @@ try {
     if (!stopping) void shutdown(code ?? 1);
   });
 } catch (error) {
+  if (stopping) process.exit(0);
   console.error(`[gongkai] 启动失败：${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { updateOrganizationSettingsAction } from "@/lib/organizations/actions";
 import { APPEALS_BASIS_LABELS } from "@/lib/organizations/schemas";
 import { ActionNotice, fieldError } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 interface Settings {
   name: string;
@@ -14,9 +14,9 @@ interface Settings {
 }
 
 export function OrganizationSettingsForm({ settings }: { settings: Settings }) {
-  const [result, action] = useActionState(updateOrganizationSettingsAction, null);
+  const { result, onSubmit, pending } = useFormAction(updateOrganizationSettingsAction);
   return (
-    <form action={action} className="form">
+    <form onSubmit={onSubmit} className="form">
       <ActionNotice result={result} />
       <div className="field">
         <label htmlFor="name">机构名称</label>
@@ -44,7 +44,7 @@ export function OrganizationSettingsForm({ settings }: { settings: Settings }) {
         发出收费通知至缴费之日，答复期限停止计算（国办函〔2020〕109号，默认开启）
       </label>
       <div>
-        <SubmitButton>保存</SubmitButton>
+        <SubmitButton pending={pending}>保存</SubmitButton>
       </div>
     </form>
   );

@@ -1,20 +1,20 @@
 "use client";
 
-import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
 
 export function SubmitButton({
   children,
+  pending,
   pendingText = "处理中…",
   variant = "primary",
   size,
 }: {
   children: ReactNode;
+  pending: boolean;
   pendingText?: string;
   variant?: "primary" | "default" | "danger";
   size?: "small";
 }) {
-  const { pending } = useFormStatus();
   const className = ["button", variant === "default" ? "" : variant, size ?? ""].filter(Boolean).join(" ");
   return (
     <button type="submit" className={className} disabled={pending} aria-busy={pending}>

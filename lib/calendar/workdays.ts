@@ -8,6 +8,8 @@ export type CalendarDayKind = "HOLIDAY" | "WORKDAY";
 export interface WorkCalendar {
   overrides: ReadonlyMap<IsoDate, CalendarDayKind>;
   confirmedYears: ReadonlySet<number>;
+  /** The same overrides keyed by day number (days since 1970-01-01), for the day-stepping loops. */
+  overridesByDayNumber: ReadonlyMap<number, CalendarDayKind>;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -18,8 +20,12 @@ export function createWorkCalendar(
   confirmedYears: Iterable<number>,
 ): WorkCalendar {
   const overrides = new Map<IsoDate, CalendarDayKind>();
-  for (const day of days) overrides.set(assertIsoDate(day.date), day.kind);
-  return { overrides, confirmedYears: new Set(confirmedYears) };
+  const overridesByDayNumber = new Map<number, CalendarDayKind>();
+  for (const day of days) {
+    overrides.set(assertIsoDate(day.date), day.kind);
+    overridesByDayNumber.set(toDayNumber(day.date), day.kind);
+  }
+  return { overrides, confirmedYears: new Set(confirmedYears), overridesByDayNumber };
 }
 
 export function assertIsoDate(date: string): IsoDate {
@@ -31,23 +37,33 @@ export function assertIsoDate(date: string): IsoDate {
   return date;
 }
 
-function toTime(date: IsoDate): number {
-  return Date.parse(`${assertIsoDate(date)}T00:00:00Z`);
+function toDayNumber(date: IsoDate): number {
+  return Date.parse(`${assertIsoDate(date)}T00:00:00Z`) / DAY_MS;
 }
 
-function fromTime(time: number): IsoDate {
-  return new Date(time).toISOString().slice(0, 10);
+function fromDayNumber(dayNumber: number): IsoDate {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isPlainWeekendDay(dayNumber: number): boolean {
+  const weekday = (dayNumber + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  return weekday === 0 || weekday === 6;
+}
+
+function isWorkdayNumber(calendar: WorkCalendar, dayNumber: number): boolean {
+  const override = calendar.overridesByDayNumber.get(dayNumber);
+  if (override) return override === "WORKDAY";
+  return !isPlainWeekendDay(dayNumber);
 }
 
 /** The calendar date `days` days after `date` (negative for before). */
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  return fromTime(toTime(date) + days * DAY_MS);
+  return fromDayNumber(toDayNumber(date) + days);
 }
 
 /** Saturday or Sunday, before any official arrangement is applied. */
 export function isPlainWeekend(date: IsoDate): boolean {
-  const weekday = new Date(toTime(date)).getUTCDay();
-  return weekday === 0 || weekday === 6;
+  return isPlainWeekendDay(toDayNumber(date));
 }
 
 export function yearOf(date: IsoDate): number {
@@ -55,9 +71,7 @@ export function yearOf(date: IsoDate): number {
 }
 
 export function isWorkday(calendar: WorkCalendar, date: IsoDate): boolean {
-  const override = calendar.overrides.get(assertIsoDate(date));
-  if (override) return override === "WORKDAY";
-  return !isPlainWeekend(date);
+  return isWorkdayNumber(calendar, toDayNumber(date));
 }
 
 export function isYearConfirmed(calendar: WorkCalendar, year: number): boolean {
@@ -70,21 +84,21 @@ export function isYearConfirmed(calendar: WorkCalendar, year: number): boolean {
  */
 export function addWorkdays(calendar: WorkCalendar, start: IsoDate, count: number): IsoDate {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`工作日数须为非负整数：${count}`);
-  let time = toTime(start);
+  let dayNumber = toDayNumber(start);
   let remaining = count;
   while (remaining > 0) {
-    time += DAY_MS;
-    if (isWorkday(calendar, fromTime(time))) remaining -= 1;
+    dayNumber += 1;
+    if (isWorkdayNumber(calendar, dayNumber)) remaining -= 1;
   }
-  return fromTime(time);
+  return fromDayNumber(dayNumber);
 }
 
 /** Working days in the range (from, to]: after `from`, up to and including `to`. 0 when to ≤ from. */
 export function countWorkdays(calendar: WorkCalendar, from: IsoDate, to: IsoDate): number {
   let count = 0;
-  const end = toTime(to);
-  for (let time = toTime(from) + DAY_MS; time <= end; time += DAY_MS) {
-    if (isWorkday(calendar, fromTime(time))) count += 1;
+  const last = toDayNumber(to);
+  for (let dayNumber = toDayNumber(from) + 1; dayNumber <= last; dayNumber += 1) {
+    if (isWorkdayNumber(calendar, dayNumber)) count += 1;
   }
   return count;
 }

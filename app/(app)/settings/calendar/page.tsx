@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { getCalendarYear } from "@/lib/calendar/queries";
+import { calendarYearNumberSchema, isoDateSchema, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from "@/lib/calendar/schemas";
+import { isPlainWeekend } from "@/lib/calendar/workdays";
+import { PageHeader } from "@/components/ui/page-header";
+import {
+  CalendarLegend,
+  CalendarYearGrid,
+  CELL_KIND_LABELS,
+  cellKindOf,
+  summarizeCalendarYear,
+  weekdayNameOf,
+} from "@/components/calendar/calendar-year-grid";
+import { CalendarDayForm } from "@/components/calendar/calendar-day-form";
+import { CalendarYearForm } from "@/components/calendar/calendar-year-form";
+import styles from "@/components/calendar/calendar.module.css";
+
+export const metadata: Metadata = { title: "工作日历" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Today's calendar date in Asia/Shanghai (legal dates are Beijing dates, whatever the server's zone). */
+function todayInShanghai(now: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+function formatChineseDate(date: string): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+export default async function CalendarSettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor();
+  const params = await searchParams;
+  const today = todayInShanghai(new Date());
+
+  const requestedDate = isoDateSchema.safeParse(firstValue(params.date));
+  const requestedYear = calendarYearNumberSchema.safeParse(firstValue(params.year));
+  const year = requestedYear.success
+    ? requestedYear.data
+    : requestedDate.success
+      ? Number(requestedDate.data.slice(0, 4))
+      : Number(today.slice(0, 4));
+
+  const view = await getCalendarYear({ actor, year });
+  const canEdit = actor.role === "ADMIN";
+  const selectedDate = canEdit && requestedDate.success && requestedDate.data.startsWith(`${year}-`) ? requestedDate.data : null;
+  const selectedOverride = selectedDate ? view.days.find((day) => day.date === selectedDate) : undefined;
+  const summary = summarizeCalendarYear(year, view.days);
+  const confirmed = view.arrangement?.confirmed ?? false;
+  const pickerYears = [...new Set([...view.knownYears.map((known) => known.year), year, Number(today.slice(0, 4))])].sort((a, b) => a - b);
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="工作日历"
+        subtitle="法定节假日与调休安排，全国统一、各单位共用；办理期限按此计算工作日"
+        actions={
+          <div className={styles.toolbar}>
+            {year > MIN_CALENDAR_YEAR ? (
+              <Link className="button small" href={`?year=${year - 1}`} data-testid="previous-year">
+                ‹ {year - 1} 年
+              </Link>
+            ) : null}
+            <form method="get" className={styles.toolbar}>
+              <label htmlFor="calendar-year-picker" className="muted">
+                年份
+              </label>
+              <select id="calendar-year-picker" name="year" defaultValue={year}>
+                {pickerYears.map((pickerYear) => (
+                  <option key={pickerYear} value={pickerYear}>
+                    {pickerYear} 年{view.knownYears.some((known) => known.year === pickerYear && known.confirmed) ? "" : "（未确认）"}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button small">
+                查看
+              </button>
+            </form>
+            {year < MAX_CALENDAR_YEAR ? (
+              <Link className="button small" href={`?year=${year + 1}`} data-testid="next-year">
+                {year + 1} 年 ›
+              </Link>
+            ) : null}
+          </div>
+        }
+      />
+
+      {confirmed ? (
+        <div className="notice success" data-testid="year-status" data-confirmed="true">
+          {year} 年官方安排已发布：已按{view.arrangement?.source ? `《${view.arrangement.source}》` : "国务院办公厅通知"}
+          录入放假和调休日期。
+        </div>
+      ) : (
+        <div className="notice warning" data-testid="year-status" data-confirmed="false">
+          {year} 年官方安排未确认：
+          {view.days.length > 0 ? `已录入 ${view.days.length} 个调整日期，但尚未确认完整；` : "尚未录入放假和调休日期，"}
+          未录入的日期按周一至周五上班、周六周日休息计算。截止日期延伸到本年的办理期限均为暂定，官方安排发布后以其为准。
+        </div>
+      )}
+
+      <div className={`${styles.layout} ${canEdit ? styles.layoutWithPanel : ""}`}>
+        <div className="card">
+          <CalendarLegend />
+          <p className={styles.summary} data-testid="year-summary">
+            {year} 年共有工作日 {summary.workingDays} 天，其中调休上班 {summary["makeup-workday"]} 天；工作日放假（法定节假日）
+            {summary.holiday} 天。
+            {canEdit ? " 点击日期可设置放假或调休上班。" : null}
+          </p>
+          <CalendarYearGrid year={year} overrides={view.days} today={today} selectedDate={selectedDate} editable={canEdit} />
+        </div>
+
+        {canEdit ? (
+          <aside className={styles.panel} aria-label="编辑工作日历">
+            <div className="card">
+              <h2>设置日期</h2>
+              {selectedDate ? (
+                <div className="stack">
+                  <p className={styles.selectedDate} data-testid="selected-date">
+                    {formatChineseDate(selectedDate)} {weekdayNameOf(selectedDate)}
+                  </p>
+                  <p className="muted">
+                    当前：{CELL_KIND_LABELS[cellKindOf(selectedDate, selectedOverride?.kind)]}
+                    {selectedOverride ? `（${selectedOverride.note}）` : ""}
+                    {" · "}
+                    <Link href={`?year=${year}`} scroll={false}>
+                      取消选择
+                    </Link>
+                  </p>
+                  <CalendarDayForm
+                    key={selectedDate}
+                    date={selectedDate}
+                    plainWeekend={isPlainWeekend(selectedDate)}
+                    currentChoice={selectedOverride?.kind ?? "DEFAULT"}
+                    currentNote={selectedOverride?.note ?? ""}
+                  />
+                </div>
+              ) : (
+                <p className="muted">点击左侧日历中的日期，可将其设为法定节假日（放假）或调休上班，或恢复按常规。</p>
+              )}
+            </div>
+            <div className="card">
+              <h2>{year} 年官方安排</h2>
+              <CalendarYearForm key={year} year={year} confirmed={confirmed} source={view.arrangement?.source ?? null} />
+            </div>
+          </aside>
+        ) : null}
+      </div>
+    </div>
+  );
+}

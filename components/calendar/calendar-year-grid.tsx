@@ -1,0 +1,172 @@
+import Link from "next/link";
+import { isPlainWeekend, type CalendarDayKind, type IsoDate } from "@/lib/calendar/workdays";
+import styles from "./calendar.module.css";
+
+export type CalendarCellKind = "workday" | "rest" | "holiday" | "makeup-workday";
+
+export interface CalendarOverrideView {
+  date: IsoDate;
+  kind: CalendarDayKind;
+  note: string;
+}
+
+export const CELL_KIND_LABELS: Record<CalendarCellKind, string> = {
+  workday: "工作日",
+  rest: "周末休息",
+  holiday: "法定节假日（放假）",
+  "makeup-workday": "调休上班",
+};
+
+const CELL_KIND_CLASSES: Record<CalendarCellKind, string | undefined> = {
+  workday: styles.workday,
+  rest: styles.rest,
+  holiday: styles.holiday,
+  "makeup-workday": styles.makeupWorkday,
+};
+
+/** The corner mark Chinese wall calendars use for these days, so the kind is not told by colour alone. */
+const CELL_KIND_MARKS: Partial<Record<CalendarCellKind, string>> = { holiday: "休", "makeup-workday": "班" };
+
+const WEEKDAY_HEADINGS = ["一", "二", "三", "四", "五", "六", "日"] as const;
+const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"] as const;
+
+export function cellKindOf(date: IsoDate, override: CalendarDayKind | undefined): CalendarCellKind {
+  if (override === "HOLIDAY") return "holiday";
+  if (override === "WORKDAY") return "makeup-workday";
+  return isPlainWeekend(date) ? "rest" : "workday";
+}
+
+export function weekdayNameOf(date: IsoDate): string {
+  return WEEKDAY_NAMES[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? "";
+}
+
+function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The month's dates in Monday-first weeks, null for the blanks before the 1st and after the last day. */
+function monthWeeks(year: number, month: number): (IsoDate | null)[][] {
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leadingBlanks = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
+  const cells: (IsoDate | null)[] = Array.from({ length: leadingBlanks }, () => null);
+  for (let day = 1; day <= daysInMonth; day += 1) cells.push(isoDate(year, month, day));
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks: (IsoDate | null)[][] = [];
+  for (let index = 0; index < cells.length; index += 7) weeks.push(cells.slice(index, index + 7));
+  return weeks;
+}
+
+export function CalendarLegend() {
+  return (
+    <ul className={styles.legend} aria-label="图例">
+      {(Object.keys(CELL_KIND_LABELS) as CalendarCellKind[]).map((kind) => (
+        <li key={kind}>
+          <span className={`${styles.swatch} ${CELL_KIND_CLASSES[kind] ?? ""}`} aria-hidden>
+            {CELL_KIND_MARKS[kind] ?? ""}
+          </span>
+          {CELL_KIND_LABELS[kind]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CalendarYearGrid({
+  year,
+  overrides,
+  today,
+  selectedDate,
+  editable,
+}: {
+  year: number;
+  overrides: readonly CalendarOverrideView[];
+  /** Today in Asia/Shanghai, highlighted when it falls in this year. */
+  today: IsoDate;
+  selectedDate: IsoDate | null;
+  /** Administrators get a link on every day that opens the edit form. */
+  editable: boolean;
+}) {
+  const overridesByDate = new Map(overrides.map((override) => [override.date, override]));
+  const months = Array.from({ length: 12 }, (_, index) => index + 1);
+  return (
+    <div className={styles.months}>
+      {months.map((month) => (
+        <section key={month} className={styles.month} aria-label={`${year}年${month}月`}>
+          <h3 className={styles.monthTitle}>{month}月</h3>
+          <table className={styles.monthTable}>
+            <thead>
+              <tr>
+                {WEEKDAY_HEADINGS.map((heading, index) => (
+                  <th key={heading} scope="col" className={index >= 5 ? styles.weekendHeading : undefined}>
+                    {heading}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {monthWeeks(year, month).map((week, weekIndex) => (
+                <tr key={weekIndex}>
+                  {week.map((date, dayIndex) => {
+                    if (!date) return <td key={`blank-${dayIndex}`} className={styles.blank} />;
+                    const override = overridesByDate.get(date);
+                    const kind = cellKindOf(date, override?.kind);
+                    const title = override?.note ?? CELL_KIND_LABELS[kind];
+                    const description = `${date} ${weekdayNameOf(date)}，${CELL_KIND_LABELS[kind]}${override ? `：${override.note}` : ""}`;
+                    const className = [
+                      styles.day,
+                      CELL_KIND_CLASSES[kind],
+                      date === today ? styles.today : undefined,
+                      date === selectedDate ? styles.selected : undefined,
+                    ]
+                      .filter(Boolean)
+                      .join(" ");
+                    const content = (
+                      <>
+                        {Number(date.slice(8))}
+                        {CELL_KIND_MARKS[kind] ? (
+                          <span className={styles.mark} aria-hidden>
+                            {CELL_KIND_MARKS[kind]}
+                          </span>
+                        ) : null}
+                      </>
+                    );
+                    return (
+                      <td key={date} className={className} title={title} data-testid={`day-${date}`} data-kind={kind}>
+                        {editable ? (
+                          <Link
+                            href={`?year=${year}&date=${date}`}
+                            scroll={false}
+                            className={styles.dayLink}
+                            aria-label={description}
+                            aria-current={date === selectedDate ? "date" : undefined}
+                          >
+                            {content}
+                          </Link>
+                        ) : (
+                          <span className={styles.dayLabel} aria-label={description}>
+                            {content}
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** Totals for the year, a quick check of a newly entered arrangement (an official year has about 250 working days). */
+export function summarizeCalendarYear(year: number, overrides: readonly CalendarOverrideView[]) {
+  const overridesByDate = new Map(overrides.map((override) => [override.date, override.kind]));
+  const totals: Record<CalendarCellKind, number> = { workday: 0, rest: 0, holiday: 0, "makeup-workday": 0 };
+  for (let time = Date.UTC(year, 0, 1); time < Date.UTC(year + 1, 0, 1); time += 86_400_000) {
+    const date = new Date(time).toISOString().slice(0, 10);
+    totals[cellKindOf(date, overridesByDate.get(date))] += 1;
+  }
+  return { ...totals, workingDays: totals.workday + totals["makeup-workday"] };
+}

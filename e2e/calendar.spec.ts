@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./fixtures";
+
+test("the 2026 calendar shows the Spring Festival holiday and its make-up working days", async ({ page }) => {
+  await signIn(page, DEMO.clerk);
+  await page.goto("/settings/calendar?year=2026");
+  await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "true");
+  await expect(page.getByTestId("day-2026-02-13")).toHaveAttribute("data-kind", "workday");
+  await expect(page.getByTestId("day-2026-02-14")).toHaveAttribute("data-kind", "makeup-workday");
+  await expect(page.getByTestId("day-2026-02-16")).toHaveAttribute("data-kind", "holiday");
+  await expect(page.getByTestId("day-2026-02-28")).toHaveAttribute("data-kind", "makeup-workday");
+  await expect(page.getByTestId("day-2026-03-01")).toHaveAttribute("data-kind", "rest");
+  // A clerk reads the calendar but cannot change it.
+  await expect(page.getByTestId("calendar-year-form")).toHaveCount(0);
+  await page.goto("/settings/calendar?year=2026&date=2026-03-02");
+  await expect(page.getByTestId("calendar-day-form")).toHaveCount(0);
+});
+
+test("an administrator enters next year's arrangement and confirms the year", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/settings/calendar?year=2027");
+  await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "false");
+  // 2027-01-01 is a Friday: without an arrangement it counts as a working day.
+  await expect(page.getByTestId("day-2027-01-01")).toHaveAttribute("data-kind", "workday");
+
+  await page.goto("/settings/calendar?year=2027&date=2027-01-01");
+  const dayForm = page.getByTestId("calendar-day-form");
+  await dayForm.getByRole("radio", { name: /法定节假日/ }).check();
+  await dayForm.getByLabel("说明").fill("元旦放假");
+  await dayForm.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("day-2027-01-01")).toHaveAttribute("data-kind", "holiday");
+
+  // A holiday needs its note: refused in Chinese.
+  await page.goto("/settings/calendar?year=2027&date=2027-02-08");
+  await dayForm.getByRole("radio", { name: /法定节假日/ }).check();
+  await dayForm.getByLabel("说明").fill("");
+  await dayForm.getByRole("button", { name: "保存" }).click();
+  await expect(dayForm.getByRole("alert")).toBeVisible();
+  await expect(page.getByTestId("day-2027-02-08")).toHaveAttribute("data-kind", "workday");
+
+  const yearForm = page.getByTestId("calendar-year-form");
+  await yearForm.getByRole("checkbox").check();
+  await yearForm.getByLabel("依据文件").fill("国务院办公厅关于2027年部分节假日安排的通知");
+  await yearForm.getByRole("button", { name: "保存状态" }).click();
+  await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "true");
+});

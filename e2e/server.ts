@@ -1,0 +1,14 @@
+// The server the end-to-end tests run against: `npm start` on a fresh embedded database in
+// .data/e2e (the demo organization is seeded), on port 3100.
+import { rmSync } from "node:fs";
+import { E2E_DATA_DIR, E2E_DATABASE_PORT, E2E_PORT } from "./environment";
+
+rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+Object.assign(process.env, {
+  DATA_DIR: E2E_DATA_DIR,
+  PORT: String(E2E_PORT),
+  EMBEDDED_DATABASE_PORT: String(E2E_DATABASE_PORT),
+  SEED_DEMO: "true",
+});
+delete process.env.DATABASE_URL;
+await import("../scripts/start");

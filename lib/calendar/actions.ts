@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formToObject, runAction } from "../actions";
+import { requireActorForAction } from "../auth/session";
+import type { ActionResult } from "../errors";
+import { setCalendarDay, setCalendarYearConfirmed } from "./mutations";
+import { CALENDAR_DAY_CHOICE_LABELS } from "./schemas";
+
+const CALENDAR_PATH = "/settings/calendar";
+
+export async function setCalendarDayAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireActorForAction();
+    const { date, kind, changed } = await setCalendarDay({ actor, input: formToObject(form) });
+    revalidatePath(CALENDAR_PATH);
+    if (!changed) return { message: `${date} 原本就是“${CALENDAR_DAY_CHOICE_LABELS[kind]}”，没有变化` };
+    return { message: `已将 ${date} 设为${CALENDAR_DAY_CHOICE_LABELS[kind]}` };
+  });
+}
+
+export async function setCalendarYearConfirmedAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireActorForAction();
+    const fields = formToObject(form);
+    const { year, confirmed, changed } = await setCalendarYearConfirmed({
+      actor,
+      input: { year: fields.year, confirmed: fields.confirmed === "true", source: fields.source },
+    });
+    revalidatePath(CALENDAR_PATH);
+    const status = confirmed ? "已确认" : "未确认";
+    if (!changed) return { message: `${year} 年官方安排状态仍为${status}，没有变化` };
+    return { message: `已将 ${year} 年官方安排标记为${status}` };
+  });
+}

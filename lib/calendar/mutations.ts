@@ -1,0 +1,115 @@
+// Editing the national working-day calendar. Administrators only; the calendar is shared by every
+// organization of the installation, so audit events carry no organization.
+import { db } from "../db";
+import { AppError } from "../errors";
+import { assertRole, type Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record";
+import { parseInput } from "../validation";
+import { dbDateFromIso } from "./queries";
+import { setCalendarDaySchema, setCalendarYearSchema, type CalendarDayChoice } from "./schemas";
+import { isPlainWeekend, type IsoDate } from "./workdays";
+
+export interface CalendarDayChange {
+  date: IsoDate;
+  kind: CalendarDayChoice;
+  changed: boolean;
+}
+
+export interface CalendarYearChange {
+  year: number;
+  confirmed: boolean;
+  changed: boolean;
+}
+
+const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"] as const;
+
+function weekdayName(date: string): string {
+  return WEEKDAY_NAMES[dbDateFromIso(date).getUTCDay()] ?? "";
+}
+
+/**
+ * Sets one date to 法定节假日 or 调休上班 with a note, or back to the plain Monday–Friday rule (DEFAULT).
+ * Returns the validated choice and whether anything changed.
+ */
+export async function setCalendarDay({ actor, input }: { actor: Actor; input: unknown }): Promise<CalendarDayChange> {
+  assertRole(actor, "ADMIN");
+  const { date, kind, note } = parseInput(setCalendarDaySchema, input);
+  const weekend = isPlainWeekend(date);
+  // Rows hold only departures from the weekday rule; an override equal to the rule would be noise that
+  // later reads as an official arrangement.
+  if (kind === "HOLIDAY" && weekend) {
+    throw new AppError(
+      "INVALID_STATE",
+      `${date} 是${weekdayName(date)}，本来就是休息日，无需设为法定节假日；如该日调休上班，请选择“调休上班”`,
+      { kind: ["周末本来就休息，无需设为放假"] },
+    );
+  }
+  if (kind === "WORKDAY" && !weekend) {
+    throw new AppError(
+      "INVALID_STATE",
+      `${date} 是${weekdayName(date)}，本来就是工作日，无需设为调休上班；如该日放假，请选择“法定节假日（放假）”`,
+      { kind: ["周一至周五本来就上班，无需设为调休上班"] },
+    );
+  }
+
+  return db.$transaction(async (tx) => {
+    const where = { date: dbDateFromIso(date) };
+    const existing = await tx.calendarDay.findUnique({ where, select: { kind: true, note: true } });
+    const before = existing ? { kind: existing.kind, note: existing.note } : undefined;
+
+    if (kind === "DEFAULT") {
+      if (!existing) return { date, kind, changed: false };
+      await tx.calendarDay.delete({ where });
+      await recordAudit(tx, actor, {
+        organizationId: null,
+        action: "calendar.clear_day",
+        entityType: "CalendarDay",
+        entityId: date,
+        before,
+      });
+    } else {
+      if (existing && existing.kind === kind && existing.note === note) return { date, kind, changed: false };
+      await tx.calendarDay.upsert({ where, create: { ...where, kind, note }, update: { kind, note } });
+      await recordAudit(tx, actor, {
+        organizationId: null,
+        action: "calendar.set_day",
+        entityType: "CalendarDay",
+        entityId: date,
+        before,
+        after: { kind, note },
+      });
+    }
+
+    // EXTENSION POINT (recompute open cases' deadlines after a calendar change): once cases exist, call
+    // here, inside this transaction, the function that recomputes the cached due date of every open case
+    // whose clock runs across `date` (architecture.md: "recomputed … for every open case when the
+    // calendar changes"), and record which calendar version was used.
+    return { date, kind, changed: true };
+  });
+}
+
+/** Marks a year's official arrangement as published and entered (or not), with the source notice. */
+export async function setCalendarYearConfirmed({ actor, input }: { actor: Actor; input: unknown }): Promise<CalendarYearChange> {
+  assertRole(actor, "ADMIN");
+  const { year, confirmed, source: sourceInput } = parseInput(setCalendarYearSchema, input);
+  const source = sourceInput ? sourceInput : null;
+
+  return db.$transaction(async (tx) => {
+    const existing = await tx.calendarYear.findUnique({ where: { year }, select: { confirmed: true, source: true } });
+    if (existing && existing.confirmed === confirmed && existing.source === source) return { year, confirmed, changed: false };
+    await tx.calendarYear.upsert({ where: { year }, create: { year, confirmed, source }, update: { confirmed, source } });
+    await recordAudit(tx, actor, {
+      organizationId: null,
+      action: confirmed ? "calendar.confirm_year" : "calendar.unconfirm_year",
+      entityType: "CalendarYear",
+      entityId: String(year),
+      before: existing ? { confirmed: existing.confirmed, source: existing.source } : undefined,
+      after: { confirmed, source },
+    });
+
+    // EXTENSION POINT (recompute open cases' deadlines after a calendar change): confirming or
+    // unconfirming a year changes which deadlines are provisional; refresh the open cases whose clock
+    // reaches into `year` here, inside this transaction.
+    return { year, confirmed, changed: true };
+  });
+}

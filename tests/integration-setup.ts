@@ -1,0 +1,27 @@
+// Vitest global setup for integration tests: a real PostgreSQL (embedded, in .data/test-integration,
+// fresh for every run) with all migrations applied. Tests receive its URL through `inject`.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { openDatabase, type OpenDatabase } from "../lib/runtime/database";
+import { applyMigrations } from "../lib/runtime/migrate";
+
+let database: OpenDatabase | undefined;
+
+export async function setup(project: TestProject) {
+  const dataDir = path.resolve(".data", "test-integration");
+  rmSync(dataDir, { recursive: true, force: true });
+  database = await openDatabase({ dataDir, port: 54_400 });
+  await applyMigrations(database.url, { quiet: true });
+  project.provide("databaseUrl", database.url);
+}
+
+export async function teardown() {
+  await database?.stop();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
