@@ -1,0 +1,38 @@
+// The shapes of case events in the domain (pure; no database types). Each event's `details` is
+// validated by lib/cases/schemas.ts at the boundary and stored as JSON.
+import type { CaseEventType, FeeMethod, Outcome } from "@prisma/client";
+import type { IsoDate } from "../calendar/workdays";
+
+export interface DecisionItem {
+  /** What was asked for (an item of the request). */
+  description: string;
+  disposition: Outcome;
+  /** Marked by the handler as the leading disposition when items differ and none was disclosed. */
+  leading?: boolean;
+}
+
+export interface CaseEventDetailsByType {
+  CORRECTION_REQUESTED: { deadlineOn: IsoDate; matters: string };
+  CORRECTION_RECEIVED: Record<string, never>;
+  CONSULTATION_SENT: { party: "THIRD_PARTY" | "AGENCY"; partyName: string };
+  CONSULTATION_ANSWERED: { windowExpired: boolean; summary?: string };
+  EXTENSION: { workdays: number; approvedBy: string; approvedOn: IsoDate; reason: string };
+  FEE_NOTICE: {
+    method: FeeMethod;
+    /** Yuan with two decimals, as a string ("1230.50"). */
+    amount: string;
+    calculatedAmount: string;
+    adjustmentReason?: string;
+    /** The day the applicant received the notice; the payment period runs from the next day. */
+    applicantReceivedOn: IsoDate;
+  };
+  FEE_PAID: { amount: string };
+  DECISION_SERVED: { items: DecisionItem[]; serviceMethod: string };
+  WITHDRAWN: { reason?: string };
+}
+
+export type CaseEvent = {
+  [Type in CaseEventType]: { id?: string; type: Type; occurredOn: IsoDate; details: CaseEventDetailsByType[Type] };
+}[CaseEventType];
+
+export type CaseEventOf<Type extends CaseEventType> = Extract<CaseEvent, { type: Type }>;
