@@ -10,7 +10,7 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    // Migrations run through scripts/db.ts, which sets DATABASE_URL (the embedded PostgreSQL when unset).
+    // Migrations run through lib/runtime/migrate.ts (npm start, npm run db:migrate, the CLI), which sets DATABASE_URL (the embedded PostgreSQL when unset).
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL 未设置：请使用 npm run db:migrate（未设置时自动启动内置数据库）");
     return new PrismaPg({ connectionString });

@@ -1,5 +1,7 @@
 // The only reader of process.env (architecture.md convention 8). Every variable is documented in
-// .env.example; values are validated once, at first use.
+// .env.example; values are validated once, at first use. A `.env` file in the working directory is
+// loaded first (variables already set in the environment win); empty values count as unset.
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -34,6 +36,8 @@ const envSchema = z.object({
     .transform((value) => value === "true" || value === "1"),
   /** Skip `next build` in npm start even when the sources changed (set in the Docker image). */
   SKIP_BUILD: booleanFlag,
+  /** Password for `npm run cli -- user create` (otherwise asked for at the terminal). */
+  GONGKAI_NEW_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -42,7 +46,9 @@ let parsed: Env | undefined;
 
 export function getEnv(): Env {
   if (!parsed) {
-    const result = envSchema.safeParse(process.env);
+    loadDotEnvFile();
+    const present = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
+    const result = envSchema.safeParse(present);
     if (!result.success) {
       const details = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("；");
       throw new Error(`环境变量配置有误：${details}`);
@@ -50,6 +56,19 @@ export function getEnv(): Env {
     parsed = result.data;
   }
   return parsed;
+}
+
+let dotEnvLoaded = false;
+
+function loadDotEnvFile(): void {
+  if (dotEnvLoaded) return;
+  dotEnvLoaded = true;
+  if (existsSync(".env")) process.loadEnvFile(".env");
+}
+
+/** The environment to pass to a child process, with DATABASE_URL set to the database in use. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }
 
 /** The database URL the app must use; the start scripts always set it before the app runs. */

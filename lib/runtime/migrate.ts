@@ -2,13 +2,14 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { childProcessEnv } from "../env";
 
 export async function applyMigrations(databaseUrl: string, options: { quiet?: boolean } = {}): Promise<void> {
   const require = createRequire(import.meta.url);
   const prismaCli = path.join(path.dirname(require.resolve("prisma/package.json")), "build", "index.js");
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [prismaCli, "migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      env: childProcessEnv({ DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
       stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
     });
     let output = "";
