@@ -9,7 +9,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   addCalendarDays,
@@ -21,22 +20,10 @@ import {
   isYearConfirmed,
   nextWorkdayOnOrAfter,
   unconfirmedYearsBetween,
-  type CalendarDayKind,
 } from "./workdays";
+import { shippedCalendar, shippedConfirmedYears, shippedDays } from "@/tests/shipped-calendar";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const migrationSql = readFileSync(
-  path.join(projectRoot, "prisma/migrations/20261121000100_calendar_2019_2026/migration.sql"),
-  "utf8",
-);
-
-const shippedDays = [...migrationSql.matchAll(/\('(\d{4}-\d{2}-\d{2})', '(HOLIDAY|WORKDAY)', '([^']*)'/g)].map(
-  ([, date, kind, note]) => ({ date: date!, kind: kind as CalendarDayKind, note: note! }),
-);
-const shippedConfirmedYears = [...migrationSql.matchAll(/INSERT INTO "CalendarYear"[^;]*VALUES \((\d{4}), true/g)].map(
-  ([, year]) => Number(year),
-);
-const calendar = createWorkCalendar(shippedDays, shippedConfirmedYears);
+const calendar = shippedCalendar;
 
 describe("the shipped calendar migration", () => {
   it("covers 2019–2026, all confirmed", () => {

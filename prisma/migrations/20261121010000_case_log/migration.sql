@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "caseNumberPattern" TEXT NOT NULL DEFAULT '{前缀}-{年}-{序号:6}';
+
 -- CreateEnum
 CREATE TYPE "ApplicantType" AS ENUM ('NATURAL_PERSON', 'COMMERCIAL_ENTERPRISE', 'RESEARCH_INSTITUTION', 'SOCIAL_WELFARE_ORG', 'LEGAL_SERVICE_ORG', 'OTHER_ORG');
 

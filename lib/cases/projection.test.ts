@@ -1,0 +1,253 @@
+// The clock ledger on real dates of the shipped official calendar. Every expected date was counted
+// independently (a separate Python count over the chinese-days data, and by hand on a month view for the
+// Spring Festival cases); none comes from the functions under test.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addWorkdays, isWorkday, type IsoDate } from "@/lib/calendar/workdays";
+import { shippedCalendar as calendar } from "@/tests/shipped-calendar";
+import type { CaseEvent } from "./case-events";
+import { dueStatus, projectCase, type CaseProjection } from "./projection";
+
+const TODAY = "2026-11-21";
+
+function project(receivedOn: IsoDate, events: CaseEvent[], options: { feeStopsClock?: boolean; today?: IsoDate } = {}) {
+  return projectCase({ receivedOn, events, calendar, settings: { feeStopsClock: options.feeStopsClock ?? true }, today: options.today ?? TODAY });
+}
+
+function projected(receivedOn: IsoDate, events: CaseEvent[], options?: { feeStopsClock?: boolean; today?: IsoDate }): CaseProjection {
+  const result = project(receivedOn, events, options);
+  if (!result.ok) throw new Error(`unexpected refusal: ${result.message}`);
+  return result.projection;
+}
+
+function refusal(receivedOn: IsoDate, events: CaseEvent[], options?: { feeStopsClock?: boolean; today?: IsoDate }): string {
+  const result = project(receivedOn, events, options);
+  if (result.ok) throw new Error("expected the last event to be refused");
+  return result.message;
+}
+
+const decision = (occurredOn: IsoDate, disposition: "GRANTED" | "OTHER_NO_CORRECTION" | "OTHER_FEE_UNPAID" | "UNAVAILABLE_UNCLEAR_AFTER_CORRECTION" = "GRANTED"): CaseEvent => ({
+  type: "DECISION_SERVED",
+  occurredOn,
+  details: { items: [{ description: "全部事项", disposition }], serviceMethod: "邮寄" },
+});
+const extension = (occurredOn: IsoDate, workdays = 20): CaseEvent => ({
+  type: "EXTENSION",
+  occurredOn,
+  details: { workdays, approvedBy: "办公室主任", approvedOn: occurredOn, reason: "需调取档案" },
+});
+
+describe("the 20-working-day reply period", () => {
+  it("received on 2026-02-13, the last working day before the Spring Festival: due 2026-03-19", () => {
+    // Counted on the month view: 2/14 (Sat, 调休上班) is day 1; 2/15–2/23 are the holiday; 2/24–2/27 are
+    // days 2–5; 2/28 (Sat, 调休上班) day 6; 3/2–3/6 days 7–11; 3/9–3/13 days 12–16; 3/16–3/19 days 17–20.
+    const projection = projected("2026-02-13", []);
+    expect(projection.dueOn).toBe("2026-03-19");
+    expect(projection.status).toBe("OPEN");
+    expect(projection.dueIsProvisional).toBe(false);
+    const why = projection.explanation.at(-1)!.text;
+    expect(why).toContain("2026-02-16 至 2026-02-20、2026-02-23");
+    expect(why).toContain("2026-02-14、2026-02-28");
+  });
+
+  it("received on the make-up working Saturday 2026-02-14: counting starts the next working day, due 2026-03-20", () => {
+    expect(projected("2026-02-14", []).dueOn).toBe("2026-03-20");
+  });
+
+  it("tracks the 7-working-day deadline for a 补正 notice", () => {
+    expect(projected("2026-03-02", []).correctionNoticeDueOn).toBe("2026-03-11");
+  });
+});
+
+describe("补正", () => {
+  const requested: CaseEvent = { type: "CORRECTION_REQUESTED", occurredOn: "2026-03-04", details: { deadlineOn: "2026-03-18", matters: "请明确年份" } };
+
+  it("stops the clock, then restarts 20 working days from the supplement", () => {
+    const waiting = projected("2026-03-02", [requested]);
+    expect(waiting.clockPhase).toBe("AWAITING_CORRECTION");
+    expect(waiting.dueOn).toBeNull();
+    expect(waiting.correctionNoticeDueOn).toBeNull();
+    const resumed = projected("2026-03-02", [requested, { type: "CORRECTION_RECEIVED", occurredOn: "2026-03-10", details: {} }]);
+    expect(resumed.clockPhase).toBe("RUNNING");
+    expect(resumed.periodStartOn).toBe("2026-03-10");
+    expect(resumed.dueOn).toBe("2026-04-08");
+  });
+
+  it("is one consolidated notice: a second one is refused", () => {
+    const again: CaseEvent = { ...requested, occurredOn: "2026-03-20" };
+    const received: CaseEvent = { type: "CORRECTION_RECEIVED", occurredOn: "2026-03-10", details: {} };
+    expect(refusal("2026-03-02", [requested, received, again])).toContain("一次性");
+  });
+
+  it("closes as （六）1 only after the period given has lapsed", () => {
+    expect(refusal("2026-03-02", [requested, decision("2026-03-18", "OTHER_NO_CORRECTION")])).toContain("尚未届满");
+    const closed = projected("2026-03-02", [requested, decision("2026-03-19", "OTHER_NO_CORRECTION")]);
+    expect(closed).toMatchObject({ status: "CLOSED", outcome: "OTHER_NO_CORRECTION", closedOn: "2026-03-19" });
+  });
+
+  it("refuses an answer while the supplement is awaited", () => {
+    expect(refusal("2026-03-02", [requested, decision("2026-03-06")])).toContain("等待补正");
+  });
+
+  it("warns when the notice went out after the 7 working days", () => {
+    const late = projected("2026-03-02", [{ ...requested, occurredOn: "2026-03-12", details: { deadlineOn: "2026-03-26", matters: "请明确" } }]);
+    expect(late.warnings.join()).toContain("超过");
+  });
+});
+
+describe("consultation of a third party or another agency", () => {
+  const sent: CaseEvent = { type: "CONSULTATION_SENT", occurredOn: "2026-04-08", details: { party: "THIRD_PARTY", partyName: "某公司" } };
+
+  it("does not count the working days from the day after sending through the reply (5 here)", () => {
+    // 2026-04-01 + 20 + 5 working days, across 清明 (4/6) and 劳动节 (5/1–5/5) with 5/9 (Sat) worked: 2026-05-11.
+    const answered = projected("2026-04-01", [sent, { type: "CONSULTATION_ANSWERED", occurredOn: "2026-04-15", details: { windowExpired: false } }]);
+    expect(answered.dueOn).toBe("2026-05-11");
+    expect(answered.workdaysAllowed).toBe(25);
+  });
+
+  it("stops at most for the 15-working-day window", () => {
+    const waiting = projected("2026-04-01", [sent]);
+    expect(waiting.clockPhase).toBe("CONSULTING");
+    expect(waiting.consultationReplyDueOn).toBe("2026-04-29");
+    expect(waiting.dueOn).toBeNull();
+    const late = projected("2026-04-01", [sent, { type: "CONSULTATION_ANSWERED", occurredOn: "2026-05-20", details: { windowExpired: true } }]);
+    expect(late.dueOn).toBe("2026-05-25");
+  });
+});
+
+describe("fees", () => {
+  const notice: CaseEvent = {
+    type: "FEE_NOTICE",
+    occurredOn: "2026-06-03",
+    details: { method: "PER_VOLUME", amount: "700.00", calculatedAmount: "700.00", applicantReceivedOn: "2026-06-04" },
+  };
+  const paid: CaseEvent = { type: "FEE_PAID", occurredOn: "2026-06-10", details: { amount: "700.00" } };
+
+  it("stops the clock from the day after the notice through payment (setting on)", () => {
+    const waiting = projected("2026-06-01", [notice]);
+    expect(waiting.clockPhase).toBe("AWAITING_FEE");
+    expect(waiting.feePaymentDueOn).toBe("2026-07-03");
+    expect(projected("2026-06-01", [notice, paid]).dueOn).toBe("2026-07-07");
+  });
+
+  it("keeps the clock running when the organization's setting is off", () => {
+    expect(projected("2026-06-01", [notice, paid], { feeStopsClock: false }).dueOn).toBe("2026-06-30");
+  });
+
+  it("closes as （六）2 only after the payment period", () => {
+    expect(refusal("2026-06-01", [notice, decision("2026-07-03", "OTHER_FEE_UNPAID")])).toContain("尚未届满");
+    expect(projected("2026-06-01", [notice, decision("2026-07-06", "OTHER_FEE_UNPAID")]).outcome).toBe("OTHER_FEE_UNPAID");
+  });
+
+  it("refuses a payment after the payment period", () => {
+    expect(refusal("2026-06-01", [notice, { ...paid, occurredOn: "2026-07-06" }])).toContain("届满");
+  });
+});
+
+describe("extension", () => {
+  it("adds up to 20 working days, once", () => {
+    expect(projected("2026-06-01", [extension("2026-06-20")]).dueOn).toBe("2026-07-28");
+    expect(refusal("2026-06-01", [extension("2026-06-10", 10), extension("2026-06-12", 10)])).toContain("只能延长一次");
+  });
+
+  it("must be notified before the due date", () => {
+    expect(refusal("2026-06-01", [extension("2026-07-01")])).toContain("逾期");
+    expect(projected("2026-06-01", [extension("2026-06-30")]).dueOn).toBe("2026-07-28");
+  });
+
+  it("is refused beyond 20 working days", () => {
+    expect(refusal("2026-06-01", [extension("2026-06-10", 21)])).toContain("1–20");
+  });
+});
+
+describe("refusals of events that do not fit", () => {
+  it("nothing dated before receipt, in the future, or after closing", () => {
+    expect(refusal("2026-06-01", [decision("2026-05-29")])).toContain("早于收到申请日期");
+    expect(refusal("2026-06-01", [decision("2026-11-23")])).toContain("晚于今天");
+    expect(refusal("2026-06-01", [decision("2026-06-05"), extension("2026-06-08")])).toContain("已于 2026-06-05 办结");
+  });
+
+  it("events are entered in the order they happened", () => {
+    const sent: CaseEvent = { type: "CONSULTATION_SENT", occurredOn: "2026-06-10", details: { party: "AGENCY", partyName: "市档案馆" } };
+    expect(refusal("2026-06-01", [sent, { type: "CONSULTATION_ANSWERED", occurredOn: "2026-06-09", details: { windowExpired: false } }])).toContain(
+      "请按发生顺序登记",
+    );
+  });
+
+  it("补正后仍不明确 needs a supplement", () => {
+    expect(refusal("2026-06-01", [decision("2026-06-05", "UNAVAILABLE_UNCLEAR_AFTER_CORRECTION")])).toContain("已收到补正");
+  });
+});
+
+describe("closing", () => {
+  it("withdrawal closes the case as （六）3 其他", () => {
+    expect(projected("2026-06-01", [{ type: "WITHDRAWN", occurredOn: "2026-06-03", details: {} }])).toMatchObject({
+      status: "CLOSED",
+      clockPhase: "CLOSED",
+      outcome: "OTHER_OTHER",
+      closedOn: "2026-06-03",
+    });
+  });
+});
+
+describe("years without a confirmed arrangement", () => {
+  it("marks a due date reaching into 2027 as provisional, counted on plain weekdays", () => {
+    // 12 working days in 2026-12-16..31, then 2027-01-01 (Fri) and 2027-01-04..08, 01-11, 01-12.
+    const projection = projected("2026-12-15", [], { today: "2026-12-15" });
+    expect(projection.dueOn).toBe("2027-01-12");
+    expect(projection.dueIsProvisional).toBe(true);
+    expect(projection.warnings.join()).toContain("2027");
+    expect(projected("2026-11-02", []).dueIsProvisional).toBe(false);
+    expect(projected("2026-11-02", []).dueOn).toBe("2026-11-30");
+  });
+});
+
+describe("due status", () => {
+  it("is due soon with 5 working days or fewer left, overdue after the due date", () => {
+    const projection = projected("2026-10-22", []);
+    expect(projection.dueOn).toBe("2026-11-19");
+    expect(dueStatus(projection, calendar, "2026-11-12")).toEqual({ status: "DUE_SOON", workdaysLeft: 5 });
+    expect(dueStatus(projection, calendar, "2026-11-11")).toEqual({ status: "ON_TRACK", workdaysLeft: 6 });
+    expect(dueStatus(projection, calendar, "2026-11-21").status).toBe("OVERDUE");
+  });
+});
+
+describe("properties", () => {
+  const receipt = fc.integer({ min: 0, max: 7 * 365 }).map((offset) => addDays("2019-01-02", offset));
+
+  it("a due date never falls on a non-working day", () => {
+    fc.assert(
+      fc.property(receipt, fc.integer({ min: 0, max: 20 }), (receivedOn, extensionDays) => {
+        const events: CaseEvent[] = extensionDays > 0 ? [extension(addWorkdays(calendar, receivedOn, 3), extensionDays)] : [];
+        const projection = projected(receivedOn, events, { today: "2026-12-31" });
+        return projection.dueOn !== null && isWorkday(calendar, projection.dueOn);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("stopping the clock never brings the due date earlier", () => {
+    fc.assert(
+      fc.property(receipt, fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 25 }), (receivedOn, sentAfter, answeredAfter) => {
+        const sentOn = addWorkdays(calendar, receivedOn, sentAfter);
+        const answeredOn = addDays(sentOn, answeredAfter);
+        const base = projected(receivedOn, [], { today: "2026-12-31" }).dueOn!;
+        const stopped = projected(
+          receivedOn,
+          [
+            { type: "CONSULTATION_SENT", occurredOn: sentOn, details: { party: "THIRD_PARTY", partyName: "甲" } },
+            { type: "CONSULTATION_ANSWERED", occurredOn: answeredOn, details: { windowExpired: false } },
+          ],
+          { today: "2026-12-31" },
+        ).dueOn!;
+        return stopped >= base;
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+

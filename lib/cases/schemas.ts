@@ -1,0 +1,169 @@
+// Input shapes of the case log (registration and events), validated at every boundary.
+import { z } from "zod";
+import { isoDateSchema } from "../calendar/schemas";
+import { OUTCOMES } from "./labels";
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}最多 ${max} 个字`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const applicantTypeSchema = z.enum(
+  ["NATURAL_PERSON", "COMMERCIAL_ENTERPRISE", "RESEARCH_INSTITUTION", "SOCIAL_WELFARE_ORG", "LEGAL_SERVICE_ORG", "OTHER_ORG"],
+  { message: "请选择申请人类型" },
+);
+export const channelSchema = z.enum(["IN_PERSON", "POST", "ORDINARY_MAIL", "ONLINE", "FAX", "EMAIL", "ORAL", "OTHER"], {
+  message: "请选择申请方式",
+});
+export const outcomeSchema = z.enum(OUTCOMES as [string, ...string[]], { message: "请选择处理结果" }).transform(
+  (value) => value as (typeof OUTCOMES)[number],
+);
+
+/** 身份证号（18 位）或统一社会信用代码（18 位）；其他证件（护照等）不超过 30 位字母数字。 */
+const idNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-Z-]{5,30}$/, "证件号码应为身份证号、统一社会信用代码或其他证件号码（字母数字）")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const registerApplicationSchema = z.object({
+  applicantType: applicantTypeSchema,
+  applicantName: z.string().trim().min(1, "请填写申请人姓名或名称").max(100, "申请人姓名或名称最多 100 个字"),
+  applicantIdNumber: idNumberSchema,
+  applicantContact: optionalText(100, "联系方式"),
+  applicantAddress: optionalText(200, "通信地址"),
+  agentName: optionalText(100, "代理人"),
+  agentContact: optionalText(100, "代理人联系方式"),
+  channel: channelSchema,
+  receivedOn: isoDateSchema,
+  requestContent: z.string().trim().min(2, "请填写申请公开的政府信息内容").max(5000, "申请内容最多 5000 个字"),
+  deliveryForm: optionalText(50, "获取信息的方式"),
+  deliveryMethod: optionalText(50, "获取信息的途径"),
+  handlerId: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+});
+export type RegisterApplicationInput = z.infer<typeof registerApplicationSchema>;
+
+const money = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}(\.\d{1,2})?$/, "金额应为元，最多两位小数")
+  .transform((value) => Number(value).toFixed(2));
+
+const decisionItemSchema = z.object({
+  description: z.string().trim().min(1, "请填写该项申请内容").max(500, "每项内容最多 500 个字"),
+  disposition: outcomeSchema,
+  leading: z.boolean().optional(),
+});
+
+/** One event as entered on the case page (details nested by type). */
+export const caseEventInputSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("CORRECTION_REQUESTED"),
+    occurredOn: isoDateSchema,
+    details: z.object({ deadlineOn: isoDateSchema, matters: z.string().trim().min(2, "请写明需要补正的事项").max(1000) }),
+  }),
+  z.object({ type: z.literal("CORRECTION_RECEIVED"), occurredOn: isoDateSchema, details: z.object({}).strict().default({}) }),
+  z.object({
+    type: z.literal("CONSULTATION_SENT"),
+    occurredOn: isoDateSchema,
+    details: z.object({
+      party: z.enum(["THIRD_PARTY", "AGENCY"], { message: "请选择征求意见对象" }),
+      partyName: z.string().trim().min(1, "请填写征求意见对象名称").max(100),
+    }),
+  }),
+  z.object({
+    type: z.literal("CONSULTATION_ANSWERED"),
+    occurredOn: isoDateSchema,
+    details: z.object({ windowExpired: z.boolean().default(false), summary: optionalText(500, "答复摘要") }),
+  }),
+  z.object({
+    type: z.literal("EXTENSION"),
+    occurredOn: isoDateSchema,
+    details: z.object({
+      workdays: z.coerce.number().int("延长的工作日数应为整数").min(1, "延长的工作日数为 1–20").max(20, "延长的期限最长不得超过 20 个工作日"),
+      approvedBy: z.string().trim().min(1, "请填写批准延期的负责人").max(50),
+      approvedOn: isoDateSchema,
+      reason: z.string().trim().min(2, "请填写延期理由").max(500),
+    }),
+  }),
+  z.object({
+    type: z.literal("FEE_NOTICE"),
+    occurredOn: isoDateSchema,
+    details: z.object({
+      method: z.enum(["PER_APPLICATION", "PER_VOLUME"], { message: "请选择计收方式" }),
+      amount: money,
+      calculatedAmount: money,
+      adjustmentReason: optionalText(200, "调整理由"),
+      applicantReceivedOn: isoDateSchema,
+    }).refine((fee) => fee.amount === fee.calculatedAmount || Boolean(fee.adjustmentReason), {
+      message: "收费金额与计算结果不同，请填写调整理由",
+      path: ["adjustmentReason"],
+    }),
+  }),
+  z.object({ type: z.literal("FEE_PAID"), occurredOn: isoDateSchema, details: z.object({ amount: money }) }),
+  z.object({
+    type: z.literal("DECISION_SERVED"),
+    occurredOn: isoDateSchema,
+    details: z.object({
+      items: z.array(decisionItemSchema).min(1, "请至少填写一项处理结果").max(50),
+      serviceMethod: z.string().trim().min(1, "请填写送达方式").max(50),
+    }),
+  }),
+  z.object({ type: z.literal("WITHDRAWN"), occurredOn: isoDateSchema, details: z.object({ reason: optionalText(500, "撤回理由") }) }),
+]);
+export type CaseEventInput = z.infer<typeof caseEventInputSchema>;
+
+export const correctionReasonSchema = z.string().trim().min(2, "请填写更正理由").max(500, "更正理由最多 500 个字");
+
+export const assignHandlerSchema = z.object({
+  applicationId: z.string().min(1).max(40),
+  handlerId: z
+    .string()
+    .max(40)
+    .transform((value) => (value ? value : null)),
+});
+
+export const proceedingInputSchema = z
+  .object({
+    kind: z.enum(["RECONSIDERATION", "LITIGATION"], { message: "请选择复议或诉讼" }),
+    route: z.enum(["DIRECT", "AFTER_RECONSIDERATION"]).optional(),
+    reconsiderationId: z
+      .string()
+      .max(40)
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    onlyCoDefendantAsReviewOrgan: z.boolean().default(false),
+    filedOn: isoDateSchema,
+    result: z
+      .enum(["UPHELD", "CORRECTED", "OTHER"])
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    decidedOn: isoDateSchema.optional().or(z.literal("").transform(() => undefined)),
+    resultDetail: optionalText(100, "结果说明"),
+    notes: optionalText(2000, "备注"),
+  })
+  .superRefine((value, context) => {
+    if (value.kind === "LITIGATION" && !value.route) context.addIssue({ code: "custom", path: ["route"], message: "请选择诉讼类型" });
+    if (value.kind === "LITIGATION" && value.route === "AFTER_RECONSIDERATION" && !value.reconsiderationId) {
+      context.addIssue({ code: "custom", path: ["reconsiderationId"], message: "复议后起诉须关联本案的行政复议" });
+    }
+    if (value.kind === "RECONSIDERATION" && value.onlyCoDefendantAsReviewOrgan) {
+      context.addIssue({ code: "custom", path: ["onlyCoDefendantAsReviewOrgan"], message: "“仅作为复议机关共同被告”只适用于行政诉讼" });
+    }
+    if (value.result && !value.decidedOn) context.addIssue({ code: "custom", path: ["decidedOn"], message: "请填写结果日期" });
+    if (!value.result && value.decidedOn) context.addIssue({ code: "custom", path: ["result"], message: "有结果日期时请选择结果" });
+    if (value.decidedOn && value.decidedOn < value.filedOn) {
+      context.addIssue({ code: "custom", path: ["decidedOn"], message: "结果日期不能早于申请（起诉）日期" });
+    }
+  });
+export type ProceedingInput = z.infer<typeof proceedingInputSchema>;
