@@ -11,6 +11,7 @@ interface Settings {
   appealsBasis: keyof typeof APPEALS_BASIS_LABELS;
   feeStopsClock: boolean;
   caseNumberPrefix: string;
+  caseNumberPattern: string;
 }
 
 export function OrganizationSettingsForm({ settings }: { settings: Settings }) {
@@ -26,8 +27,13 @@ export function OrganizationSettingsForm({ settings }: { settings: Settings }) {
       <div className="field">
         <label htmlFor="caseNumberPrefix">案件编号前缀</label>
         <input id="caseNumberPrefix" name="caseNumberPrefix" type="text" defaultValue={settings.caseNumberPrefix} required />
-        <span className="hint">案件编号形如“前缀-年份-序号”，例如 GK-2026-000123。</span>
         {fieldError(result, "caseNumberPrefix") ? <span className="error">{fieldError(result, "caseNumberPrefix")}</span> : null}
+      </div>
+      <div className="field">
+        <label htmlFor="caseNumberPattern">案件编号规则</label>
+        <input id="caseNumberPattern" name="caseNumberPattern" type="text" defaultValue={settings.caseNumberPattern} required />
+        <span className="hint">可用 {"{前缀}"}、{"{年}"}、{"{序号}"} 或 {"{序号:位数}"}，须含年和序号；默认 {"{前缀}-{年}-{序号:6}"}，如 GK-2026-000123。序号按年份重新编号。</span>
+        {fieldError(result, "caseNumberPattern") ? <span className="error">{fieldError(result, "caseNumberPattern")}</span> : null}
       </div>
       <div className="field">
         <label htmlFor="appealsBasis">年度报告表四（复议、诉讼）统计口径</label>

@@ -5,7 +5,8 @@ import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
-import { dbDateFromIso } from "./queries";
+import { dbDateFromIso, loadWorkCalendar } from "./queries";
+import { recomputeOpenCases } from "../cases/mutations";
 import { setCalendarDaySchema, setCalendarYearSchema, type CalendarDayChoice } from "./schemas";
 import { isPlainWeekend, type IsoDate } from "./workdays";
 
@@ -13,12 +14,15 @@ export interface CalendarDayChange {
   date: IsoDate;
   kind: CalendarDayChoice;
   changed: boolean;
+  /** Open cases whose due date or provisional flag changed with the calendar. */
+  recomputedCases: number;
 }
 
 export interface CalendarYearChange {
   year: number;
   confirmed: boolean;
   changed: boolean;
+  recomputedCases: number;
 }
 
 const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"] as const;
@@ -31,7 +35,7 @@ function weekdayName(date: string): string {
  * Sets one date to 法定节假日 or 调休上班 with a note, or back to the plain Monday–Friday rule (DEFAULT).
  * Returns the validated choice and whether anything changed.
  */
-export async function setCalendarDay({ actor, input }: { actor: Actor; input: unknown }): Promise<CalendarDayChange> {
+export async function setCalendarDay({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }): Promise<CalendarDayChange> {
   assertRole(actor, "ADMIN");
   const { date, kind, note } = parseInput(setCalendarDaySchema, input);
   const weekend = isPlainWeekend(date);
@@ -52,13 +56,13 @@ export async function setCalendarDay({ actor, input }: { actor: Actor; input: un
     );
   }
 
-  return db.$transaction(async (tx) => {
+  const change = await db.$transaction(async (tx) => {
     const where = { date: dbDateFromIso(date) };
     const existing = await tx.calendarDay.findUnique({ where, select: { kind: true, note: true } });
     const before = existing ? { kind: existing.kind, note: existing.note } : undefined;
 
     if (kind === "DEFAULT") {
-      if (!existing) return { date, kind, changed: false };
+      if (!existing) return { date, kind, changed: false, recomputedCases: 0 };
       await tx.calendarDay.delete({ where });
       await recordAudit(tx, actor, {
         organizationId: null,
@@ -68,7 +72,7 @@ export async function setCalendarDay({ actor, input }: { actor: Actor; input: un
         before,
       });
     } else {
-      if (existing && existing.kind === kind && existing.note === note) return { date, kind, changed: false };
+      if (existing && existing.kind === kind && existing.note === note) return { date, kind, changed: false, recomputedCases: 0 };
       await tx.calendarDay.upsert({ where, create: { ...where, kind, note }, update: { kind, note } });
       await recordAudit(tx, actor, {
         organizationId: null,
@@ -80,23 +84,28 @@ export async function setCalendarDay({ actor, input }: { actor: Actor; input: un
       });
     }
 
-    // EXTENSION POINT (recompute open cases' deadlines after a calendar change): once cases exist, call
-    // here, inside this transaction, the function that recomputes the cached due date of every open case
-    // whose clock runs across `date` (architecture.md: "recomputed … for every open case when the
-    // calendar changes"), and record which calendar version was used.
-    return { date, kind, changed: true };
+    return { date, kind, changed: true, recomputedCases: 0 };
   });
+  return withRecomputedCases(change, today);
 }
 
 /** Marks a year's official arrangement as published and entered (or not), with the source notice. */
-export async function setCalendarYearConfirmed({ actor, input }: { actor: Actor; input: unknown }): Promise<CalendarYearChange> {
+export async function setCalendarYearConfirmed({
+  actor,
+  input,
+  today,
+}: {
+  actor: Actor;
+  input: unknown;
+  today: IsoDate;
+}): Promise<CalendarYearChange> {
   assertRole(actor, "ADMIN");
   const { year, confirmed, source: sourceInput } = parseInput(setCalendarYearSchema, input);
   const source = sourceInput ? sourceInput : null;
 
-  return db.$transaction(async (tx) => {
+  const change = await db.$transaction(async (tx) => {
     const existing = await tx.calendarYear.findUnique({ where: { year }, select: { confirmed: true, source: true } });
-    if (existing && existing.confirmed === confirmed && existing.source === source) return { year, confirmed, changed: false };
+    if (existing && existing.confirmed === confirmed && existing.source === source) return { year, confirmed, changed: false, recomputedCases: 0 };
     await tx.calendarYear.upsert({ where: { year }, create: { year, confirmed, source }, update: { confirmed, source } });
     await recordAudit(tx, actor, {
       organizationId: null,
@@ -107,9 +116,17 @@ export async function setCalendarYearConfirmed({ actor, input }: { actor: Actor;
       after: { confirmed, source },
     });
 
-    // EXTENSION POINT (recompute open cases' deadlines after a calendar change): confirming or
-    // unconfirming a year changes which deadlines are provisional; refresh the open cases whose clock
-    // reaches into `year` here, inside this transaction.
-    return { year, confirmed, changed: true };
+    return { year, confirmed, changed: true, recomputedCases: 0 };
   });
+  return withRecomputedCases(change, today);
+}
+
+/**
+ * After a committed calendar change, every open case's due date is replayed on the new calendar
+ * (architecture.md). Idempotent: a failure here leaves stale caches that the next change refreshes.
+ */
+async function withRecomputedCases<Change extends { changed: boolean; recomputedCases: number }>(change: Change, today: IsoDate): Promise<Change> {
+  if (!change.changed) return change;
+  const recomputedCases = await recomputeOpenCases({ calendar: await loadWorkCalendar(), today });
+  return { ...change, recomputedCases };
 }

@@ -45,26 +45,14 @@ export async function registerApplication({ actor, input, today }: { actor: Acto
     const projection = projectOrRefuse({ receivedOn: data.receivedOn, events: [], calendar, settings: organization, today }, null);
 
     const caseYear = Number(data.receivedOn.slice(0, 4));
-    const counter = await tx.caseNumberCounter.upsert({
-      where: { organizationId_year: { organizationId: actor.organizationId, year: caseYear } },
-      create: { organizationId: actor.organizationId, year: caseYear, lastSequence: 1 },
-      update: { lastSequence: { increment: 1 } },
-    });
-    const caseNumber = formatCaseNumber(organization.caseNumberPattern, {
-      prefix: organization.caseNumberPrefix,
-      year: caseYear,
-      sequence: counter.lastSequence,
-    });
-    if (await tx.application.findUnique({ where: { organizationId_caseNumber: { organizationId: actor.organizationId, caseNumber } } })) {
-      throw new AppError("CONFLICT", `案件编号 ${caseNumber} 已被占用（可能来自导入的台账），请调整机构设置中的编号规则后重试`);
-    }
+    const { caseNumber, sequence } = await allocateCaseNumber(tx, organization, caseYear);
 
     const application = await tx.application.create({
       data: {
         organizationId: actor.organizationId,
         caseNumber,
         caseYear,
-        caseSequence: counter.lastSequence,
+        caseSequence: sequence,
         receivedOn: dbDateFromIso(data.receivedOn),
         channel: data.channel,
         applicantType: data.applicantType,
@@ -90,6 +78,32 @@ export async function registerApplication({ actor, input, today }: { actor: Acto
     });
     return { id: application.id, caseNumber };
   });
+}
+
+/**
+ * The next free case number of the organization and year. The counter row is bumped atomically
+ * (INSERT … ON CONFLICT), so concurrent registrations get different numbers; numbers already taken
+ * (by an imported ledger, say) are skipped.
+ */
+async function allocateCaseNumber(
+  tx: Transaction,
+  organization: { id: string; caseNumberPattern: string; caseNumberPrefix: string },
+  year: number,
+): Promise<{ caseNumber: string; sequence: number }> {
+  for (let attempt = 0; attempt < 10_000; attempt += 1) {
+    const [row] = await tx.$queryRaw<{ lastSequence: number }[]>`
+      INSERT INTO "CaseNumberCounter" ("organizationId", "year", "lastSequence") VALUES (${organization.id}, ${year}, 1)
+      ON CONFLICT ("organizationId", "year") DO UPDATE SET "lastSequence" = "CaseNumberCounter"."lastSequence" + 1
+      RETURNING "lastSequence"`;
+    const sequence = row!.lastSequence;
+    const caseNumber = formatCaseNumber(organization.caseNumberPattern, { prefix: organization.caseNumberPrefix, year, sequence });
+    const taken = await tx.application.findUnique({
+      where: { organizationId_caseNumber: { organizationId: organization.id, caseNumber } },
+      select: { id: true },
+    });
+    if (!taken) return { caseNumber, sequence };
+  }
+  throw new AppError("CONFLICT", "无法生成未被占用的案件编号，请检查机构设置中的编号规则");
 }
 
 /** Locks the case row for the transaction and loads what the projection needs. */

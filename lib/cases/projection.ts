@@ -423,3 +423,26 @@ export function dueStatus(
   const left = countWorkdays(calendar, today, projection.dueOn);
   return { status: left <= DUE_SOON_WORKDAYS ? "DUE_SOON" : "ON_TRACK", workdaysLeft: left };
 }
+
+/** The steps that may be recorded next, for the buttons on the case page (the server checks again). */
+export function availableSteps(projection: CaseProjection): CaseEvent["type"][] {
+  switch (projection.clockPhase) {
+    case "CLOSED":
+      return [];
+    case "AWAITING_CORRECTION":
+      return ["CORRECTION_RECEIVED", "DECISION_SERVED", "WITHDRAWN"];
+    case "CONSULTING":
+      return ["CONSULTATION_ANSWERED", ...(projection.extensionNotifiedOn ? [] : (["EXTENSION"] as const)), "DECISION_SERVED", "WITHDRAWN"];
+    case "AWAITING_FEE":
+      return ["FEE_PAID", ...(projection.extensionNotifiedOn ? [] : (["EXTENSION"] as const)), "DECISION_SERVED", "WITHDRAWN"];
+    case "RUNNING":
+      return [
+        ...(projection.correctionRequestedOn ? [] : (["CORRECTION_REQUESTED"] as const)),
+        "CONSULTATION_SENT",
+        ...(projection.extensionNotifiedOn ? [] : (["EXTENSION"] as const)),
+        ...(projection.feeNoticeOn ? [] : (["FEE_NOTICE"] as const)),
+        "DECISION_SERVED",
+        "WITHDRAWN",
+      ];
+  }
+}

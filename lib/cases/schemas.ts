@@ -23,13 +23,15 @@ export const outcomeSchema = z.enum(OUTCOMES as [string, ...string[]], { message
 );
 
 /** 身份证号（18 位）或统一社会信用代码（18 位）；其他证件（护照等）不超过 30 位字母数字。 */
-const idNumberSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[0-9A-Z-]{5,30}$/, "证件号码应为身份证号、统一社会信用代码或其他证件号码（字母数字）")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
+const idNumberSchema = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z-]{5,30}$/, "证件号码应为身份证号、统一社会信用代码或其他证件号码（字母数字）")
+    .optional(),
+);
 
 export const registerApplicationSchema = z.object({
   applicantType: applicantTypeSchema,
@@ -37,7 +39,7 @@ export const registerApplicationSchema = z.object({
   applicantIdNumber: idNumberSchema,
   applicantContact: optionalText(100, "联系方式"),
   applicantAddress: optionalText(200, "通信地址"),
-  agentName: optionalText(100, "代理人"),
+  agentName: optionalText(100, "代理人姓名"),
   agentContact: optionalText(100, "代理人联系方式"),
   channel: channelSchema,
   receivedOn: isoDateSchema,

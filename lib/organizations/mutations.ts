@@ -48,6 +48,7 @@ export async function updateOrganizationSettings({ actor, input }: { actor: Acto
         appealsBasis: before.appealsBasis,
         feeStopsClock: before.feeStopsClock,
         caseNumberPrefix: before.caseNumberPrefix,
+        caseNumberPattern: before.caseNumberPattern,
       },
       after: data,
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkCaseNumberPattern } from "../cases/case-number";
 
 export const organizationCodeSchema = z
   .string()
@@ -20,6 +21,13 @@ export const organizationSettingsSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9\u4e00-\u9fff〔〕()（）-]{1,12}$/, "案件编号前缀为 1–12 个字母、数字、汉字或括号"),
+  caseNumberPattern: z
+    .string()
+    .trim()
+    .superRefine((pattern, context) => {
+      const problem = checkCaseNumberPattern(pattern);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
 });
 
 export const APPEALS_BASIS_LABELS = {

@@ -195,8 +195,14 @@ ALTER TABLE "Proceeding" ADD CONSTRAINT "Proceeding_recordedById_fkey" FOREIGN K
 ALTER TABLE "CaseNumberCounter" ADD CONSTRAINT "CaseNumberCounter_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
+-- CreateIndex
+CREATE INDEX "Application_organizationId_applicantIdNumber_receivedOn_idx" ON "Application"("organizationId", "applicantIdNumber", "receivedOn");
+
 -- Search over case number, applicant and request text: trigram indexes work for Chinese text, which
 -- has no word boundaries for a full-text parser (used with ILIKE '%词%').
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX "Application_search_trgm_idx" ON "Application"
   USING GIN (("caseNumber" || ' ' || "applicantName" || ' ' || "requestContent") gin_trgm_ops);
+
+-- Similar requests on registration (similarity of the request text alone).
+CREATE INDEX "Application_requestContent_trgm_idx" ON "Application" USING GIN ("requestContent" gin_trgm_ops);

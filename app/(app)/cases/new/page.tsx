@@ -1,15 +1,22 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
+import { findAssignableHandlers } from "@/lib/cases/registration-queries";
+import { todayInShanghai } from "@/lib/today";
 import { PageHeader } from "@/components/ui/page-header";
+import { RegistrationForm } from "@/components/cases/registration/registration-form";
 
 export const metadata: Metadata = { title: "登记申请" };
 
-export default async function Page() {
-  await requireActor();
+export default async function NewApplicationPage() {
+  const actor = await requireActor();
+  const handlers = await findAssignableHandlers({ actor });
   return (
     <div className="page">
-      <PageHeader title="登记申请" />
-      <div className="notice info">申请登记表（申请人、申请方式、法定收到日期、申请内容）将在这里填写。该功能正在建设中。</div>
+      <PageHeader
+        title="登记申请"
+        subtitle="登记后自动编号，并自收到申请之日起按 20 个工作日计算答复期限（条例第三十三条）"
+      />
+      <RegistrationForm today={todayInShanghai()} handlers={handlers} currentUserId={actor.userId} />
     </div>
   );
 }

@@ -22,6 +22,7 @@ export default async function OrganizationSettingsPage() {
             appealsBasis: organization.appealsBasis,
             feeStopsClock: organization.feeStopsClock,
             caseNumberPrefix: organization.caseNumberPrefix,
+            caseNumberPattern: organization.caseNumberPattern,
           }}
         />
       </div>

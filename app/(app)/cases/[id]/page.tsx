@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { getApplication } from "@/lib/cases/case-detail";
+import { findAssignableHandlers } from "@/lib/cases/registration-queries";
+import { todayInShanghai } from "@/lib/today";
+import { CasePage } from "@/components/cases/detail/case-page";
+
+export const metadata: Metadata = { title: "案件" };
+
+export default async function CaseDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const { registered } = await searchParams;
+  const today = todayInShanghai();
+  let detail;
+  try {
+    detail = await getApplication({ actor, applicationId: id, today });
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  const canReassign = actor.role === "MANAGER" || actor.role === "ADMIN";
+  const handlers = canReassign ? await findAssignableHandlers({ actor }) : [];
+  return <CasePage detail={detail} today={today} handlers={handlers} canReassign={canReassign} justRegistered={registered === "1"} />;
+}

@@ -1,0 +1,301 @@
+"use client";
+
+import { useEffect, useState, type FormEvent } from "react";
+import type { Channel } from "@prisma/client";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { CHANNEL_LABELS, CHANNEL_RECEIPT_RULES } from "@/lib/cases/labels";
+import { registerApplicationAction } from "@/lib/cases/registration-actions";
+import type { AssignableHandler, RegistrationHintsInput } from "@/lib/cases/registration-queries";
+import { ActionNotice, fieldError } from "@/components/ui/action-notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { ApplicantTypeField } from "./applicant-type-field";
+import { ChoiceWithOtherField } from "./choice-with-other-field";
+import { RegistrationHintsPanel } from "./registration-hints-panel";
+import { useRegistrationHints } from "./use-registration-hints";
+import styles from "./registration.module.css";
+
+const CHANNELS = Object.keys(CHANNEL_LABELS) as Channel[];
+const DELIVERY_FORMS = ["纸质", "电子"] as const;
+const DELIVERY_METHODS = ["邮寄", "电子邮件", "自行领取", "当场阅读"] as const;
+/** The fields the hints depend on; a change to any other field does not ask the server again. */
+const HINT_FIELDS = new Set(["applicantName", "applicantIdNumber", "requestContent", "receivedOn"]);
+
+function isChannel(value: string): value is Channel {
+  return (CHANNELS as string[]).includes(value);
+}
+
+function hintsQueryOf(form: HTMLFormElement): RegistrationHintsInput {
+  const data = new FormData(form);
+  const text = (name: string) => {
+    const value = data.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return {
+    applicantName: text("applicantName"),
+    applicantIdNumber: text("applicantIdNumber"),
+    requestContent: text("requestContent"),
+    receivedOn: text("receivedOn"),
+  };
+}
+
+function describedBy(...ids: Array<string | false | undefined>): string | undefined {
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
+/** A text field with its label, an optional hint and the server's message for it. */
+function TextField({
+  id,
+  name,
+  label,
+  error,
+  hint,
+  maxLength,
+  className,
+  autoComplete = "off",
+}: {
+  id: string;
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  maxLength: number;
+  className?: string;
+  autoComplete?: string;
+}) {
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="text"
+        maxLength={maxLength}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      />
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function RegistrationForm({
+  today,
+  handlers,
+  currentUserId,
+}: {
+  /** Today in Asia/Shanghai: the default receipt date and the latest one allowed. */
+  today: string;
+  handlers: AssignableHandler[];
+  currentUserId: string;
+}) {
+  // On success the action redirects to the new case; a refused submission keeps everything typed.
+  const { result, onSubmit, pending, formRef } = useFormAction(registerApplicationAction);
+  const hintsState = useRegistrationHints();
+  const { requestHints } = hintsState;
+  const [channel, setChannel] = useState<Channel | "">("");
+  const [receivedOn, setReceivedOn] = useState(today);
+  const [hasAgent, setHasAgent] = useState(false);
+  const error = (field: string) => fieldError(result, field);
+  const receivedOnInFuture = receivedOn !== "" && receivedOn > today;
+  const receivedOnError = error("receivedOn") ?? (receivedOnInFuture ? "收到申请日期不能晚于今天" : undefined);
+
+  // After a refused submission, take the clerk to the first field the server objected to.
+  useEffect(() => {
+    if (result && !result.ok && result.fieldErrors) {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }, [result, formRef]);
+
+  function onFieldChange(event: FormEvent<HTMLFormElement>) {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
+    if (HINT_FIELDS.has(target.name)) requestHints(hintsQueryOf(event.currentTarget));
+  }
+
+  return (
+    <div className={styles.layout}>
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        onChange={onFieldChange}
+        className={styles.form}
+        data-testid="registration-form"
+        // The server checks every field and answers in Chinese, next to the field.
+        noValidate
+      >
+        <section className={`card ${styles.section}`} aria-labelledby="applicant-heading">
+          <h2 id="applicant-heading">申请人</h2>
+          <ApplicantTypeField error={error("applicantType")} />
+          <div className={styles.fieldGrid}>
+            <TextField id="applicantName" name="applicantName" label="申请人姓名或名称" maxLength={100} error={error("applicantName")} />
+            <TextField
+              id="applicantIdNumber"
+              name="applicantIdNumber"
+              label="证件号码"
+              hint="身份证号或统一社会信用代码"
+              maxLength={30}
+              error={error("applicantIdNumber")}
+            />
+            <TextField id="applicantContact" name="applicantContact" label="联系方式" hint="电话或电子邮箱" maxLength={100} error={error("applicantContact")} />
+            <TextField id="applicantAddress" name="applicantAddress" label="通信地址" maxLength={200} error={error("applicantAddress")} />
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" checked={hasAgent} onChange={(event) => setHasAgent(event.target.checked)} />
+            由代理人代为申请
+          </label>
+          {hasAgent ? (
+            <div className={styles.agentBlock}>
+              <p className="hint">委托代理的按被代理人归类：上方的申请人及申请人类型填写被代理人。</p>
+              <div className={styles.fieldGrid}>
+                <TextField id="agentName" name="agentName" label="代理人姓名" maxLength={100} error={error("agentName")} />
+                <TextField id="agentContact" name="agentContact" label="代理人联系方式" maxLength={100} error={error("agentContact")} />
+              </div>
+            </div>
+          ) : null}
+        </section>
+
+        <section className={`card ${styles.section}`} aria-labelledby="request-heading">
+          <h2 id="request-heading">申请</h2>
+          <div className={styles.fieldGrid}>
+            <div className="field">
+              <label htmlFor="channel">申请方式</label>
+              <select
+                id="channel"
+                name="channel"
+                value={channel}
+                onChange={(event) => setChannel(isChannel(event.target.value) ? event.target.value : "")}
+                aria-invalid={error("channel") ? true : undefined}
+                aria-describedby={describedBy(error("channel") && "channel-error")}
+              >
+                <option value="">请选择</option>
+                {CHANNELS.map((option) => (
+                  <option key={option} value={option}>
+                    {CHANNEL_LABELS[option]}
+                  </option>
+                ))}
+              </select>
+              {error("channel") ? (
+                <span id="channel-error" className="error">
+                  {error("channel")}
+                </span>
+              ) : null}
+            </div>
+            <div className="field">
+              <label htmlFor="receivedOn">收到申请日期</label>
+              <input
+                id="receivedOn"
+                name="receivedOn"
+                type="date"
+                value={receivedOn}
+                onChange={(event) => setReceivedOn(event.target.value)}
+                aria-invalid={receivedOnError ? true : undefined}
+                aria-describedby={describedBy("receivedOn-rule", receivedOnError && "receivedOn-error")}
+              />
+              <span id="receivedOn-rule" className={styles.receiptRule} aria-live="polite">
+                {channel ? (
+                  <>
+                    <strong>{CHANNEL_LABELS[channel]}：</strong>
+                    {CHANNEL_RECEIPT_RULES[channel]}（条例第三十一条）
+                  </>
+                ) : (
+                  "选择申请方式后，这里显示该方式下哪一天是法定的收到申请之日（条例第三十一条）。"
+                )}
+              </span>
+              {receivedOnError ? (
+                <span id="receivedOn-error" className="error">
+                  {receivedOnError}
+                </span>
+              ) : null}
+            </div>
+            <div className={`field ${styles.wide}`}>
+              <label htmlFor="requestContent">申请内容</label>
+              <textarea
+                id="requestContent"
+                name="requestContent"
+                rows={6}
+                maxLength={5000}
+                aria-invalid={error("requestContent") ? true : undefined}
+                aria-describedby={describedBy("requestContent-hint", error("requestContent") && "requestContent-error")}
+              />
+              <span id="requestContent-hint" className="hint">
+                申请公开的政府信息的名称、文号或者便于查询的其他特征性描述
+              </span>
+              {error("requestContent") ? (
+                <span id="requestContent-error" className="error">
+                  {error("requestContent")}
+                </span>
+              ) : null}
+            </div>
+            <ChoiceWithOtherField
+              id="deliveryForm"
+              name="deliveryForm"
+              label="获取方式"
+              otherLabel="其他方式说明"
+              options={DELIVERY_FORMS}
+              hint="申请人要求的提供形式"
+              error={error("deliveryForm")}
+            />
+            <ChoiceWithOtherField
+              id="deliveryMethod"
+              name="deliveryMethod"
+              label="获取途径"
+              otherLabel="其他途径说明"
+              options={DELIVERY_METHODS}
+              hint="邮寄须通过邮政企业，不得到付"
+              error={error("deliveryMethod")}
+            />
+          </div>
+        </section>
+
+        <section className={`card ${styles.section}`} aria-labelledby="handler-heading">
+          <h2 id="handler-heading">经办人</h2>
+          <div className={styles.fieldGrid}>
+            <div className="field">
+              <label htmlFor="handlerId">经办人</label>
+              <select
+                id="handlerId"
+                name="handlerId"
+                defaultValue={currentUserId}
+                aria-invalid={error("handlerId") ? true : undefined}
+                aria-describedby={describedBy("handlerId-hint", error("handlerId") && "handlerId-error")}
+              >
+                {handlers.map((handler) => (
+                  <option key={handler.id} value={handler.id}>
+                    {handler.displayName}（{ROLE_LABELS[handler.role]}）{handler.id === currentUserId ? " · 本人" : ""}
+                  </option>
+                ))}
+              </select>
+              <span id="handlerId-hint" className="hint">
+                默认由登记人本人办理；登记后负责人可以改派
+              </span>
+              {error("handlerId") ? (
+                <span id="handlerId-error" className="error">
+                  {error("handlerId")}
+                </span>
+              ) : null}
+            </div>
+          </div>
+        </section>
+
+        <div className={styles.actions}>
+          <ActionNotice result={result} />
+          <SubmitButton pending={pending} pendingText="正在登记…">
+            登记
+          </SubmitButton>
+        </div>
+      </form>
+      <RegistrationHintsPanel state={hintsState} />
+    </div>
+  );
+}
