@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { isoDateFromDb } from "@/lib/calendar/queries";
 import { registerApplication } from "@/lib/cases/mutations";
-import { findAssignableHandlers, getRegistrationHints } from "@/lib/cases/registration-queries";
+import { getRegistrationHints } from "@/lib/cases/registration-queries";
+import { findCaseHandlerOptions } from "@/lib/cases/queries";
 import { actorFor, createTestOrganization, createTestUser } from "./factories";
 
 const TODAY = "2026-06-30";
@@ -242,7 +243,7 @@ describe("getRegistrationHints", () => {
   });
 });
 
-describe("findAssignableHandlers", () => {
+describe("findCaseHandlerOptions", () => {
   it("lists the active users of the actor's organization only", async () => {
     const clerk = await newOrganizationClerk("壬区审计局");
     const manager = await createTestUser({ organizationId: clerk.organizationId, role: "MANAGER", displayName: "李科长" });
@@ -250,7 +251,7 @@ describe("findAssignableHandlers", () => {
     await db.user.update({ where: { id: disabled.id }, data: { active: false } });
     const outsider = await newOrganizationClerk("癸区审计局");
 
-    const handlers = await findAssignableHandlers({ actor: clerk });
+    const handlers = await findCaseHandlerOptions({ actor: clerk });
     expect(handlers.map((handler) => handler.id).sort()).toEqual([clerk.userId, manager.id].sort());
     expect(handlers.find((handler) => handler.id === manager.id)).toEqual({ id: manager.id, displayName: "李科长", role: "MANAGER" });
     expect(handlers.some((handler) => handler.id === outsider.userId)).toBe(false);

@@ -203,18 +203,3 @@ export async function getRegistrationHints({
   return { matchedBy, earlierApplications, similarSearched: similarityText !== null, similarRequests, monthCount };
 }
 
-export interface AssignableHandler {
-  id: string;
-  displayName: string;
-  role: Role;
-}
-
-/** The users a case can be assigned to: the active users of the actor's organization. */
-export async function findAssignableHandlers({ actor }: { actor: Actor }): Promise<AssignableHandler[]> {
-  assertRole(actor, "CLERK", "MANAGER", "ADMIN");
-  return db.user.findMany({
-    where: { organizationId: actor.organizationId, active: true },
-    select: { id: true, displayName: true, role: true },
-    orderBy: [{ displayName: "asc" }, { username: "asc" }],
-  });
-}

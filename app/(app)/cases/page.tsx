@@ -1,15 +1,125 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
+import { loadWorkCalendar } from "@/lib/calendar/queries";
+import { findApplications, findCaseHandlerOptions } from "@/lib/cases/queries";
+import {
+  CASE_LIST_PAGE_SIZES,
+  caseExportHref,
+  caseListHref,
+  hasCaseListFilters,
+  parseCaseListQuery,
+  type CaseListDueFilter,
+  type CaseListQuery,
+} from "@/lib/cases/list-schemas";
+import { todayInShanghai } from "@/lib/today";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { CaseListFilters } from "@/components/cases/list/case-list-filters";
+import { CaseColumnChooser } from "@/components/cases/list/case-column-chooser";
+import { CaseTable } from "@/components/cases/list/case-table";
+import styles from "@/components/cases/list/case-list.module.css";
 
 export const metadata: Metadata = { title: "案件台账" };
 
-export default async function Page() {
-  await requireActor();
+const QUICK_DUE_FILTERS: { due: CaseListDueFilter; label: string }[] = [
+  { due: "soon", label: "即将到期" },
+  { due: "overdue", label: "已逾期" },
+];
+
+function QuickDueFilters({ query }: { query: CaseListQuery }) {
+  return (
+    <div className={styles.quickFilters} role="group" aria-label="按期限快速筛选">
+      {QUICK_DUE_FILTERS.map(({ due, label }) => {
+        const active = query.due === due;
+        return (
+          <Link
+            key={due}
+            href={caseListHref({ ...query, due: active ? undefined : due, page: 1 })}
+            className={`button small ${styles.quickFilter} ${active ? styles.quickFilterActive : ""}`}
+            aria-current={active ? "true" : undefined}
+            title={active ? `取消“${label}”筛选` : undefined}
+            data-testid={`case-quick-${due}`}
+          >
+            {active ? `✓ ${label}` : label}
+          </Link>
+        );
+      })}
+    </div>
+  );
+}
+
+function PageSizeLinks({ query }: { query: CaseListQuery }) {
+  return (
+    <div className={styles.pageSizes}>
+      每页
+      {CASE_LIST_PAGE_SIZES.map((pageSize) => (
+        <Link
+          key={pageSize}
+          href={caseListHref({ ...query, pageSize, page: 1 })}
+          className="button small link"
+          aria-current={pageSize === query.pageSize ? "true" : undefined}
+        >
+          {pageSize}
+        </Link>
+      ))}
+      条
+    </div>
+  );
+}
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const query = parseCaseListQuery(await searchParams);
+  const today = todayInShanghai();
+  const [calendar, handlers] = await Promise.all([loadWorkCalendar(), findCaseHandlerOptions({ actor })]);
+  const result = await findApplications({ actor, query, today, calendar });
+  const shownQuery: CaseListQuery = { ...query, page: result.page };
+  const filtered = hasCaseListFilters(query);
+
   return (
     <div className="page">
-      <PageHeader title="案件台账" />
-      <div className="notice info">依申请公开案件的登记、筛选与导出将在这里进行。该功能正在建设中。</div>
+      <PageHeader
+        title="案件台账"
+        subtitle={`${actor.organizationName} · 今天 ${today}`}
+        actions={
+          <>
+            <a className="button" href={caseExportHref(query, "xlsx")} download data-testid="case-export-xlsx">
+              导出 Excel
+            </a>
+            <a className="button" href={caseExportHref(query, "csv")} download data-testid="case-export-csv">
+              导出 CSV
+            </a>
+            <Link className="button primary" href="/cases/new">
+              登记申请
+            </Link>
+          </>
+        }
+      />
+      <section className="card no-print" aria-label="筛选条件">
+        <CaseListFilters key={caseListHref(query)} query={query} handlers={handlers} />
+      </section>
+      <section className="card" aria-label="案件列表">
+        <div className={styles.toolbar}>
+          <div className={styles.summary}>
+            <span className={styles.count}>
+              {filtered ? "符合条件的案件" : "全部案件"} <strong data-testid="case-count">{result.total}</strong> 件
+            </span>
+            <QuickDueFilters query={query} />
+          </div>
+          <div className={`${styles.tools} no-print`}>
+            <PageSizeLinks query={query} />
+            <CaseColumnChooser key={caseListHref(query)} query={query} />
+          </div>
+        </div>
+        <CaseTable rows={result.rows} query={shownQuery} emptyMessage={filtered ? "没有符合条件的案件" : "还没有登记案件"} />
+        <DataTablePagination
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          pageHref={(page) => caseListHref({ ...query, page })}
+        />
+      </section>
     </div>
   );
 }

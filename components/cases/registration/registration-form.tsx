@@ -5,7 +5,8 @@ import type { Channel } from "@prisma/client";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { CHANNEL_LABELS, CHANNEL_RECEIPT_RULES } from "@/lib/cases/labels";
 import { registerApplicationAction } from "@/lib/cases/registration-actions";
-import type { AssignableHandler, RegistrationHintsInput } from "@/lib/cases/registration-queries";
+import type { CaseHandlerOption } from "@/lib/cases/queries";
+import type { RegistrationHintsInput } from "@/lib/cases/registration-queries";
 import { ActionNotice, fieldError } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -96,7 +97,7 @@ export function RegistrationForm({
 }: {
   /** Today in Asia/Shanghai: the default receipt date and the latest one allowed. */
   today: string;
-  handlers: AssignableHandler[];
+  handlers: CaseHandlerOption[];
   currentUserId: string;
 }) {
   // On success the action redirects to the new case; a refused submission keeps everything typed.

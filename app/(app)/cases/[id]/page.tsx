@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getApplication } from "@/lib/cases/case-detail";
-import { findAssignableHandlers } from "@/lib/cases/registration-queries";
+import { findCaseHandlerOptions } from "@/lib/cases/queries";
 import { todayInShanghai } from "@/lib/today";
 import { CasePage } from "@/components/cases/detail/case-page";
 
@@ -28,6 +28,6 @@ export default async function CaseDetailPage({
     throw error;
   }
   const canReassign = actor.role === "MANAGER" || actor.role === "ADMIN";
-  const handlers = canReassign ? await findAssignableHandlers({ actor }) : [];
+  const handlers = canReassign ? await findCaseHandlerOptions({ actor }) : [];
   return <CasePage detail={detail} today={today} handlers={handlers} canReassign={canReassign} justRegistered={registered === "1"} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { findAssignableHandlers } from "@/lib/cases/registration-queries";
+import { findCaseHandlerOptions } from "@/lib/cases/queries";
 import { todayInShanghai } from "@/lib/today";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegistrationForm } from "@/components/cases/registration/registration-form";
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "登记申请" };
 
 export default async function NewApplicationPage() {
   const actor = await requireActor();
-  const handlers = await findAssignableHandlers({ actor });
+  const handlers = await findCaseHandlerOptions({ actor });
   return (
     <div className="page">
       <PageHeader

@@ -1,0 +1,54 @@
+// GET /cases/export?format=csv|xlsx&<the list's filters>: the ledger file (interfaces.md §1) of every
+// case matching the filters, in the list's order.
+import { requireActorForAction } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { loadWorkCalendar } from "@/lib/calendar/queries";
+import { findApplicationsForExport } from "@/lib/cases/queries";
+import { ledgerToCsv, ledgerToXlsx } from "@/lib/cases/export";
+import { parseCaseListQuery } from "@/lib/cases/list-schemas";
+import { todayInShanghai } from "@/lib/today";
+
+export const dynamic = "force-dynamic";
+
+const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+function isExportFormat(value: string): value is keyof typeof CONTENT_TYPES {
+  return Object.hasOwn(CONTENT_TYPES, value);
+}
+
+function errorResponse(status: number, message: string): Response {
+  return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export async function GET(request: Request): Promise<Response> {
+  let actor;
+  try {
+    actor = await requireActorForAction();
+  } catch (error) {
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") return errorResponse(401, error.message);
+    throw error;
+  }
+
+  const searchParams = new URL(request.url).searchParams;
+  const format = searchParams.get("format") ?? "csv";
+  if (!isExportFormat(format)) return errorResponse(400, "导出格式应为 csv 或 xlsx");
+
+  const query = parseCaseListQuery(searchParams);
+  const today = todayInShanghai();
+  const calendar = query.due ? await loadWorkCalendar() : undefined;
+  const rows = await findApplicationsForExport({ actor, query, today, calendar });
+  const content = format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows);
+  const filename = `依申请公开台账-${today.replaceAll("-", "")}.${format}`;
+
+  return new Response(content, {
+    headers: {
+      "Content-Type": CONTENT_TYPES[format],
+      // The ASCII name is for clients that do not read filename* (RFC 6266).
+      "Content-Disposition": `attachment; filename="ledger-${today.replaceAll("-", "")}.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

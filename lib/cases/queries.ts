@@ -1,0 +1,307 @@
+import type { Role } from "@prisma/client";
+// The case list (案件台账) and its export. Every read is scoped to the actor's organization.
+//
+// Why raw SQL for the selection: the search must be written as the exact expression of the trigram
+// index ("caseNumber" || ' ' || "applicantName" || ' ' || "requestContent", migration 20261121010000)
+// for PostgreSQL to use that index, and Prisma's `where` can neither express it nor mix a raw fragment
+// into a query. So the WHERE / ORDER BY / LIMIT that select the page's ids (and the count) are one
+// Prisma.sql template: every value is a bind parameter (the search text included, its LIKE wildcards
+// escaped); only fixed SQL from the sort whitelist below is spliced in with Prisma.raw. The page's rows
+// are then read by id with a typed Prisma select, so the row shape stays generated, not hand-written.
+import { Prisma, type ApplicantType, type ApplicationStatus, type Channel, type ClockPhase, type Outcome } from "@prisma/client";
+import { db } from "../db";
+import type { Actor } from "../auth/actor";
+import { isoDateFromDb } from "../calendar/queries";
+import { addCalendarDays, addWorkdays, type IsoDate, type WorkCalendar } from "../calendar/workdays";
+import { toLedgerRow, type LedgerRow } from "./ledger";
+import type { CaseListQuery, CaseListSort, CaseListSortColumn } from "./list-schemas";
+import { DUE_SOON_WORKDAYS, dueStatus, type DueStatus } from "./projection";
+
+/** The search expression, identical to the trigram index's (see above). */
+const SEARCH_EXPRESSION = Prisma.sql`(a."caseNumber" || ' ' || a."applicantName" || ' ' || a."requestContent")`;
+
+const SORT_COLUMNS: Record<CaseListSortColumn, { sql: Prisma.Sql; nullable: boolean }> = {
+  caseNumber: { sql: Prisma.raw(`a."caseNumber"`), nullable: false },
+  receivedOn: { sql: Prisma.raw(`a."receivedOn"`), nullable: false },
+  dueOn: { sql: Prisma.raw(`a."dueOn"`), nullable: true },
+  closedOn: { sql: Prisma.raw(`a."closedOn"`), nullable: true },
+  applicantName: { sql: Prisma.raw(`a."applicantName"`), nullable: false },
+};
+
+/** The dates the due filters compare with, from `today` and the working-day calendar. */
+interface DueWindow {
+  today: IsoDate;
+  /** The last date with at most DUE_SOON_WORKDAYS working days left (dueStatus's DUE_SOON). */
+  lastDueSoonDate: IsoDate;
+}
+
+function dueWindow(today: IsoDate, calendar: WorkCalendar): DueWindow {
+  // countWorkdays(today, d) ≤ 5 holds exactly for the dates before the 6th working day after today:
+  // for a working-day due date that is d ≤ addWorkdays(today, 5); this also keeps a (rare) due date on
+  // the weekend or holiday right after it, as dueStatus does.
+  return { today, lastDueSoonDate: addCalendarDays(addWorkdays(calendar, today, DUE_SOON_WORKDAYS + 1), -1) };
+}
+
+/** LIKE pattern for "contains": the user's %, _ and \ match themselves. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * The search condition. ILIKE lower-cases every row's text (on UTF-8 it costs about three times a
+ * LIKE), yet only letters have case: for a search without any (Chinese, digits, "-"), LIKE matches
+ * the same rows. That matters because a two-character word — the usual Chinese search — yields no
+ * trigram, so PostgreSQL scans the cases instead of the trigram index; with LIKE that scan stays well
+ * under the page's time budget at 100,000 cases (see scripts/bench.ts). Both use the index from three
+ * characters on. (A hand-made bigram GIN index over an SQL function was tried and dropped: on a
+ * frequent word the planner evaluated the function row by row, 1.6 s at 100,000 cases.)
+ */
+function searchCondition(text: string): Prisma.Sql {
+  const hasCasedLetters = text.toLowerCase() !== text.toUpperCase();
+  const operator = Prisma.raw(hasCasedLetters ? "ILIKE" : "LIKE");
+  return Prisma.sql`${SEARCH_EXPRESSION} ${operator} ${containsPattern(text)}`;
+}
+
+function caseListWhere(actor: Actor, query: CaseListQuery, window: DueWindow | null): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`a."organizationId" = ${actor.organizationId}`];
+  if (query.status) conditions.push(Prisma.sql`a."status" = CAST(${query.status} AS "ApplicationStatus")`);
+  if (query.phase) conditions.push(Prisma.sql`a."clockPhase" = CAST(${query.phase} AS "ClockPhase")`);
+  if (query.applicantType) conditions.push(Prisma.sql`a."applicantType" = CAST(${query.applicantType} AS "ApplicantType")`);
+  if (query.channel) conditions.push(Prisma.sql`a."channel" = CAST(${query.channel} AS "Channel")`);
+  if (query.outcome) conditions.push(Prisma.sql`a."outcome" = CAST(${query.outcome} AS "Outcome")`);
+  if (query.receivedFrom) conditions.push(Prisma.sql`a."receivedOn" >= CAST(${query.receivedFrom} AS date)`);
+  if (query.receivedTo) conditions.push(Prisma.sql`a."receivedOn" <= CAST(${query.receivedTo} AS date)`);
+  if (query.closedFrom) conditions.push(Prisma.sql`a."closedOn" >= CAST(${query.closedFrom} AS date)`);
+  if (query.closedTo) conditions.push(Prisma.sql`a."closedOn" <= CAST(${query.closedTo} AS date)`);
+  if (query.handler === "me") conditions.push(Prisma.sql`a."handlerId" = ${actor.userId}`);
+  else if (query.handler === "none") conditions.push(Prisma.sql`a."handlerId" IS NULL`);
+  else if (query.handler) conditions.push(Prisma.sql`a."handlerId" = ${query.handler.userId}`);
+  if (query.q) conditions.push(searchCondition(query.q));
+  if (query.due) {
+    if (!window) throw new Error("按到期情况筛选需要当天日期和工作日历");
+    conditions.push(Prisma.sql`a."status" = 'OPEN'`);
+    if (query.due === "overdue") {
+      conditions.push(Prisma.sql`a."dueOn" < CAST(${window.today} AS date)`);
+    } else {
+      conditions.push(Prisma.sql`a."dueOn" >= CAST(${window.today} AS date)`);
+      conditions.push(Prisma.sql`a."dueOn" <= CAST(${window.lastDueSoonDate} AS date)`);
+    }
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** Empty dates last in both directions; the id breaks ties so that pages never overlap or skip rows. */
+function caseListOrderBy(sort: CaseListSort): Prisma.Sql {
+  const column = SORT_COLUMNS[sort.id];
+  const direction = Prisma.raw(sort.desc ? "DESC" : "ASC");
+  // A plain ASC already puts NULLs last; writing NULLS LAST only where it changes something keeps the
+  // ORDER BY matching the b-tree indexes (a backward scan yields DESC NULLS FIRST).
+  const nulls = Prisma.raw(column.nullable && sort.desc ? " NULLS LAST" : "");
+  return Prisma.sql`ORDER BY ${column.sql} ${direction}${nulls}, a."id" ${direction}`;
+}
+
+const caseListSelect = {
+  id: true,
+  caseNumber: true,
+  receivedOn: true,
+  applicantName: true,
+  applicantType: true,
+  channel: true,
+  requestContent: true,
+  status: true,
+  clockPhase: true,
+  dueOn: true,
+  dueIsProvisional: true,
+  closedOn: true,
+  outcome: true,
+  handler: { select: { displayName: true } },
+} satisfies Prisma.ApplicationSelect;
+
+/** What the list shows of a case: plain, serializable data for the client table. */
+export interface CaseListRow {
+  id: string;
+  caseNumber: string;
+  receivedOn: IsoDate;
+  applicantName: string;
+  applicantType: ApplicantType;
+  channel: Channel;
+  /** The request text, cut to REQUEST_EXCERPT_LENGTH characters (the full text is on the case page). */
+  requestContent: string;
+  status: ApplicationStatus;
+  clockPhase: ClockPhase;
+  dueOn: IsoDate | null;
+  dueIsProvisional: boolean;
+  due: { status: DueStatus; workdaysLeft: number | null };
+  closedOn: IsoDate | null;
+  outcome: Outcome | null;
+  handlerName: string | null;
+}
+
+export interface CaseListResult {
+  rows: CaseListRow[];
+  /** Cases matching the filters, over all pages. */
+  total: number;
+  /** The page shown: the requested one, or the last page when the request was past the end. */
+  page: number;
+  pageSize: number;
+}
+
+const REQUEST_EXCERPT_LENGTH = 200;
+
+function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+async function selectPageIds(where: Prisma.Sql, orderBy: Prisma.Sql, page: number, pageSize: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT a."id" FROM "Application" a WHERE ${where} ${orderBy} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+  );
+  return rows.map((row) => row.id);
+}
+
+async function countMatches(where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Application" a WHERE ${where}`);
+  return row?.total ?? 0;
+}
+
+/** One page of the organization's cases, filtered, searched and sorted on the server. */
+export async function findApplications({
+  actor,
+  query,
+  today,
+  calendar,
+}: {
+  actor: Actor;
+  query: CaseListQuery;
+  today: IsoDate;
+  calendar: WorkCalendar;
+}): Promise<CaseListResult> {
+  const where = caseListWhere(actor, query, dueWindow(today, calendar));
+  const orderBy = caseListOrderBy(query.sort);
+  let page = query.page;
+  let [ids, total] = await Promise.all([selectPageIds(where, orderBy, page, query.pageSize), countMatches(where)]);
+  if (ids.length === 0 && page > 1 && total > 0) {
+    page = pageCount(total, query.pageSize);
+    ids = await selectPageIds(where, orderBy, page, query.pageSize);
+  }
+
+  const records =
+    ids.length === 0
+      ? []
+      : await db.application.findMany({ where: { id: { in: ids }, organizationId: actor.organizationId }, select: caseListSelect });
+  const recordsById = new Map(records.map((record) => [record.id, record]));
+  const rows: CaseListRow[] = [];
+  for (const id of ids) {
+    const record = recordsById.get(id);
+    if (!record) continue;
+    const dueOn = record.dueOn ? isoDateFromDb(record.dueOn) : null;
+    rows.push({
+      id: record.id,
+      caseNumber: record.caseNumber,
+      receivedOn: isoDateFromDb(record.receivedOn),
+      applicantName: record.applicantName,
+      applicantType: record.applicantType,
+      channel: record.channel,
+      requestContent: record.requestContent.slice(0, REQUEST_EXCERPT_LENGTH),
+      status: record.status,
+      clockPhase: record.clockPhase,
+      dueOn,
+      dueIsProvisional: record.dueIsProvisional,
+      due: dueStatus({ status: record.status, dueOn }, calendar, today),
+      closedOn: record.closedOn ? isoDateFromDb(record.closedOn) : null,
+      outcome: record.outcome,
+      handlerName: record.handler?.displayName ?? null,
+    });
+  }
+  return { rows, total, page, pageSize: query.pageSize };
+}
+
+const ledgerSelect = {
+  caseNumber: true,
+  receivedOn: true,
+  channel: true,
+  applicantType: true,
+  applicantName: true,
+  applicantIdNumber: true,
+  applicantContact: true,
+  requestContent: true,
+  correctionRequestedOn: true,
+  correctionReceivedOn: true,
+  consultationSentOn: true,
+  consultationAnsweredOn: true,
+  extensionNotifiedOn: true,
+  extensionWorkdays: true,
+  feeMethod: true,
+  feeNoticeOn: true,
+  feeAmount: true,
+  feePaidOn: true,
+  closedOn: true,
+  outcome: true,
+  id: true,
+  proceedings: {
+    select: {
+      kind: true,
+      route: true,
+      reconsiderationId: true,
+      onlyCoDefendantAsReviewOrgan: true,
+      filedOn: true,
+      result: true,
+      decidedOn: true,
+    },
+    orderBy: [{ filedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.ApplicationSelect;
+
+/** Cases read per round trip while exporting: bounds the IN list and the memory of one query. */
+const EXPORT_BATCH_SIZE = 1000;
+
+/**
+ * Every case matching the list's filters, in the list's order, as ledger rows (interfaces.md §1).
+ * `today` and `calendar` are needed only for the due filters (即将到期 / 已逾期).
+ */
+export async function findApplicationsForExport({
+  actor,
+  query,
+  today,
+  calendar,
+}: {
+  actor: Actor;
+  query: CaseListQuery;
+  today?: IsoDate;
+  calendar?: WorkCalendar;
+}): Promise<LedgerRow[]> {
+  const window = today && calendar ? dueWindow(today, calendar) : null;
+  const where = caseListWhere(actor, query, window);
+  const idRows = await db.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT a."id" FROM "Application" a WHERE ${where} ${caseListOrderBy(query.sort)}`,
+  );
+  const ledgerRows: LedgerRow[] = [];
+  for (let start = 0; start < idRows.length; start += EXPORT_BATCH_SIZE) {
+    const ids = idRows.slice(start, start + EXPORT_BATCH_SIZE).map((row) => row.id);
+    const records = await db.application.findMany({
+      where: { id: { in: ids }, organizationId: actor.organizationId },
+      select: ledgerSelect,
+    });
+    const recordsById = new Map(records.map((record) => [record.id, record]));
+    for (const id of ids) {
+      const record = recordsById.get(id);
+      if (record) ledgerRows.push(toLedgerRow(record));
+    }
+  }
+  return ledgerRows;
+}
+
+export interface CaseHandlerOption {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+/** The organization's active users, for choosing or filtering by 经办人 (any role may list them). */
+export async function findCaseHandlerOptions({ actor }: { actor: Actor }): Promise<CaseHandlerOption[]> {
+  return db.user.findMany({
+    where: { organizationId: actor.organizationId, active: true },
+    select: { id: true, displayName: true, role: true },
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+  });
+}

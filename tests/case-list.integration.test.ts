@@ -1,0 +1,417 @@
+// The case list and its export against the real database: organization scoping, every filter, the
+// search (two-character Chinese words, case-number fragments, LIKE wildcards), sorting, pagination, the
+// due filters against a fixed `today` and the official calendar, and the ledger rows of the export.
+import type { Prisma } from "@prisma/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { loadWorkCalendar } from "@/lib/calendar/queries";
+import { countWorkdays, type WorkCalendar } from "@/lib/calendar/workdays";
+import { findApplications, findApplicationsForExport, findCaseHandlerOptions } from "@/lib/cases/queries";
+import { parseCaseListQuery, type CaseListQuery } from "@/lib/cases/list-schemas";
+import { actorFor, createTestOrganization, createTestUser } from "./factories";
+
+/** A Friday; the calendar has no holiday in the following two weeks. */
+const TODAY = "2026-11-20";
+
+const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+type CaseOverrides = Partial<Omit<Prisma.ApplicationUncheckedCreateInput, "receivedOn" | "dueOn" | "closedOn">> & {
+  caseNumber: string;
+  receivedOn?: string;
+  dueOn?: string | null;
+  closedOn?: string | null;
+};
+
+/** A case written directly with its derived columns (open and running unless told otherwise). */
+async function createCase(organizationId: string, overrides: CaseOverrides) {
+  const { caseNumber, receivedOn = "2026-11-02", dueOn, closedOn = null, ...rest } = overrides;
+  const closed = closedOn !== null;
+  return db.application.create({
+    data: {
+      organizationId,
+      caseNumber,
+      caseYear: Number(receivedOn.slice(0, 4)),
+      caseSequence: Number(caseNumber.replace(/\D/g, "").slice(-6)) || 1,
+      receivedOn: date(receivedOn),
+      channel: "ONLINE",
+      applicantType: "NATURAL_PERSON",
+      applicantName: "李明",
+      requestContent: "申请公开本机关2026年度部门预算",
+      status: closed ? "CLOSED" : "OPEN",
+      clockPhase: closed ? "CLOSED" : "RUNNING",
+      dueOn: dueOn === undefined ? (closed ? null : date("2026-12-01")) : dueOn === null ? null : date(dueOn),
+      closedOn: closedOn === null ? null : date(closedOn),
+      outcome: closed ? "GRANTED" : null,
+      ...rest,
+    },
+  });
+}
+
+let calendar: WorkCalendar;
+let clerkA: Actor;
+let managerA: Actor;
+let adminB: Actor;
+let actorC: Actor;
+const idsA: Record<string, string> = {};
+
+function list(actor: Actor, search: string) {
+  return findApplications({ actor, query: parseCaseListQuery(new URLSearchParams(search)), today: TODAY, calendar });
+}
+
+async function caseNumbers(actor: Actor, search: string): Promise<string[]> {
+  const result = await list(actor, `pageSize=100&sort=caseNumber.asc&${search}`);
+  return result.rows.map((row) => row.caseNumber);
+}
+
+beforeAll(async () => {
+  calendar = await loadWorkCalendar();
+  const organizationA = await createTestOrganization("甲区司法局");
+  const organizationB = await createTestOrganization("乙区司法局");
+  const organizationC = await createTestOrganization("丙区司法局");
+  clerkA = actorFor(await createTestUser({ organizationId: organizationA.id, role: "CLERK", displayName: "王芳" }));
+  managerA = actorFor(await createTestUser({ organizationId: organizationA.id, role: "MANAGER", displayName: "赵敏" }));
+  const retiredA = await createTestUser({ organizationId: organizationA.id, role: "CLERK", displayName: "已离职" });
+  await db.user.update({ where: { id: retiredA.id }, data: { active: false } });
+  adminB = actorFor(await createTestUser({ organizationId: organizationB.id, role: "ADMIN" }));
+  actorC = actorFor(await createTestUser({ organizationId: organizationC.id, role: "CLERK" }));
+
+  const a = organizationA.id;
+  const created = [
+    // Due soon: 5 working days left (Mon 23 – Fri 27), due today, and a Saturday due date (4 left).
+    await createCase(a, { caseNumber: "GK-2026-000101", dueOn: "2026-11-27", handlerId: clerkA.userId, applicantName: "张伟" }),
+    await createCase(a, { caseNumber: "GK-2026-000102", dueOn: TODAY, handlerId: clerkA.userId }),
+    await createCase(a, { caseNumber: "GK-2026-000103", dueOn: "2026-11-28", handlerId: managerA.userId }),
+    // Six working days left: on track.
+    await createCase(a, { caseNumber: "GK-2026-000104", dueOn: "2026-11-30", channel: "EMAIL", applicantName: "张伟强" }),
+    // Overdue by one working day.
+    await createCase(a, {
+      caseNumber: "GK-2026-000105",
+      receivedOn: "2026-10-20",
+      dueOn: "2026-11-19",
+      handlerId: clerkA.userId,
+      requestContent: "申请公开朝阳路拆迁安置补偿方案",
+    }),
+    // Clock stopped (waiting for 补正): neither due soon nor overdue.
+    await createCase(a, {
+      caseNumber: "GK-2026-000106",
+      dueOn: null,
+      clockPhase: "AWAITING_CORRECTION",
+      applicantType: "COMMERCIAL_ENTERPRISE",
+      applicantName: "华信科技有限公司",
+    }),
+    // Closed after its due date: not overdue.
+    await createCase(a, {
+      caseNumber: "GK-2026-000107",
+      receivedOn: "2026-09-01",
+      dueOn: "2026-09-29",
+      closedOn: "2026-10-09",
+      outcome: "UNAVAILABLE_NOT_HELD",
+      handlerId: managerA.userId,
+      requestContent: "申请公开旧城拆迁档案",
+    }),
+    // Closed in 2024, with proceedings (export shape).
+    await createCase(a, {
+      caseNumber: "GK-2024-000012",
+      receivedOn: "2024-03-18",
+      dueOn: "2024-04-16",
+      closedOn: "2024-04-10",
+      outcome: "WITHHELD_SECURITY_STABILITY",
+      channel: "ORDINARY_MAIL",
+      applicantType: "LEGAL_SERVICE_ORG",
+      applicantName: "明理律师事务所",
+      applicantIdNumber: "31110000MD0123456X",
+      applicantContact: "021-55550000",
+      requestContent: '申请公开"城市更新"项目批复,含附件\n及会议纪要',
+      extensionNotifiedOn: date("2024-04-08"),
+      extensionWorkdays: 10,
+      feeMethod: "PER_VOLUME",
+      feeNoticeOn: date("2024-03-25"),
+      feeAmount: "450.5",
+      feePaidOn: date("2024-03-28"),
+    }),
+  ];
+  for (const application of created) idsA[application.caseNumber] = application.id;
+
+  const exported = idsA["GK-2024-000012"]!;
+  const reconsideration = await db.proceeding.create({
+    data: {
+      organizationId: a,
+      applicationId: exported,
+      kind: "RECONSIDERATION",
+      filedOn: date("2024-05-06"),
+      result: "UPHELD",
+      decidedOn: date("2024-06-20"),
+    },
+  });
+  await db.proceeding.create({
+    data: { organizationId: a, applicationId: exported, kind: "LITIGATION", route: "DIRECT", onlyCoDefendantAsReviewOrgan: true, filedOn: date("2024-06-01") },
+  });
+  await db.proceeding.create({
+    data: {
+      organizationId: a,
+      applicationId: exported,
+      kind: "LITIGATION",
+      route: "AFTER_RECONSIDERATION",
+      reconsiderationId: reconsideration.id,
+      filedOn: date("2024-07-01"),
+      result: "CORRECTED",
+      decidedOn: date("2024-10-10"),
+    },
+  });
+
+  const b = organizationB.id;
+  await createCase(b, { caseNumber: "GK-2026-000101", applicantName: "欧阳娜娜", requestContent: "申请公开拆迁安置补偿方案", dueOn: "2026-11-23" });
+  await createCase(b, { caseNumber: "GK-2026-000900", dueOn: "2026-11-01" });
+
+  // Organization C: 45 cases received on three days, for sorting and pagination (many ties).
+  for (let sequence = 1; sequence <= 45; sequence += 1) {
+    await createCase(organizationC.id, {
+      caseNumber: `GK-2025-${String(sequence).padStart(6, "0")}`,
+      receivedOn: `2025-06-0${1 + (sequence % 3)}`,
+      dueOn: sequence % 4 === 0 ? null : `2025-07-${String(1 + (sequence % 20)).padStart(2, "0")}`,
+      clockPhase: sequence % 4 === 0 ? "CONSULTING" : "RUNNING",
+      applicantName: `申请人${String(sequence).padStart(2, "0")}`,
+    });
+  }
+});
+
+describe("findApplications: scoping", () => {
+  it("lists only the actor's organization's cases", async () => {
+    const result = await list(clerkA, "pageSize=100");
+    expect(result.total).toBe(8);
+    expect(result.rows.map((row) => row.id).sort()).toEqual(Object.values(idsA).sort());
+    expect((await list(adminB, "")).total).toBe(2);
+  });
+
+  it("never finds another organization's case, even by its applicant's name or its case number", async () => {
+    expect((await list(clerkA, "q=欧阳娜娜")).total).toBe(0);
+    expect((await list(adminB, "q=欧阳娜娜")).total).toBe(1);
+    expect(await caseNumbers(clerkA, "q=GK-2026-000900")).toEqual([]);
+    expect(await caseNumbers(clerkA, "q=拆迁")).toEqual(["GK-2026-000105", "GK-2026-000107"]);
+  });
+
+  it("does not reveal another organization's cases through the handler filter", async () => {
+    expect((await list(adminB, `handler=${clerkA.userId}`)).total).toBe(0);
+  });
+
+  it("offers the organization's active users as handlers, to any role", async () => {
+    const handlers = await findCaseHandlerOptions({ actor: clerkA });
+    expect(handlers.map((handler) => handler.displayName).sort()).toEqual(["王芳", "赵敏"].sort());
+    expect(handlers.map((handler) => handler.id)).not.toContain(adminB.userId);
+  });
+});
+
+describe("findApplications: filters", () => {
+  it("filters by status and clock phase", async () => {
+    expect(await caseNumbers(clerkA, "status=CLOSED")).toEqual(["GK-2024-000012", "GK-2026-000107"]);
+    expect((await list(clerkA, "status=OPEN")).total).toBe(6);
+    expect(await caseNumbers(clerkA, "phase=AWAITING_CORRECTION")).toEqual(["GK-2026-000106"]);
+  });
+
+  it("filters by applicant type, channel and outcome", async () => {
+    expect(await caseNumbers(clerkA, "applicantType=COMMERCIAL_ENTERPRISE")).toEqual(["GK-2026-000106"]);
+    expect(await caseNumbers(clerkA, "channel=EMAIL")).toEqual(["GK-2026-000104"]);
+    expect(await caseNumbers(clerkA, "outcome=UNAVAILABLE_NOT_HELD")).toEqual(["GK-2026-000107"]);
+  });
+
+  it("filters by receipt and closing dates, both ends included", async () => {
+    expect(await caseNumbers(clerkA, "receivedFrom=2026-09-01&receivedTo=2026-10-20")).toEqual(["GK-2026-000105", "GK-2026-000107"]);
+    expect(await caseNumbers(clerkA, "receivedTo=2024-12-31")).toEqual(["GK-2024-000012"]);
+    expect(await caseNumbers(clerkA, "closedFrom=2026-10-09&closedTo=2026-10-09")).toEqual(["GK-2026-000107"]);
+    expect(await caseNumbers(clerkA, "closedFrom=2024-01-01")).toEqual(["GK-2024-000012", "GK-2026-000107"]);
+  });
+
+  it("filters by handler: mine, unassigned, or a given user", async () => {
+    expect(await caseNumbers(clerkA, "handler=me")).toEqual(["GK-2026-000101", "GK-2026-000102", "GK-2026-000105"]);
+    expect(await caseNumbers(managerA, "handler=me")).toEqual(["GK-2026-000103", "GK-2026-000107"]);
+    expect(await caseNumbers(clerkA, `handler=${managerA.userId}`)).toEqual(["GK-2026-000103", "GK-2026-000107"]);
+    expect(await caseNumbers(clerkA, "handler=none")).toEqual(["GK-2024-000012", "GK-2026-000104", "GK-2026-000106"]);
+  });
+
+  it("combines filters", async () => {
+    expect(await caseNumbers(clerkA, "status=OPEN&handler=me&q=拆迁")).toEqual(["GK-2026-000105"]);
+  });
+
+  it("ignores invalid parameters instead of failing", async () => {
+    const result = await list(clerkA, "status=LOST&receivedFrom=2026-02-30&sort=id.asc&page=abc&handler=x%20y");
+    expect(result.total).toBe(8);
+    expect(result.page).toBe(1);
+  });
+});
+
+describe("findApplications: search", () => {
+  it("finds a two-character Chinese word in the applicant's name or the request", async () => {
+    expect(await caseNumbers(clerkA, "q=张伟")).toEqual(["GK-2026-000101", "GK-2026-000104"]);
+    expect(await caseNumbers(clerkA, "q=朝阳")).toEqual(["GK-2026-000105"]);
+    expect(await caseNumbers(clerkA, "q=华信科技")).toEqual(["GK-2026-000106"]);
+  });
+
+  it("finds a case-number fragment, whatever the case of its letters", async () => {
+    expect(await caseNumbers(clerkA, "q=2026-00010")).toEqual([
+      "GK-2026-000101",
+      "GK-2026-000102",
+      "GK-2026-000103",
+      "GK-2026-000104",
+      "GK-2026-000105",
+      "GK-2026-000106",
+      "GK-2026-000107",
+    ]);
+    expect(await caseNumbers(clerkA, "q=gk-2024")).toEqual(["GK-2024-000012"]);
+    expect(await caseNumbers(clerkA, "q=000107")).toEqual(["GK-2026-000107"]);
+  });
+
+  it("treats LIKE wildcards and quotes in the search text as plain characters", async () => {
+    expect((await list(clerkA, "q=%25")).total).toBe(0);
+    expect((await list(clerkA, "q=_")).total).toBe(0);
+    expect((await list(clerkA, "q=%5C")).total).toBe(0);
+    expect(await caseNumbers(clerkA, "q=%22城市更新%22")).toEqual(["GK-2024-000012"]);
+    expect((await list(clerkA, "q=' OR 1=1 --")).total).toBe(0);
+    expect((await list(clerkA, "q=%00")).total).toBe(8);
+  });
+});
+
+describe("findApplications: due soon and overdue", () => {
+  it("finds the open cases with 5 working days or fewer left, as dueStatus counts them", async () => {
+    const result = await list(clerkA, "due=soon&sort=dueOn.asc");
+    expect(result.rows.map((row) => row.caseNumber)).toEqual(["GK-2026-000102", "GK-2026-000101", "GK-2026-000103"]);
+    for (const row of result.rows) {
+      expect(row.due.status).toBe("DUE_SOON");
+      expect(countWorkdays(calendar, TODAY, row.dueOn!)).toBeLessThanOrEqual(5);
+    }
+    expect(result.rows.map((row) => row.due.workdaysLeft)).toEqual([0, 5, 5]);
+  });
+
+  it("finds the open cases past their due date, and only those", async () => {
+    const result = await list(clerkA, "due=overdue");
+    expect(result.rows.map((row) => row.caseNumber)).toEqual(["GK-2026-000105"]);
+    expect(result.rows[0]!.due).toEqual({ status: "OVERDUE", workdaysLeft: -1 });
+  });
+
+  it("gives every row its due status", async () => {
+    const rows = (await list(clerkA, "pageSize=100&sort=caseNumber.asc")).rows;
+    const statusOf = Object.fromEntries(rows.map((row) => [row.caseNumber, row.due.status]));
+    expect(statusOf).toEqual({
+      "GK-2024-000012": "CLOSED",
+      "GK-2026-000101": "DUE_SOON",
+      "GK-2026-000102": "DUE_SOON",
+      "GK-2026-000103": "DUE_SOON",
+      "GK-2026-000104": "ON_TRACK",
+      "GK-2026-000105": "OVERDUE",
+      "GK-2026-000106": "STOPPED",
+      "GK-2026-000107": "CLOSED",
+    });
+  });
+
+  it("includes the handler's name and the dates as YYYY-MM-DD", async () => {
+    const [row] = (await list(clerkA, "q=GK-2026-000101")).rows;
+    expect(row).toMatchObject({ caseNumber: "GK-2026-000101", receivedOn: "2026-11-02", dueOn: "2026-11-27", closedOn: null, handlerName: "王芳" });
+  });
+});
+
+describe("findApplications: sorting and pagination", () => {
+  async function allPages(search: string): Promise<string[]> {
+    const numbers: string[] = [];
+    for (let page = 1; page <= 3; page += 1) {
+      const result = await list(actorC, `${search}&page=${page}`);
+      expect(result.total).toBe(45);
+      expect(result.page).toBe(page);
+      numbers.push(...result.rows.map((row) => row.caseNumber));
+    }
+    return numbers;
+  }
+
+  it("pages through every case once, in a stable order even where the sort key ties", async () => {
+    const byReceipt = await allPages("sort=receivedOn.desc");
+    expect(byReceipt).toHaveLength(45);
+    expect(new Set(byReceipt).size).toBe(45);
+    const reversed = await allPages("sort=receivedOn.asc");
+    expect(reversed).toEqual([...byReceipt].reverse());
+  });
+
+  it("sorts by case number and applicant name both ways", async () => {
+    const ascending = await allPages("sort=caseNumber.asc");
+    expect(ascending).toEqual([...ascending].sort());
+    expect(await allPages("sort=caseNumber.desc")).toEqual([...ascending].reverse());
+    const byName = (await list(actorC, "sort=applicantName.desc&pageSize=50")).rows.map((row) => row.applicantName);
+    expect(byName[0]).toBe("申请人45");
+    expect(byName.at(-1)).toBe("申请人01");
+  });
+
+  it("puts cases without a due date last, in both directions", async () => {
+    for (const search of ["sort=dueOn.asc&pageSize=50", "sort=dueOn.desc&pageSize=50"]) {
+      const dueDates = (await list(actorC, search)).rows.map((row) => row.dueOn);
+      const firstEmpty = dueDates.indexOf(null);
+      expect(firstEmpty).toBe(34);
+      expect(dueDates.slice(firstEmpty).every((dueOn) => dueOn === null)).toBe(true);
+      const dated = dueDates.slice(0, firstEmpty) as string[];
+      const expected = [...dated].sort();
+      expect(dated).toEqual(search.includes("desc") ? expected.reverse() : expected);
+    }
+  });
+
+  it("counts all pages and shows the last page for a page past the end", async () => {
+    const lastPage = await list(actorC, "page=3");
+    expect(lastPage.rows).toHaveLength(5);
+    const pastTheEnd = await list(actorC, "page=9");
+    expect(pastTheEnd).toMatchObject({ page: 3, total: 45, pageSize: 20 });
+    expect(pastTheEnd.rows.map((row) => row.id)).toEqual(lastPage.rows.map((row) => row.id));
+    const bigPages = await list(actorC, "pageSize=50");
+    expect(bigPages.rows).toHaveLength(45);
+  });
+});
+
+describe("findApplicationsForExport", () => {
+  function exportQuery(search: string): CaseListQuery {
+    return parseCaseListQuery(new URLSearchParams(search));
+  }
+
+  it("writes a case with proceedings in the ledger shape", async () => {
+    const rows = await findApplicationsForExport({ actor: clerkA, query: exportQuery("q=GK-2024-000012") });
+    expect(rows).toEqual([
+      {
+        申请编号: "GK-2024-000012",
+        收到申请日期: "2024-03-18",
+        申请方式: "邮寄",
+        申请人类型: "法律服务机构",
+        申请人: "明理律师事务所",
+        证件号码: "31110000MD0123456X",
+        联系方式: "021-55550000",
+        申请内容: '申请公开"城市更新"项目批复,含附件\n及会议纪要',
+        补正告知日期: null,
+        补正收到日期: null,
+        征求意见日期: null,
+        征求意见答复日期: null,
+        延期告知日期: "2024-04-08",
+        延期工作日数: 10,
+        收费方式: "按量",
+        收费通知日期: "2024-03-25",
+        收费金额: "450.50",
+        缴费日期: "2024-03-28",
+        办结日期: "2024-04-10",
+        办理结果: "危及“三安全一稳定”",
+        复议申请日期: "2024-05-06",
+        复议结果: "结果维持",
+        复议结果日期: "2024-06-20",
+        起诉日期: "2024-07-01",
+        诉讼类型: "复议后起诉",
+        诉讼结果: "结果纠正",
+        诉讼结果日期: "2024-10-10",
+      },
+    ]);
+  });
+
+  it("exports every matching case of the organization in the list's order, without paging", async () => {
+    const rows = await findApplicationsForExport({ actor: actorC, query: exportQuery("sort=caseNumber.desc&page=2&pageSize=20") });
+    expect(rows).toHaveLength(45);
+    expect(rows[0]!.申请编号).toBe("GK-2025-000045");
+    const open = await findApplicationsForExport({ actor: clerkA, query: exportQuery("status=OPEN") });
+    expect(open.every((row) => row.办结日期 === null && row.办理结果 === null)).toBe(true);
+    expect(open).toHaveLength(6);
+  });
+
+  it("applies the due filters when given today and the calendar", async () => {
+    const rows = await findApplicationsForExport({ actor: clerkA, query: exportQuery("due=overdue"), today: TODAY, calendar });
+    expect(rows.map((row) => row.申请编号)).toEqual(["GK-2026-000105"]);
+  });
+});
