@@ -9,9 +9,11 @@ import { applyMigrations } from "../lib/runtime/migrate";
 let database: OpenDatabase | undefined;
 
 export async function setup(project: TestProject) {
-  const dataDir = path.resolve(".data", "test-integration");
+  // Another port lets two checkouts (or two people) run the integration tests at the same time.
+  const port = Number(process.env.INTEGRATION_DATABASE_PORT ?? 54_400);
+  const dataDir = path.resolve(".data", port === 54_400 ? "test-integration" : `test-integration-${port}`);
   rmSync(dataDir, { recursive: true, force: true });
-  database = await openDatabase({ dataDir, port: 54_400 });
+  database = await openDatabase({ dataDir, port });
   await applyMigrations(database.url, { quiet: true });
   project.provide("databaseUrl", database.url);
 }
