@@ -3,7 +3,7 @@
 import type { Role } from "@prisma/client";
 import { randomUUID } from "node:crypto";
 import { db } from "../lib/db";
-import type { Actor } from "../lib/auth/actor";
+import { toActor, type Actor } from "../lib/auth/actor";
 import { hashPassword } from "../lib/auth/password";
 import { createOrganization } from "../lib/organizations/mutations";
 
@@ -36,13 +36,5 @@ export async function createTestUser(options: {
 }
 
 export function actorFor(user: Awaited<ReturnType<typeof createTestUser>>): Actor {
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    organizationId: user.organizationId,
-    organizationCode: user.organization.code,
-    organizationName: user.organization.name,
-  };
+  return toActor(user);
 }

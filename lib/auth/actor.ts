@@ -13,6 +13,26 @@ export interface Actor {
   organizationName: string;
 }
 
+/** The actor of a user row loaded with its organization. */
+export function toActor(user: {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organizationId: string;
+  organization: { code: string; name: string };
+}): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    organizationId: user.organizationId,
+    organizationCode: user.organization.code,
+    organizationName: user.organization.name,
+  };
+}
+
 export function assertRole(actor: Actor, ...allowed: Role[]): void {
   if (!allowed.includes(actor.role)) {
     throw new AppError("FORBIDDEN", "您的角色无权执行此操作");

@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { Actor } from "./actor";
+import { toActor, type Actor } from "./actor";
 import { authOptions } from "./options";
 
 interface SessionPayload {
@@ -18,15 +18,7 @@ export async function getActor(): Promise<Actor | null> {
   if (!session?.userId) return null;
   const user = await db.user.findUnique({ where: { id: session.userId }, include: { organization: true } });
   if (!user || !user.active || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    organizationId: user.organizationId,
-    organizationCode: user.organization.code,
-    organizationName: user.organization.name,
-  };
+  return toActor(user);
 }
 
 /**
