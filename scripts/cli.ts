@@ -5,11 +5,16 @@
 //
 // Modules that import lib/db.ts are loaded with dynamic import() only after useDatabaseUrl(): the
 // Prisma client reads DATABASE_URL once, when lib/db.ts is first evaluated.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Actor } from "../lib/auth/actor";
 import { ROLE_LABELS, ROLES } from "../lib/auth/roles";
+import { DEFAULT_CASE_LIST_QUERY, type CaseListQuery } from "../lib/cases/list-schemas";
 import { getEnv, useDatabaseUrl } from "../lib/env";
-import { isAppError } from "../lib/errors";
+import { AppError, isAppError } from "../lib/errors";
+import { todayInShanghai } from "../lib/today";
 import { openDatabase, type OpenDatabase } from "../lib/runtime/database";
-import { createOrganizationSchema } from "../lib/organizations/schemas";
+import { createOrganizationSchema, organizationCodeSchema } from "../lib/organizations/schemas";
 import { applyMigrations } from "../lib/runtime/migrate";
 import { createUserSchema } from "../lib/users/schemas";
 import { parseInput } from "../lib/validation";
@@ -233,6 +238,156 @@ async function createUserCommand(args: ParsedArgs): Promise<void> {
   );
 }
 
+async function importLedgerCommand(args: ParsedArgs): Promise<void> {
+  const [filePath = ""] = expectPositionals(args, ["ledger.csv|ledger.xlsx"]);
+  const organizationCode = requireOption(args, "org");
+  parseInput(organizationCodeSchema, organizationCode);
+  const bytes = await readFile(filePath).catch(() => {
+    throw new AppError("NOT_FOUND", `无法读取文件：${filePath}`);
+  });
+  const result = await withDatabase(async () => {
+    const { importLedger } = await import("../lib/cases/ledger-import-store");
+    return importLedger({ organizationCode, file: { name: path.basename(filePath), bytes }, today: todayInShanghai() });
+  });
+  const { formatLedgerIssue } = await import("../lib/cases/ledger-import");
+  for (const warning of result.warnings) console.error(`提示：${formatLedgerIssue(warning)}`);
+  if (!result.ok) {
+    for (const error of result.errors) console.error(formatLedgerIssue(error));
+    throw new AppError("VALIDATION", `台账中有 ${result.errors.length} 处问题，未导入任何申请`);
+  }
+  console.log(`已导入 ${result.importedCount} 件`);
+}
+
+const LEDGER_FILE_FORMATS = ["csv", "xlsx"] as const;
+
+function ledgerFileFormat(filePath: string): (typeof LEDGER_FILE_FORMATS)[number] {
+  const extension = path.extname(filePath).slice(1).toLowerCase();
+  const format = LEDGER_FILE_FORMATS.find((candidate) => candidate === extension);
+  if (!format) throw new UsageError("输出文件的扩展名须为 .csv 或 .xlsx");
+  return format;
+}
+
+function parseYear(text: string): number {
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100) throw new UsageError("--year 须为四位年份，如 2024");
+  return year;
+}
+
+/**
+ * findApplicationsForExport reads as an actor and scopes every read by the actor's organization; the
+ * operator reads as the organization itself, with no user behind it (nothing is written).
+ */
+function organizationReader(organization: { id: string; code: string; name: string }): Actor {
+  return {
+    userId: "",
+    username: "",
+    displayName: "运维命令行",
+    role: "ADMIN",
+    organizationId: organization.id,
+    organizationCode: organization.code,
+    organizationName: organization.name,
+  };
+}
+
+async function exportLedgerCommand(args: ParsedArgs): Promise<void> {
+  const [outPath = ""] = expectPositionals(args, ["out.csv|out.xlsx"]);
+  const code = parseInput(organizationCodeSchema, requireOption(args, "org"));
+  const format = ledgerFileFormat(outPath);
+  const yearOption = optionalOption(args, "year");
+  const year = yearOption === undefined ? undefined : parseYear(yearOption);
+  const query: CaseListQuery = {
+    ...DEFAULT_CASE_LIST_QUERY,
+    // By case number: the same cases always give the same file.
+    sort: { id: "caseNumber", desc: false },
+    ...(year === undefined ? {} : { receivedFrom: `${year}-01-01`, receivedTo: `${year}-12-31` }),
+  };
+  const count = await withDatabase(async () => {
+    const { db } = await import("../lib/db");
+    const { findApplicationsForExport } = await import("../lib/cases/queries");
+    const { ledgerToCsv, ledgerToXlsx } = await import("../lib/cases/export");
+    const organization = await db.organization.findUnique({ where: { code }, select: { id: true, code: true, name: true } });
+    if (!organization) throw new AppError("NOT_FOUND", `机构 ${code} 不存在`);
+    const rows = await findApplicationsForExport({ actor: organizationReader(organization), query });
+    await writeFile(outPath, format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows));
+    return rows.length;
+  });
+  console.log(`已导出 ${count} 件到 ${outPath}`);
+}
+
+// report: the annual report's tables 三 and 四, the fees and the checks (interfaces.md §2, §3).
+
+type ReportDefinitions = typeof import("../lib/reports/definitions");
+type ReportAsData = import("../lib/reports/definitions").ReportJson;
+
+/** Terminal columns of a text: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += (character.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
+const padDisplayStart = (text: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(text))) + text;
+
+/** Readable Chinese tables: the counts first, in fixed-width columns, then the row's label. */
+function formatReportText(report: ReportAsData, definitions: ReportDefinitions): string {
+  const lines: string[] = [];
+  const numbers = (labels: readonly string[], values: readonly (number | string)[]) => {
+    const widths = labels.map((label) => Math.max(displayWidth(label), 6));
+    return values.map((value, index) => padDisplayStart(String(value), widths[index] ?? 6)).join("  ");
+  };
+  const header = (labels: readonly string[]) => numbers(labels, labels);
+
+  lines.push(`${report.org}　${report.year} 年度政府信息公开工作年度报告　${definitions.REPORT_FORMAT_LABELS[report.format]}`, "");
+  lines.push(definitions.APPLICATIONS_TABLE_TITLE, definitions.BALANCE_NOTE);
+  const columnLabels = definitions.COLUMN_KEYS.map((column) => definitions.COLUMN_LABELS[column]);
+  lines.push(header(columnLabels));
+  const printedGroups = new Set<string>();
+  const blank = " ".repeat(displayWidth(header(columnLabels)));
+  for (const row of definitions.APPLICATIONS_ROWS[report.format]) {
+    row.groups.forEach((group, depth) => {
+      if (printedGroups.has(group)) return;
+      printedGroups.add(group);
+      lines.push(`${blank}  ${"  ".repeat(depth)}${group}`);
+    });
+    const counts = report.applications.rows[row.key] ?? [];
+    lines.push(`${numbers(columnLabels, counts)}  ${"  ".repeat(row.groups.length)}${row.label}`);
+  }
+
+  lines.push("", definitions.APPEALS_TABLE_TITLE);
+  const appealLabels = definitions.APPEAL_COLUMN_KEYS.map((column) => definitions.APPEAL_COLUMN_LABELS[column]);
+  lines.push(header(appealLabels));
+  for (const group of definitions.APPEAL_GROUP_KEYS) {
+    const counts = report.appeals[group];
+    const parent = definitions.APPEAL_GROUP_PARENT_LABELS[group];
+    const label = parent ? `${parent}：${definitions.APPEAL_GROUP_LABELS[group]}` : definitions.APPEAL_GROUP_LABELS[group];
+    lines.push(`${numbers(appealLabels, definitions.APPEAL_COLUMN_KEYS.map((column) => counts[column]))}  ${label}`);
+  }
+
+  lines.push("", "信息处理费");
+  for (const fee of definitions.FEE_KEYS) lines.push(`${definitions.FEE_LABELS[fee]}：${report.fees[fee]}`);
+
+  lines.push("", "核对");
+  for (const check of report.checks) lines.push(`${check.ok ? "✓" : "✗"} ${check.detail}`);
+  return lines.join("\n");
+}
+
+async function reportCommand(args: ParsedArgs): Promise<void> {
+  expectPositionals(args, []);
+  const organizationCode = requireOption(args, "org");
+  const definitions = await import("../lib/reports/definitions");
+  // Checked before the database is opened.
+  const request = definitions.reportRequestSchema.safeParse({ year: requireOption(args, "year"), format: optionalOption(args, "format") });
+  if (!request.success) throw new UsageError(request.error.issues[0]?.message ?? "参数有误");
+  const report = await withDatabase(async () => {
+    const { computeReportForOrganizationCode } = await import("../lib/reports/queries");
+    return computeReportForOrganizationCode({ organizationCode, year: request.data.year, format: request.data.format });
+  });
+  for (const check of report.checks) if (!check.ok) log(`核对未通过：${check.detail}`);
+  // With --json, standard output carries the report as data and nothing else.
+  if (args.options.get("json") === true) console.log(JSON.stringify(report, null, 2));
+  else console.log(formatReportText(report, definitions));
+}
+
 async function helpCommand(): Promise<void> {
   console.log(helpText());
 }
@@ -255,22 +410,30 @@ const COMMANDS: readonly Command[] = [
     run: createUserCommand,
   },
   {
-    status: "planned",
+    status: "ready",
     path: ["import"],
     usage: "import --org <code> <ledger.csv|ledger.xlsx>",
-    summary: "从台账文件导入申请",
+    summary:
+      "从台账文件（CSV UTF-8 或 XLSX 第一个工作表，首行为列名）导入申请。全部行通过检查才写入；有问题时逐行列出（第 N 行［列名］原因），不导入任何申请",
+    options: { org: "string" },
+    run: importLedgerCommand,
   },
   {
-    status: "planned",
+    status: "ready",
     path: ["export"],
     usage: "export --org <code> [--year <Y>] <out.csv|out.xlsx>",
-    summary: "把申请导出为台账文件",
+    summary: "把机构的申请按编号顺序导出为台账文件（按扩展名选择 CSV 或 XLSX）；--year 只导出该年收到的申请",
+    options: { org: "string", year: "string" },
+    run: exportLedgerCommand,
   },
   {
-    status: "planned",
+    status: "ready",
     path: ["report"],
     usage: "report --org <code> --year <Y> [--format 2019|2021] [--json]",
-    summary: "生成年度报告；--json 只在标准输出打印报告数据",
+    summary:
+      "生成机构某年度的年度报告表三、表四、信息处理费及核对结果；--format 默认按年度（2019–2020 年用 2019 年格式），--json 只在标准输出打印报告数据（interfaces.md §3）",
+    options: { org: "string", year: "string", format: "string", json: "boolean" },
+    run: reportCommand,
   },
   {
     status: "ready",

@@ -137,7 +137,7 @@ export async function recordCaseEvent({
     const current = await loadCaseForUpdate(tx, actor, applicationId);
     const events = [...current.events, event];
     const projection = projectOrRefuse(
-      { receivedOn: current.receivedOn, events, calendar, settings: current.application.organization, today },
+      { receivedOn: current.receivedOn, events, calendar, settings: current.application.organization, today, historicEventCount: current.events.length },
       events.length - 1,
     );
     const row = await tx.caseEvent.create({
@@ -197,10 +197,22 @@ export async function correctCaseEvent({
       .map((event, position) => ({ event, position }))
       .sort((a, b) => (a.event.occurredOn === b.event.occurredOn ? a.position - b.position : a.event.occurredOn < b.event.occurredOn ? -1 : 1))
       .map(({ event }) => event);
-    const projection = projectOrRefuse(
-      { receivedOn: current.receivedOn, events: ordered, calendar, settings: current.application.organization, today },
-      newEvent ? ordered.indexOf(newEvent) : null,
+    // Recorded history may already break a rule (an imported ledger): a correction is refused only for
+    // what it breaks itself, i.e. a refusal that the history without it did not have.
+    const settings = current.application.organization;
+    const everything = Number.POSITIVE_INFINITY;
+    const before = projectCase({ receivedOn: current.receivedOn, events: current.events, calendar, settings, today, historicEventCount: everything });
+    const after = projectCase({ receivedOn: current.receivedOn, events: ordered, calendar, settings, today, historicEventCount: everything });
+    if (!before.ok || !after.ok) throw new AppError("INVALID_STATE", before.ok ? (after.ok ? "" : after.message) : before.message);
+    const refusedBefore = new Set(before.projection.historicRefusals.map((refusal) => current.events[refusal.index]));
+    const introduced = after.projection.historicRefusals.find(
+      (refusal) => ordered[refusal.index] === newEvent || !refusedBefore.has(ordered[refusal.index]),
     );
+    if (introduced) {
+      const prefix = ordered[introduced.index] === newEvent ? "" : "更正后，后续步骤不再成立：";
+      throw new AppError("INVALID_STATE", `${prefix}${introduced.message}`);
+    }
+    const projection = after.projection;
 
     let replacementId: string | null = null;
     if (newEvent) {
@@ -285,8 +297,10 @@ export async function recomputeOpenCases({ calendar, today }: { calendar: WorkCa
         calendar,
         settings: application.organization,
         today,
+        historicEventCount: Number.POSITIVE_INFINITY,
       });
-      if (!result.ok) continue; // a history the new calendar no longer admits keeps its last state; the data-quality list shows it
+      // A history that breaks a rule (an imported ledger, say) keeps the columns it was stored with.
+      if (!result.ok || result.projection.historicRefusals.length > 0) continue;
       const columns = projectionColumns(result.projection);
       const dueBefore = application.dueOn ? isoDateFromDb(application.dueOn) : null;
       if (dueBefore === result.projection.dueOn && application.dueIsProvisional === columns.dueIsProvisional) continue;

@@ -251,3 +251,35 @@ function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+
+describe("recorded history that breaks a rule (an imported ledger)", () => {
+  const notice: CaseEvent = {
+    type: "FEE_NOTICE",
+    occurredOn: "2026-06-03",
+    details: { method: "PER_APPLICATION", amount: "100.00", calculatedAmount: "100.00", applicantReceivedOn: "2026-06-04" },
+  };
+  const earlyClosing = decision("2026-06-20", "OTHER_FEE_UNPAID");
+
+  it("keeps a closing as recorded, with a warning, when the history is historic", () => {
+    const result = project("2026-06-01", [notice, earlyClosing]);
+    expect(result.ok).toBe(false);
+    const kept = projectCase({ receivedOn: "2026-06-01", events: [notice, earlyClosing], calendar, settings: { feeStopsClock: true }, today: TODAY, historicEventCount: 2 });
+    expect(kept.ok).toBe(true);
+    const projection = kept.ok ? kept.projection : null;
+    expect(projection).toMatchObject({ status: "CLOSED", outcome: "OTHER_FEE_UNPAID", closedOn: "2026-06-20" });
+    expect(projection?.historicRefusals).toEqual([{ index: 1, message: expect.stringContaining("尚未届满") }]);
+    expect(projection?.warnings.join()).toContain("按原记录办结");
+  });
+
+  it("still checks a new event after the history", () => {
+    const result = projectCase({
+      receivedOn: "2026-06-01",
+      events: [notice, earlyClosing, extension("2026-06-22")],
+      calendar,
+      settings: { feeStopsClock: true },
+      today: TODAY,
+      historicEventCount: 2,
+    });
+    expect(result).toMatchObject({ ok: false, eventIndex: 2 });
+  });
+});

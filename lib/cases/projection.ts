@@ -30,6 +30,13 @@ export interface ProjectionInput {
   calendar: WorkCalendar;
   settings: { feeStopsClock: boolean };
   today: IsoDate;
+  /**
+   * Events before this index are history that is kept even where it breaks a rule (a ledger imported
+   * as the bureau kept it, a history recorded before a calendar change): a refused historic event
+   * becomes a warning, and is skipped — except a closing, which is applied as recorded. Events from
+   * this index on are checked. Default 0: everything is checked.
+   */
+  historicEventCount?: number;
 }
 
 export interface ExplanationLine {
@@ -69,6 +76,8 @@ export interface CaseProjection {
   outcome: Outcome | null;
   explanation: ExplanationLine[];
   warnings: string[];
+  /** Historic events that broke a rule and were kept as warnings (see historicEventCount). */
+  historicRefusals: { index: number; message: string }[];
 }
 
 export type ProjectionResult =
@@ -126,6 +135,7 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
     text: `收到申请（法定收到日期）。自次日起计算 ${REPLY_WORKDAYS} 个工作日。`,
   });
 
+  const historicRefusals: { index: number; message: string }[] = [];
   let lastDate = receivedOn;
   for (const [index, event] of input.events.entries()) {
     try {
@@ -297,8 +307,20 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
         }
       }
     } catch (error) {
-      if (error instanceof EventRefused) return { ok: false, eventIndex: index, message: error.message };
-      throw error;
+      if (!(error instanceof EventRefused)) throw error;
+      if (index >= (input.historicEventCount ?? 0)) return { ok: false, eventIndex: index, message: error.message };
+      historicRefusals.push({ index, message: error.message });
+      const label = CASE_EVENT_LABELS[event.type];
+      const closing = forcedClosing(event);
+      if (closing && phase !== "CLOSED") {
+        closeStop(event.occurredOn);
+        state.closedOn = event.occurredOn;
+        state.outcome = closing;
+        phase = "CLOSED";
+        lastDate = event.occurredOn;
+        explanation.push({ date: event.occurredOn, text: `${label}，案件办结（按原记录保留）。` });
+      }
+      warnings.push(`${event.occurredOn} ${label}与办理规则不符，${closing ? "按原记录办结" : "未计入期限计算"}：${error.message}`);
     }
   }
 
@@ -357,8 +379,17 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
       extensionWorkdays,
       explanation,
       warnings,
+      historicRefusals,
     },
   };
+}
+
+/** The outcome a refused historic closing is kept with, or null when the event does not close. */
+function forcedClosing(event: CaseEvent): Outcome | null {
+  if (event.type === "WITHDRAWN") return "OTHER_OTHER";
+  if (event.type !== "DECISION_SERVED") return null;
+  const derived = deriveReportedOutcome(event.details.items);
+  return derived.ok ? derived.outcome : null;
 }
 
 function phaseLabel(phase: ClockPhase): string {

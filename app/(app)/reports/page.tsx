@@ -1,15 +1,12 @@
-import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { PageHeader } from "@/components/ui/page-header";
+import { todayInShanghai } from "@/lib/today";
 
-export const metadata: Metadata = { title: "统计报表" };
-
-export default async function Page() {
+/** The report being worked on: last year's until the end of March (Art. 49 deadlines), then this year's. */
+export default async function ReportsIndexPage() {
   await requireActor();
-  return (
-    <div className="page">
-      <PageHeader title="统计报表" />
-      <div className="notice info">政府信息公开工作年度报告的表格生成、核对与导出将在这里进行。该功能正在建设中。</div>
-    </div>
-  );
+  const today = todayInShanghai();
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  redirect(`/reports/${month <= 3 ? year - 1 : year}`);
 }

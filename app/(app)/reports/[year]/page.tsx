@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { todayInShanghai } from "@/lib/today";
+import { getReportWorkspace } from "@/lib/reports/publication";
+import { getDataQuality } from "@/lib/reports/data-quality";
+import { draftFiguresParagraph } from "@/lib/reports/narrative";
+import { ReportPage } from "@/components/reports/report-page";
+
+export const metadata: Metadata = { title: "年度报告" };
+
+export default async function ReportYearPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const { year: yearParam } = await params;
+  const { format: formatParam } = await searchParams;
+  const year = Number(yearParam);
+  const format = formatParam === "2019" || formatParam === "2021" ? formatParam : undefined;
+  let workspace;
+  try {
+    workspace = await getReportWorkspace({ actor, year, format });
+  } catch (error) {
+    if (isAppError(error) && error.code === "VALIDATION") notFound();
+    throw error;
+  }
+  const dataQuality = await getDataQuality({ actor, year: workspace.year, today: todayInShanghai() });
+  return (
+    <ReportPage
+      workspace={workspace}
+      dataQuality={dataQuality}
+      organizationName={actor.organizationName}
+      canEdit={actor.role === "MANAGER" || actor.role === "ADMIN"}
+      generatedOverview={draftFiguresParagraph(workspace.report)}
+    />
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { saveReportDraftAction } from "@/lib/reports/actions";
+import { activeDisclosureGrid } from "@/lib/reports/layout";
+import { SECTION_TITLES } from "@/lib/reports/document";
+import type { ActionResult } from "@/lib/errors";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import styles from "./reports.module.css";
+
+type Sections = { overview: string; problems: string; other: string };
+
+export function ReportDraftForm({
+  year,
+  format,
+  sections,
+  activeDisclosure,
+  generatedOverview,
+  canEdit,
+}: {
+  year: number;
+  format: "2019" | "2021";
+  sections: Sections;
+  activeDisclosure: Record<string, string>;
+  generatedOverview: string;
+  canEdit: boolean;
+}) {
+  const [overview, setOverview] = useState(sections.overview);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const grid = activeDisclosureGrid(format, activeDisclosure);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const disclosure: Record<string, string> = {};
+    for (const [key, value] of form.entries()) {
+      if (key.startsWith("disclosure:") && typeof value === "string") disclosure[key.slice("disclosure:".length)] = value;
+    }
+    const input = {
+      year,
+      format,
+      sections: { overview, problems: String(form.get("problems") ?? ""), other: String(form.get("other") ?? "") },
+      activeDisclosure: disclosure,
+    };
+    startTransition(async () => setResult(await saveReportDraftAction(input)));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="stack" data-testid="report-draft-form">
+      <section className={`card ${styles.section}`}>
+        <div className="page-header">
+          <h2>{SECTION_TITLES.overview}</h2>
+          {canEdit ? (
+            <button type="button" className="button small no-print" onClick={() => setOverview((text) => (text ? `${text}\n${generatedOverview}` : generatedOverview))}>
+              插入统计段落
+            </button>
+          ) : null}
+        </div>
+        <p className="hint muted">统计段落草稿：{generatedOverview}</p>
+        <textarea aria-label="总体情况" value={overview} onChange={(event) => setOverview(event.target.value)} readOnly={!canEdit} />
+      </section>
+
+      <section className="card">
+        <h2>{SECTION_TITLES.activeDisclosure}</h2>
+        <div className="table-wrap">
+          <table className={styles.official} data-testid="table-active-disclosure">
+            <tbody>
+              {grid.map((cells, rowIndex) => (
+                <tr key={rowIndex}>
+                  {cells.map((cell, cellIndex) => {
+                    if (cell.header) {
+                      return (
+                        <th key={cellIndex} colSpan={cell.colSpan} rowSpan={cell.rowSpan} className={styles.label}>
+                          {cell.text}
+                        </th>
+                      );
+                    }
+                    const fieldKey = cell.fieldKey ?? "";
+                    return (
+                      <td key={cellIndex} colSpan={cell.colSpan} className={styles.figure}>
+                        <input
+                          className={styles.disclosureInput}
+                          name={`disclosure:${fieldKey}`}
+                          defaultValue={cell.text}
+                          inputMode="decimal"
+                          aria-label={fieldKey}
+                          readOnly={!canEdit}
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className={`card ${styles.section}`}>
+        <h2>{SECTION_TITLES.problems}</h2>
+        <textarea name="problems" aria-label="存在的主要问题及改进情况" defaultValue={sections.problems} readOnly={!canEdit} />
+      </section>
+      <section className={`card ${styles.section}`}>
+        <h2>{SECTION_TITLES.other}</h2>
+        <p className="hint muted">信息处理费的件数和金额由系统按下方“六、信息处理费”自动写入报告。</p>
+        <textarea name="other" aria-label="其他需要报告的事项" defaultValue={sections.other} readOnly={!canEdit} />
+      </section>
+      {canEdit ? (
+        <div className="no-print">
+          <ActionNotice result={result} />
+          <SubmitButton pending={pending}>保存草稿</SubmitButton>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,585 @@
+// The 工作台 (everyone's own to-do lists) and the manager dashboard (统计分析). Every read is scoped
+// to the actor's organization. The dashboard is a handful of SQL aggregations (GROUP BY with FILTER and
+// GROUPING SETS) over the derived columns of the cases, so a year of a large organization stays fast.
+//
+// Every case count carries the case-list URL that shows exactly the cases it counts (lib/cases/
+// list-schemas.ts). The counting conditions below are therefore written as the list's filters are
+// (lib/cases/queries.ts, caseListWhere): "due soon" = open with a due date from today through
+// lastDueSoonDate; "overdue" = open with a due date before today; "received in the period" = receivedOn
+// within it; "closed in the period" = closedOn within it (only closed cases have one). A count that the
+// list cannot show yet has `href: null` and names the filter it needs in `missingFilter`.
+import { Prisma, type ApplicantType, type Channel, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
+import { db } from "../db";
+import { assertRole, type Actor } from "../auth/actor";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import type { IsoDate, WorkCalendar } from "../calendar/workdays";
+import { caseListHref, type CaseListQuery } from "../cases/list-schemas";
+import {
+  APPLICANT_TYPE_LABELS,
+  CHANNEL_LABELS,
+  OUTCOME_GROUPS,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  PROCEEDING_KIND_LABELS,
+} from "../cases/labels";
+import { REPLY_WORKDAYS } from "../cases/projection";
+import { lastDueSoonDate, percentage, WORKDAY_ORDINAL_EPOCH, workdayOrdinalCorrections, workdaysUntil } from "./metrics";
+import { FIRST_DASHBOARD_YEAR, type DashboardPeriod } from "./period";
+
+// ---------------------------------------------------------------------------------------------
+// Metrics and their links
+
+/** Filters the case list does not have yet, named by the counts that need them. */
+export const MISSING_CASE_LIST_FILTERS = {
+  timeliness: "timeliness=onTime|late",
+  outcomeGroup: "outcomeGroup=WITHHELD|UNAVAILABLE|NOT_PROCESSED|OTHER",
+  proceeding: "proceeding=RECONSIDERATION|LITIGATION&proceedingResult=UPHELD|CORRECTED|OTHER|PENDING&proceedingFiledFrom&proceedingFiledTo",
+} as const;
+
+export type MissingCaseListFilter = keyof typeof MISSING_CASE_LIST_FILTERS;
+
+/** A number of cases and the case list that shows exactly them. */
+export interface CaseCountMetric {
+  count: number;
+  /** The case-list URL whose total equals `count`; null while the list lacks the filter in `missingFilter`. */
+  href: string | null;
+  missingFilter?: MissingCaseListFilter;
+}
+
+function listed(count: number, query: Partial<CaseListQuery>): CaseCountMetric {
+  return { count, href: caseListHref(query) };
+}
+
+function unlisted(count: number, missingFilter: MissingCaseListFilter): CaseCountMetric {
+  return { count, href: null, missingFilter };
+}
+
+const sqlDate = (date: IsoDate) => Prisma.sql`CAST(${date} AS date)`;
+
+// ---------------------------------------------------------------------------------------------
+// 工作台
+
+/** Lines shown per list; the rest are one click away in the case list (or the count says so). */
+export const WORKBENCH_LIST_LIMIT = 50;
+
+export interface WorkbenchLine {
+  id: string;
+  caseNumber: string;
+  applicantName: string;
+  /** The date that matters for the list: the due date, the last day for the 补正 notice, for payment… */
+  date: IsoDate;
+  /** Working days from today to `date` (0 = today, negative = past). */
+  workdaysLeft: number;
+  /** The date reaches into a year whose official holiday arrangement is not confirmed yet. */
+  provisional: boolean;
+}
+
+export interface WorkbenchList {
+  lines: WorkbenchLine[];
+  /** Every case of the list (the lines stop at WORKBENCH_LIST_LIMIT). */
+  total: number;
+  /** The case list showing exactly these cases, when it can. */
+  href: string | null;
+}
+
+export interface Workbench {
+  today: IsoDate;
+  overdue: WorkbenchList;
+  dueSoon: WorkbenchList;
+  /** Open, running cases whose 7-working-day window for a 补正 notice is still open. */
+  correctionNotices: WorkbenchList;
+  /** Fee noticed and not paid: payment window running or lapsed (then 可按“逾期未缴纳费用”办结). */
+  feePayments: WorkbenchList;
+  /** Consultations under way, with the end of the 15-working-day reply window. */
+  consultations: WorkbenchList;
+}
+
+const workbenchSelect = {
+  id: true,
+  caseNumber: true,
+  applicantName: true,
+  dueOn: true,
+  dueIsProvisional: true,
+  correctionNoticeDueOn: true,
+  feePaymentDueOn: true,
+  consultationReplyDueOn: true,
+} satisfies Prisma.ApplicationSelect;
+
+type WorkbenchRecord = Prisma.ApplicationGetPayload<{ select: typeof workbenchSelect }>;
+
+async function workbenchList(
+  where: Prisma.ApplicationWhereInput,
+  dateOf: (record: WorkbenchRecord) => Date | null,
+  orderBy: Prisma.ApplicationOrderByWithRelationInput,
+  context: { today: IsoDate; calendar: WorkCalendar; href: string | null; provisional: (record: WorkbenchRecord) => boolean },
+): Promise<WorkbenchList> {
+  const [records, total] = await Promise.all([
+    db.application.findMany({ where, select: workbenchSelect, orderBy: [orderBy, { caseNumber: "asc" }], take: WORKBENCH_LIST_LIMIT }),
+    db.application.count({ where }),
+  ]);
+  const lines: WorkbenchLine[] = [];
+  for (const record of records) {
+    const date = dateOf(record);
+    if (!date) continue;
+    const iso = isoDateFromDb(date);
+    lines.push({
+      id: record.id,
+      caseNumber: record.caseNumber,
+      applicantName: record.applicantName,
+      date: iso,
+      workdaysLeft: workdaysUntil(context.calendar, context.today, iso),
+      provisional: context.provisional(record),
+    });
+  }
+  return { lines, total, href: context.href };
+}
+
+/** The actor's own open cases that need attention, whatever the actor's role. */
+export async function getWorkbench({ actor, today, calendar }: { actor: Actor; today: IsoDate; calendar: WorkCalendar }): Promise<Workbench> {
+  assertRole(actor, "CLERK", "MANAGER", "ADMIN");
+  const mine: Prisma.ApplicationWhereInput = { organizationId: actor.organizationId, handlerId: actor.userId, status: "OPEN" };
+  const todayDate = dbDateFromIso(today);
+  const context = { today, calendar };
+  const dueProvisional = (record: WorkbenchRecord) => record.dueIsProvisional;
+  const notProvisional = () => false;
+
+  const [overdue, dueSoon, correctionNotices, feePayments, consultations] = await Promise.all([
+    workbenchList({ ...mine, dueOn: { lt: todayDate } }, (record) => record.dueOn, { dueOn: "asc" }, {
+      ...context,
+      href: caseListHref({ due: "overdue", handler: "me" }),
+      provisional: dueProvisional,
+    }),
+    workbenchList(
+      { ...mine, dueOn: { gte: todayDate, lte: dbDateFromIso(lastDueSoonDate(calendar, today)) } },
+      (record) => record.dueOn,
+      { dueOn: "asc" },
+      { ...context, href: caseListHref({ due: "soon", handler: "me" }), provisional: dueProvisional },
+    ),
+    workbenchList(
+      { ...mine, clockPhase: "RUNNING", correctionRequestedOn: null, correctionNoticeDueOn: { gte: todayDate } },
+      (record) => record.correctionNoticeDueOn,
+      { correctionNoticeDueOn: "asc" },
+      { ...context, href: null, provisional: notProvisional },
+    ),
+    workbenchList(
+      { ...mine, feeNoticeOn: { not: null }, feePaidOn: null, feePaymentDueOn: { not: null } },
+      (record) => record.feePaymentDueOn,
+      { feePaymentDueOn: "asc" },
+      { ...context, href: null, provisional: notProvisional },
+    ),
+    workbenchList(
+      { ...mine, clockPhase: "CONSULTING", consultationReplyDueOn: { not: null } },
+      (record) => record.consultationReplyDueOn,
+      { consultationReplyDueOn: "asc" },
+      { ...context, href: caseListHref({ phase: "CONSULTING", handler: "me" }), provisional: notProvisional },
+    ),
+  ]);
+  return { today, overdue, dueSoon, correctionNotices, feePayments, consultations };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manager dashboard
+
+export interface LabelledMetric<Key extends string> {
+  key: Key;
+  label: string;
+  metric: CaseCountMetric;
+}
+
+export interface OutcomeGroupRow {
+  /** "（三）不予公开" */
+  label: string;
+  total: CaseCountMetric;
+  leaves: LabelledMetric<Outcome>[];
+}
+
+export interface PeriodSeriesRow {
+  key: string;
+  label: string;
+  from: IsoDate;
+  to: IsoDate;
+  received: CaseCountMetric;
+  closed: CaseCountMetric;
+}
+
+export interface WorkloadRow {
+  /** null: cases without a handler (未分配). */
+  handlerId: string | null;
+  name: string;
+  active: boolean;
+  open: CaseCountMetric;
+  dueSoon: CaseCountMetric;
+  overdue: CaseCountMetric;
+  closed: CaseCountMetric;
+}
+
+export interface AppealsRow {
+  kind: ProceedingKind;
+  label: string;
+  upheld: CaseCountMetric;
+  corrected: CaseCountMetric;
+  other: CaseCountMetric;
+  pending: CaseCountMetric;
+  total: CaseCountMetric;
+  /** 纠错率 = 结果纠正 / 已审结 (维持 + 纠正 + 其他), as a percentage; null when none was decided. */
+  correctionRate: number | null;
+}
+
+export interface ManagerDashboard {
+  today: IsoDate;
+  period: DashboardPeriod;
+  /** The years a chosen-year link may show, newest first. */
+  years: number[];
+  openNow: CaseCountMetric;
+  dueSoon: CaseCountMetric;
+  overdue: CaseCountMetric;
+  received: CaseCountMetric;
+  closed: CaseCountMetric;
+  /**
+   * Closings in the period that had a reply period (hasReplyPeriod in metrics.ts): on time (closedOn ≤
+   * dueOn) and late. The on-time rate and the working days to close are over these same cases.
+   */
+  onTime: CaseCountMetric;
+  late: CaseCountMetric;
+  /** 按期办结率 = onTime / (onTime + late), as a percentage. */
+  onTimeRate: number | null;
+  /** Working days to close, net of stopped time (netWorkdaysToClose in metrics.ts): median and P90. */
+  workdaysToClose: { cases: number; median: number | null; p90: number | null };
+  outcomes: OutcomeGroupRow[];
+  applicantTypes: LabelledMetric<ApplicantType>[];
+  channels: LabelledMetric<Channel>[];
+  series: PeriodSeriesRow[];
+  workload: WorkloadRow[];
+  appeals: AppealsRow[];
+}
+
+/** The SQL condition of hasReplyPeriod (metrics.ts) on a closed case `a`. */
+const HAS_REPLY_PERIOD = Prisma.sql`(a."dueOn" IS NOT NULL AND NOT (a."correctionRequestedOn" IS NOT NULL AND a."correctionReceivedOn" IS NULL))`;
+
+interface Scope {
+  organizationId: string;
+  today: IsoDate;
+  lastDueSoon: IsoDate;
+  from: IsoDate;
+  to: IsoDate;
+}
+
+interface OpenCountsRow {
+  handlerId: string | null;
+  open: number;
+  dueSoon: number;
+  overdue: number;
+}
+
+/** The open cases now, due soon and overdue, per handler. */
+async function countOpenByHandler(scope: Scope): Promise<OpenCountsRow[]> {
+  return db.$queryRaw<OpenCountsRow[]>(Prisma.sql`
+    SELECT a."handlerId",
+           count(*)::int AS "open",
+           count(*) FILTER (WHERE a."dueOn" >= ${sqlDate(scope.today)} AND a."dueOn" <= ${sqlDate(scope.lastDueSoon)})::int AS "dueSoon",
+           count(*) FILTER (WHERE a."dueOn" < ${sqlDate(scope.today)})::int AS "overdue"
+    FROM "Application" a
+    WHERE a."organizationId" = ${scope.organizationId} AND a."status" = 'OPEN'
+    GROUP BY a."handlerId"
+  `);
+}
+
+/**
+ * The chart bucket of a date column: the first day of its month, or the day itself. Spliced in as fixed
+ * SQL (both parts come from the whitelists in the signature), because SELECT and GROUP BY must repeat
+ * the identical expression, which two bind parameters would not be.
+ */
+function bucketExpression(unit: "month" | "day", column: "receivedOn" | "closedOn"): Prisma.Sql {
+  return Prisma.raw(`CAST(date_trunc('${unit}', a."${column}") AS date)`);
+}
+
+interface IntakeRow {
+  applicantType: ApplicantType | null;
+  channel: Channel | null;
+  bucket: Date | null;
+  /** GROUPING(applicantType, channel, bucket): 3 = by type, 5 = by channel, 6 = by bucket. */
+  grouping: number;
+  count: number;
+}
+
+/** Cases received in the period, by applicant type, by channel and by month (or day): one scan. */
+async function countIntake(scope: Scope, bucketUnit: "month" | "day"): Promise<IntakeRow[]> {
+  const bucket = bucketExpression(bucketUnit, "receivedOn");
+  return db.$queryRaw<IntakeRow[]>(Prisma.sql`
+    SELECT a."applicantType", a."channel", ${bucket} AS "bucket",
+           GROUPING(a."applicantType", a."channel", ${bucket})::int AS "grouping",
+           count(*)::int AS "count"
+    FROM "Application" a
+    WHERE a."organizationId" = ${scope.organizationId}
+      AND a."receivedOn" >= ${sqlDate(scope.from)} AND a."receivedOn" <= ${sqlDate(scope.to)}
+    GROUP BY GROUPING SETS ((a."applicantType"), (a."channel"), (${bucket}))
+  `);
+}
+
+interface ClosingRow {
+  outcome: Outcome | null;
+  bucket: Date | null;
+  handlerId: string | null;
+  /** GROUPING(outcome, bucket, handlerId): 3 = by outcome, 5 = by bucket, 6 = by handler, 7 = all closings. */
+  grouping: number;
+  count: number;
+  onTime: number;
+  late: number;
+}
+
+/** Cases closed in the period, by outcome, by month (or day) and by handler, with the on-time split: one scan. */
+async function countClosings(scope: Scope, bucketUnit: "month" | "day"): Promise<ClosingRow[]> {
+  const bucket = bucketExpression(bucketUnit, "closedOn");
+  return db.$queryRaw<ClosingRow[]>(Prisma.sql`
+    SELECT a."outcome", ${bucket} AS "bucket", a."handlerId",
+           GROUPING(a."outcome", ${bucket}, a."handlerId")::int AS "grouping",
+           count(*)::int AS "count",
+           count(*) FILTER (WHERE ${HAS_REPLY_PERIOD} AND a."closedOn" <= a."dueOn")::int AS "onTime",
+           count(*) FILTER (WHERE ${HAS_REPLY_PERIOD} AND a."closedOn" > a."dueOn")::int AS "late"
+    FROM "Application" a
+    WHERE a."organizationId" = ${scope.organizationId}
+      AND a."closedOn" >= ${sqlDate(scope.from)} AND a."closedOn" <= ${sqlDate(scope.to)}
+    GROUP BY GROUPING SETS ((a."outcome"), (${bucket}), (a."handlerId"), ())
+  `);
+}
+
+interface TimingRow {
+  cases: number;
+  median: number | null;
+  p90: number | null;
+}
+
+/**
+ * Median and P90 of the working days to close, net of stopped time (netWorkdaysToClose in metrics.ts:
+ * 20 + extension − working days from closedOn to dueOn), in one pass over the period's closings.
+ * The working days between the two dates are the difference of their workday ordinals
+ * (workdayOrdinal in metrics.ts): weekdays by arithmetic from a Monday, corrected through width_bucket
+ * by the calendar's overrides passed in — no day-by-day table, no join.
+ */
+async function measureWorkdaysToClose(scope: Scope, calendar: WorkCalendar): Promise<TimingRow> {
+  const corrections = workdayOrdinalCorrections(calendar);
+  // A first threshold before any date keeps the array non-empty (width_bucket needs one).
+  const thresholds = [WORKDAY_ORDINAL_EPOCH, ...corrections.dates];
+  const cumulative = [0, ...corrections.cumulative];
+  const ordinal = (column: "dueOn" | "closedOn") => {
+    const days = Prisma.sql`(a.${Prisma.raw(`"${column}"`)} - CAST(${WORKDAY_ORDINAL_EPOCH} AS date) + 1)`;
+    return Prisma.sql`(5 * (${days} / 7) + least(${days} % 7, 5)
+      + (CAST(${cumulative} AS int[]))[width_bucket(a.${Prisma.raw(`"${column}"`)}, CAST(${thresholds} AS date[])) + 1])`;
+  };
+  const [row] = await db.$queryRaw<TimingRow[]>(Prisma.sql`
+    SELECT count(*)::int AS "cases",
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY "workdays") AS "median",
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY "workdays") AS "p90"
+    FROM (
+      SELECT ${REPLY_WORKDAYS} + COALESCE(a."extensionWorkdays", 0) - (${ordinal("dueOn")} - ${ordinal("closedOn")}) AS "workdays"
+      FROM "Application" a
+      WHERE a."organizationId" = ${scope.organizationId}
+        AND a."closedOn" >= ${sqlDate(scope.from)} AND a."closedOn" <= ${sqlDate(scope.to)}
+        AND ${HAS_REPLY_PERIOD}
+    ) net
+  `);
+  return row ?? { cases: 0, median: null, p90: null };
+}
+
+interface AppealsCountRow {
+  kind: ProceedingKind;
+  result: ProceedingResult | null;
+  count: number;
+}
+
+/**
+ * Reconsiderations and lawsuits filed in the period, by result (null = 尚未审结). Counted as cases
+ * (one case with two proceedings of the same kind and result counts once), leaving out those where
+ * the organization is only co-defendant as 复议机关 (not counted in table 四 either).
+ */
+async function countAppeals(scope: Scope): Promise<AppealsCountRow[]> {
+  return db.$queryRaw<AppealsCountRow[]>(Prisma.sql`
+    SELECT p."kind", p."result", count(DISTINCT p."applicationId")::int AS "count"
+    FROM "Proceeding" p
+    WHERE p."organizationId" = ${scope.organizationId}
+      AND p."filedOn" >= ${sqlDate(scope.from)} AND p."filedOn" <= ${sqlDate(scope.to)}
+      AND NOT p."onlyCoDefendantAsReviewOrgan"
+    GROUP BY p."kind", p."result"
+  `);
+}
+
+/** The first year with a received case (for the year chooser), or null for an organization without cases. */
+async function findFirstCaseYear(organizationId: string): Promise<number | null> {
+  const first = await db.application.findFirst({ where: { organizationId }, select: { receivedOn: true }, orderBy: { receivedOn: "asc" } });
+  return first ? first.receivedOn.getUTCFullYear() : null;
+}
+
+const bucketKey = (date: Date, unit: "month" | "day") => isoDateFromDb(date).slice(0, unit === "month" ? 7 : 10);
+
+const APPEAL_RESULTS = ["UPHELD", "CORRECTED", "OTHER"] as const satisfies readonly ProceedingResult[];
+
+/** The manager's dashboard for a period: open cases now, the period's intake and closings, timing, appeals. */
+export async function getManagerDashboard({
+  actor,
+  period,
+  today,
+  calendar,
+}: {
+  actor: Actor;
+  period: DashboardPeriod;
+  today: IsoDate;
+  calendar: WorkCalendar;
+}): Promise<ManagerDashboard> {
+  assertRole(actor, "MANAGER", "ADMIN");
+  const scope: Scope = {
+    organizationId: actor.organizationId,
+    today,
+    lastDueSoon: lastDueSoonDate(calendar, today),
+    from: period.from,
+    to: period.to,
+  };
+  const [openRows, intakeRows, closingRows, timing, appealsRows, users, firstYear] = await Promise.all([
+    countOpenByHandler(scope),
+    countIntake(scope, period.bucketUnit),
+    countClosings(scope, period.bucketUnit),
+    measureWorkdaysToClose(scope, calendar),
+    countAppeals(scope),
+    db.user.findMany({
+      where: { organizationId: actor.organizationId },
+      select: { id: true, displayName: true, active: true },
+      orderBy: [{ displayName: "asc" }, { id: "asc" }],
+    }),
+    findFirstCaseYear(actor.organizationId),
+  ]);
+
+  const receivedFilter = { receivedFrom: period.from, receivedTo: period.to };
+  const closedFilter = { closedFrom: period.from, closedTo: period.to };
+
+  // Closings by outcome, bucket and handler, with the on-time split.
+  const closedByOutcome = new Map<Outcome, number>();
+  const closedByBucket = new Map<string, number>();
+  const closedByHandler = new Map<string | null, number>();
+  let closedTotal = 0;
+  let onTime = 0;
+  let late = 0;
+  for (const row of closingRows) {
+    if (row.grouping === 3 && row.outcome) closedByOutcome.set(row.outcome, row.count);
+    else if (row.grouping === 5 && row.bucket) closedByBucket.set(bucketKey(row.bucket, period.bucketUnit), row.count);
+    else if (row.grouping === 6) closedByHandler.set(row.handlerId, row.count);
+    else if (row.grouping === 7) {
+      closedTotal = row.count;
+      onTime = row.onTime;
+      late = row.late;
+    }
+  }
+
+  // Open now and workload.
+  const openByHandler = new Map(openRows.map((row) => [row.handlerId, row]));
+  const sumOpen = (pick: (row: OpenCountsRow) => number) => openRows.reduce((total, row) => total + pick(row), 0);
+  const hasCases = (handlerId: string | null) => openByHandler.has(handlerId) || closedByHandler.has(handlerId);
+  const workload: WorkloadRow[] = [];
+  const handlerRow = (handlerId: string | null, name: string, active: boolean): WorkloadRow => {
+    const counts = openByHandler.get(handlerId);
+    const handler = handlerId === null ? ("none" as const) : { userId: handlerId };
+    return {
+      handlerId,
+      name,
+      active,
+      open: listed(counts?.open ?? 0, { status: "OPEN", handler }),
+      dueSoon: listed(counts?.dueSoon ?? 0, { due: "soon", handler }),
+      overdue: listed(counts?.overdue ?? 0, { due: "overdue", handler }),
+      closed: listed(closedByHandler.get(handlerId) ?? 0, { ...closedFilter, handler }),
+    };
+  };
+  for (const user of users) {
+    if (user.active || hasCases(user.id)) workload.push(handlerRow(user.id, user.displayName, user.active));
+  }
+  if (hasCases(null)) workload.push(handlerRow(null, "未分配", true));
+
+  // Intake by applicant type, channel and bucket.
+  const receivedByType = new Map<ApplicantType, number>();
+  const receivedByChannel = new Map<Channel, number>();
+  const receivedByBucket = new Map<string, number>();
+  for (const row of intakeRows) {
+    if (row.grouping === 3 && row.applicantType) receivedByType.set(row.applicantType, row.count);
+    else if (row.grouping === 5 && row.channel) receivedByChannel.set(row.channel, row.count);
+    else if (row.grouping === 6 && row.bucket) receivedByBucket.set(bucketKey(row.bucket, period.bucketUnit), row.count);
+  }
+  const receivedTotal = [...receivedByType.values()].reduce((total, count) => total + count, 0);
+
+  const outcomes: OutcomeGroupRow[] = [];
+  for (const outcome of OUTCOMES) {
+    const groupLabel = OUTCOME_GROUPS[outcome];
+    let group = outcomes.at(-1);
+    if (group?.label !== groupLabel) {
+      group = { label: groupLabel, total: { count: 0, href: null }, leaves: [] };
+      outcomes.push(group);
+    }
+    group.leaves.push({ key: outcome, label: OUTCOME_LABELS[outcome], metric: listed(closedByOutcome.get(outcome) ?? 0, { ...closedFilter, outcome }) });
+  }
+  for (const group of outcomes) {
+    const count = group.leaves.reduce((total, leaf) => total + leaf.metric.count, 0);
+    const [onlyLeaf] = group.leaves;
+    group.total = group.leaves.length === 1 && onlyLeaf ? { ...onlyLeaf.metric } : unlisted(count, "outcomeGroup");
+  }
+
+  const series: PeriodSeriesRow[] = period.buckets.map((bucket) => ({
+    key: bucket.key,
+    label: bucket.label,
+    from: bucket.from,
+    to: bucket.to,
+    received: listed(receivedByBucket.get(bucket.key) ?? 0, { receivedFrom: bucket.from, receivedTo: bucket.to }),
+    closed: listed(closedByBucket.get(bucket.key) ?? 0, { closedFrom: bucket.from, closedTo: bucket.to }),
+  }));
+
+  // Appeals.
+  const appeals: AppealsRow[] = (["RECONSIDERATION", "LITIGATION"] as const).map((kind) => {
+    const countOf = (result: ProceedingResult | null) =>
+      appealsRows.find((row) => row.kind === kind && row.result === result)?.count ?? 0;
+    const [upheld, corrected, other] = APPEAL_RESULTS.map(countOf) as [number, number, number];
+    const pending = countOf(null);
+    return {
+      kind,
+      label: PROCEEDING_KIND_LABELS[kind],
+      upheld: unlisted(upheld, "proceeding"),
+      corrected: unlisted(corrected, "proceeding"),
+      other: unlisted(other, "proceeding"),
+      pending: unlisted(pending, "proceeding"),
+      total: unlisted(upheld + corrected + other + pending, "proceeding"),
+      correctionRate: percentage(corrected, upheld + corrected + other),
+    };
+  });
+
+  const thisYear = Number(today.slice(0, 4));
+  const oldestYear = Math.max(FIRST_DASHBOARD_YEAR, Math.min(firstYear ?? thisYear, thisYear));
+  const years = Array.from({ length: thisYear - oldestYear + 1 }, (_, index) => thisYear - index);
+
+  return {
+    today,
+    period,
+    years,
+    openNow: listed(sumOpen((row) => row.open), { status: "OPEN" }),
+    dueSoon: listed(sumOpen((row) => row.dueSoon), { due: "soon" }),
+    overdue: listed(sumOpen((row) => row.overdue), { due: "overdue" }),
+    received: listed(receivedTotal, receivedFilter),
+    closed: listed(closedTotal, closedFilter),
+    onTime: unlisted(onTime, "timeliness"),
+    late: unlisted(late, "timeliness"),
+    onTimeRate: percentage(onTime, onTime + late),
+    workdaysToClose: {
+      cases: timing.cases,
+      median: timing.median === null ? null : Number(timing.median),
+      p90: timing.p90 === null ? null : Number(timing.p90),
+    },
+    outcomes,
+    applicantTypes: (Object.keys(APPLICANT_TYPE_LABELS) as ApplicantType[]).map((type) => ({
+      key: type,
+      label: APPLICANT_TYPE_LABELS[type],
+      metric: listed(receivedByType.get(type) ?? 0, { ...receivedFilter, applicantType: type }),
+    })),
+    channels: (Object.keys(CHANNEL_LABELS) as Channel[]).map((channel) => ({
+      key: channel,
+      label: CHANNEL_LABELS[channel],
+      metric: listed(receivedByChannel.get(channel) ?? 0, { ...receivedFilter, channel }),
+    })),
+    series,
+    workload,
+    appeals,
+  };
+}
+

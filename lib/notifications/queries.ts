@@ -1,0 +1,208 @@
+// Reading notifications. A user sees only their own: every read by a signed-in user is scoped to
+// actor.userId (and so to their organization). The generation and the digest are installation-wide
+// jobs without an actor (the scheduler), and read across organizations by design; each alert they
+// write or send still belongs to one user of one organization.
+import { Prisma, type NotificationKind, type Role } from "@prisma/client";
+import { db } from "../db";
+import type { Actor } from "../auth/actor";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import type { CandidateWindow, NotificationCandidate, NotificationRecipient } from "./plan";
+
+// ---------------------------------------------------------------------------------------------
+// For the generation
+
+const candidateSelect = {
+  id: true,
+  organizationId: true,
+  caseNumber: true,
+  applicantName: true,
+  handlerId: true,
+  handler: { select: { displayName: true } },
+  clockPhase: true,
+  receivedOn: true,
+  dueOn: true,
+  dueIsProvisional: true,
+  correctionNoticeDueOn: true,
+  correctionRequestedOn: true,
+  correctionReceivedOn: true,
+  feeNoticeOn: true,
+  feePaidOn: true,
+  feePaymentDueOn: true,
+  consultationReplyDueOn: true,
+} satisfies Prisma.ApplicationSelect;
+
+const isoOrNull = (date: Date | null) => (date ? isoDateFromDb(date) : null);
+
+/**
+ * The open cases of every organization that may need an alert today (plan.ts decides): due soon or
+ * overdue, the 补正 notice window about to close, a lapsed fee payment, a consultation window at its end,
+ * or a provisional due date.
+ */
+export async function findNotificationCandidates({ window }: { window: CandidateWindow }): Promise<NotificationCandidate[]> {
+  const today = dbDateFromIso(window.today);
+  const records = await db.application.findMany({
+    where: {
+      status: "OPEN",
+      OR: [
+        { dueOn: { lte: dbDateFromIso(window.lastDueSoonDate) } },
+        {
+          clockPhase: "RUNNING",
+          correctionRequestedOn: null,
+          correctionNoticeDueOn: { gte: today, lte: dbDateFromIso(window.lastCorrectionAlertDate) },
+        },
+        { feeNoticeOn: { not: null }, feePaidOn: null, feePaymentDueOn: { lt: today } },
+        { clockPhase: "CONSULTING", consultationReplyDueOn: { lte: today } },
+        { dueIsProvisional: true },
+      ],
+    },
+    select: candidateSelect,
+    orderBy: [{ organizationId: "asc" }, { caseNumber: "asc" }],
+  });
+  return records.map((record) => ({
+    id: record.id,
+    organizationId: record.organizationId,
+    caseNumber: record.caseNumber,
+    applicantName: record.applicantName,
+    handlerId: record.handlerId,
+    handlerName: record.handler?.displayName ?? null,
+    clockPhase: record.clockPhase,
+    receivedOn: isoDateFromDb(record.receivedOn),
+    dueOn: isoOrNull(record.dueOn),
+    dueIsProvisional: record.dueIsProvisional,
+    correctionNoticeDueOn: isoOrNull(record.correctionNoticeDueOn),
+    correctionRequestedOn: isoOrNull(record.correctionRequestedOn),
+    correctionReceivedOn: isoOrNull(record.correctionReceivedOn),
+    feeNoticeOn: isoOrNull(record.feeNoticeOn),
+    feePaidOn: isoOrNull(record.feePaidOn),
+    feePaymentDueOn: isoOrNull(record.feePaymentDueOn),
+    consultationReplyDueOn: isoOrNull(record.consultationReplyDueOn),
+  }));
+}
+
+/** Every active user of every organization (disabled users get no alerts). */
+export async function findNotificationRecipients(): Promise<NotificationRecipient[]> {
+  return db.user.findMany({ where: { active: true }, select: { id: true, organizationId: true, role: true } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// For the signed-in user
+
+export const NOTIFICATION_PAGE_SIZE = 50;
+
+export type NotificationFilter = "all" | "unread";
+
+export interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  message: string;
+  applicationId: string | null;
+  caseNumber: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export interface NotificationPage {
+  rows: NotificationRow[];
+  /** Notifications matching the filter, over all pages. */
+  total: number;
+  unread: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The actor's own notifications, newest first. */
+export async function listNotifications({
+  actor,
+  filter,
+  page,
+}: {
+  actor: Actor;
+  filter: NotificationFilter;
+  page: number;
+}): Promise<NotificationPage> {
+  const mine: Prisma.NotificationWhereInput = { userId: actor.userId, organizationId: actor.organizationId };
+  const where: Prisma.NotificationWhereInput = filter === "unread" ? { ...mine, readAt: null } : mine;
+  const [total, unread] = await Promise.all([db.notification.count({ where }), db.notification.count({ where: { ...mine, readAt: null } })]);
+  const lastPage = Math.max(1, Math.ceil(total / NOTIFICATION_PAGE_SIZE));
+  const shownPage = Math.min(Math.max(1, page), lastPage);
+  const records = await db.notification.findMany({
+    where,
+    select: {
+      id: true,
+      kind: true,
+      message: true,
+      applicationId: true,
+      application: { select: { caseNumber: true } },
+      createdAt: true,
+      readAt: true,
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (shownPage - 1) * NOTIFICATION_PAGE_SIZE,
+    take: NOTIFICATION_PAGE_SIZE,
+  });
+  return {
+    rows: records.map((record) => ({
+      id: record.id,
+      kind: record.kind,
+      message: record.message,
+      applicationId: record.applicationId,
+      caseNumber: record.application?.caseNumber ?? null,
+      createdAt: record.createdAt,
+      readAt: record.readAt,
+    })),
+    total,
+    unread,
+    page: shownPage,
+    pageSize: NOTIFICATION_PAGE_SIZE,
+  };
+}
+
+/** How many of the actor's notifications are unread (the bell in the header). */
+export async function countUnreadNotifications({ actor }: { actor: Actor }): Promise<number> {
+  return db.notification.count({ where: { userId: actor.userId, organizationId: actor.organizationId, readAt: null } });
+}
+
+/** The case a notification of the actor's points to, or null (another user's id included). */
+export async function findNotificationCaseId({ actor, notificationId }: { actor: Actor; notificationId: string }): Promise<string | null> {
+  const notification = await db.notification.findFirst({
+    where: { id: notificationId, userId: actor.userId, organizationId: actor.organizationId },
+    select: { applicationId: true },
+  });
+  return notification?.applicationId ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// For the daily email digest
+
+export interface DigestRecipient {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organizationName: string;
+}
+
+/**
+ * Active users who asked for the daily email (User.emailDigest) and have an address (User.email), with
+ * at least one unread alert not yet emailed. Raw SQL on purpose: it reads the two preference columns by
+ * name, so that it does not depend on the generated client's User type.
+ */
+export async function findDigestRecipients(): Promise<DigestRecipient[]> {
+  return db.$queryRaw<DigestRecipient[]>(Prisma.sql`
+    SELECT u."id" AS "userId", btrim(u."email") AS "email", u."displayName", u."role", o."name" AS "organizationName"
+    FROM "User" u
+    JOIN "Organization" o ON o."id" = u."organizationId"
+    WHERE u."active" AND u."emailDigest" AND u."email" IS NOT NULL AND btrim(u."email") <> ''
+      AND EXISTS (
+        SELECT 1 FROM "Notification" n
+        WHERE n."userId" = u."id" AND n."readAt" IS NULL AND n."emailedAt" IS NULL
+      )
+    ORDER BY o."name", u."displayName", u."id"
+  `);
+}
+
+/** When the last digest email went out (the latest emailedAt), so that a restart does not send twice a day. */
+export async function findLastDigestSentAt(): Promise<Date | null> {
+  const latest = await db.notification.aggregate({ _max: { emailedAt: true } });
+  return latest._max.emailedAt;
+}

@@ -1,0 +1,72 @@
+// The exports read back: the Excel workbook has the official merged layout and the figures, the Word
+// document has the title, the six sections and the figures.
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { BALANCE_NOTE, ROW_KEYS, type ReportFigures } from "./definitions";
+import { reportToDocx } from "./export-docx";
+import { reportToXlsx } from "./export-xlsx";
+import type { ReportDocument } from "./document";
+
+function document(): ReportDocument {
+  const rows = Object.fromEntries(ROW_KEYS["2021"].map((key) => [key, [0, 0, 0, 0, 0, 0, 0]]));
+  rows.new_received = [30, 2, 2, 0, 2, 4, 40];
+  rows.granted = [1, 0, 1, 0, 0, 0, 2];
+  const group = { upheld: 2, corrected: 0, other: 1, pending: 1, total: 4 };
+  const figures: ReportFigures = {
+    year: 2024,
+    format: "2021",
+    applications: { columns: ["natural_person", "commercial_enterprise", "research_institution", "social_welfare_org", "legal_service_org", "other_org", "total"], rows },
+    appeals: { reconsideration: group, litigation_direct: { ...group, total: 0, upheld: 0, other: 0, pending: 0 }, litigation_after_reconsideration: { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 } },
+    fees: { notices: 1, amount_noticed: "1230.50", amount_collected: "450.50" },
+  };
+  return {
+    organizationName: "示例市司法局",
+    year: 2024,
+    figures,
+    sections: { overview: "第一段。\n第二段。", problems: "问题与改进。", other: "无其他事项。" },
+    activeDisclosure: { "item1.rules.issued": "3", "item8.fees.amount": "12.5" },
+  };
+}
+
+describe("report exports", () => {
+  it("Excel: one sheet per table, merged official headers, the figures in place", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(document())).buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["表二 主动公开", "表三 依申请公开", "表四 复议诉讼", "六 信息处理费"]);
+    const applications = workbook.getWorksheet("表三 依申请公开")!;
+    expect(applications.getCell("A2").value).toBe(BALANCE_NOTE);
+    expect(applications.getCell("C4").isMerged).toBe(true); // inside the 3×3 note
+    expect(applications.getCell("D2").value).toBe("申请人情况");
+    // Row 5 is 一、本年新收: figures from column D.
+    expect(applications.getCell("A5").value).toBe("一、本年新收政府信息公开申请数量");
+    expect([4, 5, 6, 7, 8, 9, 10].map((column) => applications.getCell(5, column).value)).toEqual([30, 2, 2, 0, 2, 4, 40]);
+    expect(applications.getCell("A7").value).toBe("三、本年度办理结果");
+    expect(applications.getCell("B7").value).toBe("（一）予以公开");
+    expect(applications.getCell("J7").value).toBe(2);
+    const appeals = workbook.getWorksheet("表四 复议诉讼")!;
+    expect([1, 2, 3, 4, 5].map((column) => appeals.getCell(5, column).value)).toEqual([2, 0, 1, 1, 4]);
+    expect(appeals.getCell(5, 15).value).toBe(1);
+    const disclosure = workbook.getWorksheet("表二 主动公开")!;
+    expect(disclosure.getCell("A2").value).toBe("第二十条第（一）项");
+    expect(disclosure.getCell("B3").value).toBe("本年制发件数");
+    expect(disclosure.getCell("B4").value).toBe(3);
+    const fees = workbook.getWorksheet("六 信息处理费")!;
+    expect([fees.getCell("B2").value, fees.getCell("B3").value, fees.getCell("B4").value]).toEqual([1, 1230.5, 450.5]);
+  });
+
+  it("Word: title, sections 一 to 六, tables with merged cells and the figures", async () => {
+    const zip = await JSZip.loadAsync(await reportToDocx(document()));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    expect(text).toContain("示例市司法局2024年政府信息公开工作年度报告");
+    for (const title of ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]) {
+      expect(text).toContain(title);
+    }
+    expect(text).toContain("第二段。");
+    expect(text).toContain("本年度发出收费通知1件，总金额1230.50元，实际收取信息处理费450.50元");
+    expect(text).toContain(BALANCE_NOTE);
+    expect(xml).toContain('w:vMerge w:val="restart"');
+    expect(xml).toContain("<w:gridSpan");
+  });
+});

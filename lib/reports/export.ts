@@ -1,0 +1,47 @@
+// The report file a user downloads: today's figures with the draft text, or a published version as frozen.
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { parseInput } from "../validation";
+import { reportRequestSchema } from "./definitions";
+import { getPublishedReport, getReportWorkspace } from "./publication";
+import { reportToDocx } from "./export-docx";
+import { reportToXlsx } from "./export-xlsx";
+import { reportTitle, type ReportDocument } from "./document";
+
+const exportRequestSchema = z.object({
+  type: z.enum(["xlsx", "docx"], { message: "文件类型应为 xlsx 或 docx" }),
+  version: z.number().int().positive().optional(),
+});
+
+const CONTENT_TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+} as const;
+
+export async function exportReportFile({
+  actor,
+  year,
+  format,
+  type,
+  version,
+}: {
+  actor: Actor;
+  year: number;
+  format?: string;
+  type: string;
+  version?: number;
+}): Promise<{ bytes: Buffer; fileName: string; contentType: string }> {
+  const request = parseInput(reportRequestSchema, { year, format });
+  const options = parseInput(exportRequestSchema, { type, version });
+  let document: ReportDocument;
+  if (options.version) {
+    const published = await getPublishedReport({ actor, year: request.year, version: options.version });
+    document = { organizationName: actor.organizationName, year: request.year, figures: published.report, sections: published.sections, activeDisclosure: published.activeDisclosure };
+  } else {
+    const workspace = await getReportWorkspace({ actor, year: request.year, format: request.format });
+    document = { organizationName: actor.organizationName, year: request.year, figures: workspace.report, sections: workspace.sections, activeDisclosure: workspace.activeDisclosure };
+  }
+  const bytes = options.type === "xlsx" ? await reportToXlsx(document) : await reportToDocx(document);
+  const suffix = options.version ? `（第${options.version}版）` : "";
+  return { bytes, fileName: `${reportTitle(document)}${suffix}.${options.type}`, contentType: CONTENT_TYPES[options.type] };
+}

@@ -1,0 +1,303 @@
+// The annual report benchmark: one year's report (tables 三 and 四, fees, the checks with Y−1) for an
+// organization with 1,000,000 cases over ten years (2016–2025) and about 1 % proceedings.
+//
+// measureReportYear() works against the database this process already uses (scripts/bench.ts can list
+// it among its measurements); it fills the dedicated organization once. Run alone,
+//
+//   npx tsx scripts/bench-report.ts
+//
+// it opens its own embedded database (.data/bench-report, port 54520), kept between runs, and prints
+// one JSON line on standard output; progress goes to standard error. Delete .data/bench-report to
+// generate the cases afresh (e.g. after changing insertReportCases).
+//
+// Modules that import lib/db.ts are loaded with import() only after useDatabaseUrl(): the Prisma
+// client reads DATABASE_URL once, when lib/db.ts is first evaluated.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+import { useDatabaseUrl } from "../lib/env";
+import { openDatabase } from "../lib/runtime/database";
+import { applyMigrations } from "../lib/runtime/migrate";
+
+const REPORT_BENCH_DATA_DIR = path.resolve(".data", "bench-report");
+const REPORT_BENCH_PORT = 54_520;
+const REPORT_BENCH_ORGANIZATION_CODE = "bench-report";
+const REPORT_BENCH_CASES = 1_000_000;
+/** The year timed: a full year with carry-over on both sides and a published-or-not Y−1. */
+const REPORT_BENCH_YEAR = 2024;
+/** The data end: cases not closed by this date are open; later proceedings are undecided. */
+const DATA_AS_OF = "2025-12-31";
+const INSERT_BATCH_SIZE = 50_000;
+const WARM_UP_RUNS = 3;
+const TIMED_RUNS = 10;
+
+const log = (message: string) => console.error(`[bench-report] ${message}`);
+
+async function ensureReportBenchOrganization(): Promise<string> {
+  const { db } = await import("../lib/db");
+  const organization = await db.organization.upsert({
+    where: { code: REPORT_BENCH_ORGANIZATION_CODE },
+    update: {},
+    create: { code: REPORT_BENCH_ORGANIZATION_CODE, name: "年报基准测试司法局" },
+  });
+  return organization.id;
+}
+
+/**
+ * Cases first..(first + count − 1), generated in SQL from a deterministic hash of the number. Receipt
+ * dates spread evenly over 2016–2025; ~80 % natural persons; most cases close 1–45 days after receipt,
+ * ~4 % take 2–13 months and 0.2 % are never closed; cases not closed by DATA_AS_OF are open. About 3 %
+ * get a fee notice, 70 % of which are paid (the rest close as 逾期未缴费). Outcomes are weighted towards
+ * 予以公开 / 部分公开 / 不掌握.
+ */
+async function insertReportCases(organizationId: string, first: number, count: number): Promise<void> {
+  const { db } = await import("../lib/db");
+  const { Prisma } = await import("@prisma/client");
+  const last = first + count - 1;
+  await db.$executeRaw(Prisma.sql`
+    WITH numbers AS (
+      SELECT n,
+        (hashint4(n * 11 + 1) & 2147483647) AS h1,
+        (hashint4(n * 11 + 2) & 2147483647) AS h2,
+        (hashint4(n * 11 + 3) & 2147483647) AS h3,
+        (hashint4(n * 11 + 4) & 2147483647) AS h4,
+        (hashint4(n * 11 + 5) & 2147483647) AS h5,
+        (hashint4(n * 11 + 6) & 2147483647) AS h6
+      FROM generate_series(${first}::int, ${last}::int) AS n
+    ),
+    received AS (
+      SELECT *,
+        DATE '2016-01-01' + (h1 % (DATE '2026-01-01' - DATE '2016-01-01')) AS received_on,
+        CASE WHEN (h2 % 100) < 80 THEN 'NATURAL_PERSON'
+             WHEN (h2 % 100) < 90 THEN 'COMMERCIAL_ENTERPRISE'
+             WHEN (h2 % 100) < 93 THEN 'RESEARCH_INSTITUTION'
+             WHEN (h2 % 100) < 95 THEN 'SOCIAL_WELFARE_ORG'
+             WHEN (h2 % 100) < 98 THEN 'LEGAL_SERVICE_ORG'
+             ELSE 'OTHER_ORG' END AS applicant_type,
+        CASE WHEN (h3 % 1000) < 2 THEN NULL
+             WHEN (h3 % 100) < 4 THEN 60 + (h4 % 340)
+             ELSE 1 + (h4 % 45) END AS days_to_close,
+        (h5 % 100) < 3 AS has_fee,
+        ((h5 / 100) % 10) < 7 AS fee_paid
+      FROM numbers
+    ),
+    closed AS (
+      SELECT *,
+        CASE WHEN days_to_close IS NULL OR received_on + days_to_close > ${DATA_AS_OF}::date THEN NULL
+             ELSE received_on + days_to_close END AS closed_on,
+        received_on + 1 + (h6 % 5) AS fee_notice_candidate
+      FROM received
+    ),
+    fees AS (
+      SELECT *,
+        CASE WHEN has_fee AND fee_notice_candidate <= ${DATA_AS_OF}::date
+              AND (closed_on IS NULL OR fee_notice_candidate < closed_on) THEN fee_notice_candidate END AS fee_notice_on
+      FROM closed
+    ),
+    paid AS (
+      SELECT *,
+        CASE WHEN fee_notice_on IS NOT NULL AND fee_paid
+              AND fee_notice_on + 1 + (h6 % 7) <= coalesce(closed_on, ${DATA_AS_OF}::date) THEN fee_notice_on + 1 + (h6 % 7) END AS fee_paid_on,
+        (ARRAY[100.00, 200.00, 300.00, 450.50, 1230.50, 60.00])[1 + (h6 / 7) % 6]::numeric(12, 2) AS fee_amount
+      FROM fees
+    )
+    INSERT INTO "Application" (
+      "id", "organizationId", "caseNumber", "caseYear", "caseSequence", "receivedOn", "channel", "applicantType",
+      "applicantName", "requestContent", "status", "clockPhase", "dueOn", "closedOn", "outcome",
+      "feeMethod", "feeNoticeOn", "feeAmount", "feePaidOn", "feePaidAmount", "updatedAt"
+    )
+    SELECT
+      'benchreport' || lpad(n::text, 9, '0'),
+      ${organizationId},
+      'GK-' || extract(year FROM received_on)::int || '-' || lpad(n::text, 7, '0'),
+      extract(year FROM received_on)::int,
+      n,
+      received_on,
+      (ARRAY['IN_PERSON','POST','ORDINARY_MAIL','ONLINE','ONLINE','ONLINE','FAX','EMAIL','EMAIL','ORAL','OTHER'])[1 + h4 % 11]::"Channel",
+      applicant_type::"ApplicantType",
+      CASE WHEN applicant_type = 'NATURAL_PERSON'
+        THEN (ARRAY['张','王','李','赵','刘','陈','杨','黄','周','吴','徐','孙'])[1 + h5 % 12] || (ARRAY['伟','芳','娜','敏','静','丽','强','磊','军','洋'])[1 + (h5 / 12) % 10]
+        ELSE (ARRAY['华信','中联','恒达','新锐','博远','嘉禾'])[1 + h5 % 6] || '有限公司' END,
+      '申请公开' || extract(year FROM received_on)::int || '年度'
+        || (ARRAY['法律援助案件统计','行政处罚决定书','拆迁安置补偿方案','财政预算执行情况','政府采购合同','律师执业许可材料',
+                  '人民调解经费使用情况','普法宣传经费','社区矫正工作制度','行政复议决定书'])[1 + h6 % 10],
+      CASE WHEN closed_on IS NULL THEN 'OPEN' ELSE 'CLOSED' END::"ApplicationStatus",
+      CASE WHEN closed_on IS NOT NULL THEN 'CLOSED'
+           WHEN fee_notice_on IS NOT NULL AND fee_paid_on IS NULL THEN 'AWAITING_FEE'
+           ELSE 'RUNNING' END::"ClockPhase",
+      CASE WHEN closed_on IS NULL THEN received_on + 28 END,
+      closed_on,
+      CASE WHEN closed_on IS NULL THEN NULL
+           WHEN fee_notice_on IS NOT NULL AND fee_paid_on IS NULL THEN 'OTHER_FEE_UNPAID'
+           ELSE (ARRAY[
+             'GRANTED','GRANTED','GRANTED','GRANTED','GRANTED','GRANTED','GRANTED','GRANTED',
+             'PARTIALLY_GRANTED','PARTIALLY_GRANTED','PARTIALLY_GRANTED',
+             'UNAVAILABLE_NOT_HELD','UNAVAILABLE_NOT_HELD','UNAVAILABLE_NOT_HELD',
+             'WITHHELD_STATE_SECRET','WITHHELD_PROHIBITED_BY_LAW','WITHHELD_SECURITY_STABILITY','WITHHELD_THIRD_PARTY_RIGHTS',
+             'WITHHELD_INTERNAL_AFFAIRS','WITHHELD_PROCESS_INFORMATION','WITHHELD_ENFORCEMENT_FILE','WITHHELD_ADMINISTRATIVE_QUERY',
+             'UNAVAILABLE_NEEDS_CREATION','UNAVAILABLE_UNCLEAR_AFTER_CORRECTION','NOT_PROCESSED_COMPLAINT','NOT_PROCESSED_REPEAT',
+             'NOT_PROCESSED_PUBLICATION','NOT_PROCESSED_EXCESSIVE','NOT_PROCESSED_CONFIRM_OR_REISSUE','OTHER_NO_CORRECTION',
+             'OTHER_OTHER','OTHER_OTHER'])[1 + h3 % 32] END::"Outcome",
+      CASE WHEN fee_notice_on IS NOT NULL THEN (CASE WHEN h6 % 2 = 0 THEN 'PER_APPLICATION' ELSE 'PER_VOLUME' END)::"FeeMethod" END,
+      fee_notice_on,
+      CASE WHEN fee_notice_on IS NOT NULL THEN fee_amount END,
+      fee_paid_on,
+      CASE WHEN fee_paid_on IS NOT NULL THEN fee_amount END,
+      now()
+    FROM paid
+    ON CONFLICT ("id") DO NOTHING
+  `);
+}
+
+/**
+ * About 1 % of the cases go on to 行政复议 or 行政诉讼: reconsiderations (0.6 %), a quarter of which are
+ * followed by a lawsuit after reconsideration (5 % of those only as co-defendant 复议机关), and direct
+ * lawsuits (0.3 %). Filed after the case closed; decided 1–7 months later unless past DATA_AS_OF.
+ */
+async function insertReportProceedings(organizationId: string): Promise<void> {
+  const { db } = await import("../lib/db");
+  const { Prisma } = await import("@prisma/client");
+  const asOf = Prisma.sql`${DATA_AS_OF}::date`;
+  await db.$executeRaw(Prisma.sql`
+    WITH picked AS (
+      SELECT a."id" AS application_id, a."caseSequence" AS n, a."closedOn" AS closed_on,
+        (hashint4(a."caseSequence" * 13 + 1) & 2147483647) AS g1,
+        (hashint4(a."caseSequence" * 13 + 2) & 2147483647) AS g2
+      FROM "Application" a
+      WHERE a."organizationId" = ${organizationId} AND a."closedOn" IS NOT NULL
+        AND (hashint4(a."caseSequence" * 13) & 2147483647) % 1000 < 9
+    ),
+    shaped AS (
+      SELECT *, CASE WHEN g1 % 9 < 6 THEN 'RECONSIDERATION' ELSE 'DIRECT' END AS kind,
+        closed_on + 5 + (g1 % 55) AS filed_on
+      FROM picked
+    ),
+    decided AS (
+      SELECT *,
+        CASE WHEN filed_on + 30 + (g2 % 180) <= ${asOf} AND g2 % 10 < 9 THEN filed_on + 30 + (g2 % 180) END AS decided_on,
+        (ARRAY['UPHELD','UPHELD','UPHELD','UPHELD','UPHELD','UPHELD','CORRECTED','CORRECTED','OTHER','OTHER'])[1 + (g2 / 10) % 10] AS result
+      FROM shaped WHERE filed_on <= ${asOf}
+    )
+    INSERT INTO "Proceeding" ("id", "organizationId", "applicationId", "kind", "route", "filedOn", "result", "decidedOn", "updatedAt")
+    SELECT
+      CASE WHEN kind = 'RECONSIDERATION' THEN 'bench-rv-' ELSE 'bench-lit-' END || n,
+      ${organizationId}, application_id,
+      (CASE WHEN kind = 'RECONSIDERATION' THEN 'RECONSIDERATION' ELSE 'LITIGATION' END)::"ProceedingKind",
+      (CASE WHEN kind = 'DIRECT' THEN 'DIRECT' END)::"LitigationRoute",
+      filed_on,
+      (CASE WHEN decided_on IS NOT NULL THEN result END)::"ProceedingResult",
+      decided_on,
+      now()
+    FROM decided
+    ON CONFLICT ("id") DO NOTHING
+  `);
+  // A quarter of the decided reconsiderations are followed by a lawsuit.
+  await db.$executeRaw(Prisma.sql`
+    WITH followed AS (
+      SELECT r."id" AS reconsideration_id, r."applicationId" AS application_id, r."decidedOn" + 5 + (h % 25) AS filed_on, h
+      FROM (
+        SELECT p.*, (hashint4(hashtext(p."id")) & 2147483647) AS h FROM "Proceeding" p
+        WHERE p."organizationId" = ${organizationId} AND p."kind" = 'RECONSIDERATION' AND p."decidedOn" IS NOT NULL
+      ) r
+      WHERE r.h % 4 = 0
+    )
+    INSERT INTO "Proceeding" (
+      "id", "organizationId", "applicationId", "kind", "route", "reconsiderationId", "onlyCoDefendantAsReviewOrgan",
+      "filedOn", "result", "decidedOn", "updatedAt"
+    )
+    SELECT 'bench-after-' || reconsideration_id, ${organizationId}, application_id, 'LITIGATION', 'AFTER_RECONSIDERATION',
+      reconsideration_id, (h / 4) % 20 = 0, filed_on,
+      (CASE WHEN filed_on + 60 + (h % 150) <= ${asOf} THEN (ARRAY['UPHELD','UPHELD','UPHELD','CORRECTED','OTHER'])[1 + (h / 80) % 5] END)::"ProceedingResult",
+      CASE WHEN filed_on + 60 + (h % 150) <= ${asOf} THEN filed_on + 60 + (h % 150) END,
+      now()
+    FROM followed WHERE filed_on <= ${asOf}
+    ON CONFLICT ("id") DO NOTHING
+  `);
+}
+
+async function ensureReportCases(organizationId: string): Promise<{ cases: number; proceedings: number }> {
+  const { db } = await import("../lib/db");
+  let existing = await db.application.count({ where: { organizationId } });
+  let proceedings = await db.proceeding.count({ where: { organizationId } });
+  if (existing >= REPORT_BENCH_CASES && proceedings > 0) {
+    log(`已有 ${existing} 件案件、${proceedings} 件复议诉讼，跳过生成；ANALYZE …`);
+    // Statistics for indexes that a newer migration may have added since the cases were generated.
+    await db.$executeRawUnsafe(`ANALYZE "Application", "Proceeding"`);
+    return { cases: existing, proceedings };
+  }
+  log(`生成案件：${existing} → ${REPORT_BENCH_CASES} …`);
+  const started = performance.now();
+  while (existing < REPORT_BENCH_CASES) {
+    const count = Math.min(INSERT_BATCH_SIZE, REPORT_BENCH_CASES - existing);
+    await insertReportCases(organizationId, existing + 1, count);
+    existing += count;
+    log(`  ${existing} / ${REPORT_BENCH_CASES}（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  }
+  log("生成复议、诉讼 …");
+  await insertReportProceedings(organizationId);
+  proceedings = await db.proceeding.count({ where: { organizationId } });
+  log(`  ${proceedings} 件复议诉讼`);
+  log("VACUUM ANALYZE …");
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Application"`);
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Proceeding"`);
+  return { cases: existing, proceedings };
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return value ?? Number.NaN;
+}
+
+/** One year's report for the 1,000,000-case organization: the median of TIMED_RUNS runs after warm-up. */
+export async function measureReportYear(): Promise<{ report_year_ms: number }> {
+  const { computeReportForOrganization } = await import("../lib/reports/queries");
+  const organizationId = await ensureReportBenchOrganization();
+  const { cases, proceedings } = await ensureReportCases(organizationId);
+  const run = () => computeReportForOrganization({ organizationId, year: REPORT_BENCH_YEAR });
+  for (let index = 0; index < WARM_UP_RUNS; index += 1) await run();
+  const samples: number[] = [];
+  let report = await run();
+  for (let index = 0; index < TIMED_RUNS; index += 1) {
+    const started = performance.now();
+    report = await run();
+    samples.push(performance.now() - started);
+  }
+  const total = (key: "new_received" | "carried_in" | "closed_total" | "carried_out") => report.applications.rows[key]?.at(-1) ?? 0;
+  log(
+    `${REPORT_BENCH_YEAR} 年度报告（${cases} 件案件、${proceedings} 件复议诉讼）：中位数 ${round(median(samples))} ms，` +
+      `最慢 ${round(Math.max(...samples))} ms；新收 ${total("new_received")}，上年结转 ${total("carried_in")}，` +
+      `办结 ${total("closed_total")}，结转下年 ${total("carried_out")}；核对${report.checks.every((check) => check.ok) ? "全部通过" : "未通过"}`,
+  );
+  return { report_year_ms: round(median(samples)) };
+}
+
+async function main(): Promise<void> {
+  const database = await openDatabase({ dataDir: REPORT_BENCH_DATA_DIR, port: REPORT_BENCH_PORT, log });
+  let clientLoaded = false;
+  try {
+    log("应用数据库迁移 …");
+    await applyMigrations(database.url, { quiet: true });
+    useDatabaseUrl(database.url);
+    clientLoaded = true;
+    const figures = await measureReportYear();
+    console.log(JSON.stringify({ report_year: REPORT_BENCH_YEAR, report_cases: REPORT_BENCH_CASES, ...figures }));
+  } finally {
+    if (clientLoaded) {
+      const { db } = await import("../lib/db");
+      await db.$disconnect().catch(() => undefined);
+    }
+    await database.stop();
+  }
+}
+
+const runAlone = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (runAlone) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  });
+}
