@@ -151,7 +151,3 @@ export function runReportChecks(input: ReportCheckInput): ReportCheck[] {
   checks.push(checkAppealsTotals(figures));
   return checks;
 }
-
-export function allChecksPass(checks: readonly ReportCheck[]): boolean {
-  return checks.every((check) => check.ok);
-}

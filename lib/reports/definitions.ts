@@ -2,7 +2,7 @@
 // §2.3; interfaces.md §3): the keys of the report as data in table order, the labels exactly as the
 // official tables print them, the map between Outcome and the leaf rows, and the report's types.
 // Pure: no database, no dates of today.
-import type { AppealsBasis, ApplicantType, LitigationRoute, Outcome, ProceedingKind, ProceedingResult } from "@prisma/client";
+import type { ApplicantType, LitigationRoute, Outcome, ProceedingKind, ProceedingResult } from "@prisma/client";
 import { z } from "zod";
 import type { ReportCheck } from "./checks";
 
@@ -313,12 +313,6 @@ export const PROCEEDING_RESULT_COLUMN_KEYS: Record<ProceedingResult, AppealResul
   OTHER: "other",
 };
 
-export const APPEAL_RESULT_COLUMN_RESULTS: Record<AppealResultColumnKey, ProceedingResult> = {
-  upheld: "UPHELD",
-  corrected: "CORRECTED",
-  other: "OTHER",
-};
-
 /** The group of table 四 a proceeding belongs to (rules.md §3: 复议后起诉 never also counts as 直接起诉). */
 export function appealGroupOf(proceeding: { kind: ProceedingKind; route: LitigationRoute | null }): AppealGroupKey {
   if (proceeding.kind === "RECONSIDERATION") return "reconsideration";
@@ -326,11 +320,6 @@ export function appealGroupOf(proceeding: { kind: ProceedingKind; route: Litigat
 }
 
 export const APPEALS_TABLE_TITLE = "四、政府信息公开行政复议、行政诉讼情况";
-
-export const APPEALS_BASIS_LABELS: Record<AppealsBasis, string> = {
-  FILED_IN_YEAR: "统计本年提起的复议、诉讼（年底前未审结的计入“尚未审结”）",
-  ACTIVE_IN_YEAR: "统计本年审结的复议、诉讼，以及年底尚未审结的复议、诉讼",
-};
 
 // ---------------------------------------------------------------------------------------------
 // Section 六: fees
