@@ -36,6 +36,14 @@ const envSchema = z.object({
     .transform((value) => value === "true" || value === "1"),
   /** Skip `next build` in npm start even when the sources changed (set in the Docker image). */
   SKIP_BUILD: booleanFlag,
+  /** SMTP for the daily email digest; off while SMTP_HOST or SMTP_FROM is unset. */
+  SMTP_HOST: z.string().min(1).optional(),
+  /** 587 (STARTTLS) by default; 465 = implicit TLS. */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** Sender, e.g. "政务公开办 <gongkai@example.gov.cn>". */
+  SMTP_FROM: z.string().min(3).optional(),
   /** Password for `npm run cli -- user create` (otherwise asked for at the terminal). */
   GONGKAI_NEW_PASSWORD: z.string().optional(),
 });

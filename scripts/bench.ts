@@ -327,7 +327,15 @@ async function measureExport(context: BenchContext): Promise<Figures> {
   };
 }
 
-const MEASUREMENTS: Array<(context: BenchContext) => Promise<Figures>> = [measureListPage, measureExport];
+/** The annual report, the dashboard (each over its own 1,000,000-case organization) and the ledger import. */
+async function measureReportDashboardImport(): Promise<Figures> {
+  const { measureReportYear } = await import("./bench-report");
+  const { measureDashboard } = await import("./bench-dashboard");
+  const { measureImport15000 } = await import("./bench-import");
+  return { ...(await measureReportYear()), ...(await measureDashboard()), ...(await measureImport15000()) };
+}
+
+const MEASUREMENTS: Array<(context: BenchContext) => Promise<Figures>> = [measureListPage, measureExport, measureReportDashboardImport];
 
 // ---------------------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import styles from "./app-shell.module.css";
 
 export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
@@ -20,8 +21,9 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
             </div>
           </div>
         </div>
-        <NavLinks />
+        <NavLinks role={actor.role} />
         <div className={styles.user}>
+          <NotificationBell actor={actor} />
           <span data-testid="current-user">
             {actor.displayName}
             <span className={styles.role}>{ROLE_LABELS[actor.role]}</span>

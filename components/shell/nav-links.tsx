@@ -2,24 +2,26 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { Role } from "@prisma/client";
 import styles from "./app-shell.module.css";
 
-const NAV_ITEMS = [
+const NAV_ITEMS: { href: string; label: string; exact: boolean; excludes?: string; roles?: Role[] }[] = [
   { href: "/", label: "工作台", exact: true },
   { href: "/cases", label: "案件台账", exact: false, excludes: "/cases/new" },
   { href: "/cases/new", label: "登记申请", exact: true },
   { href: "/reports", label: "统计报表", exact: false },
+  { href: "/dashboard", label: "统计分析", exact: false, roles: ["MANAGER", "ADMIN"] },
   { href: "/settings", label: "设置", exact: false },
-] as const;
+];
 
-export function NavLinks() {
+export function NavLinks({ role }: { role: Role }) {
   const pathname = usePathname();
   return (
     <nav className={styles.nav} aria-label="主导航">
-      {NAV_ITEMS.map((item) => {
+      {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role)).map((item) => {
         const active = item.exact
           ? pathname === item.href
-          : pathname.startsWith(item.href) && !("excludes" in item && pathname.startsWith(item.excludes));
+          : pathname.startsWith(item.href) && !(item.excludes && pathname.startsWith(item.excludes));
         return (
           <Link key={item.href} href={item.href} className={active ? styles.active : undefined} aria-current={active ? "page" : undefined}>
             {item.label}

@@ -80,9 +80,26 @@ export interface CaseListQuery {
   closedTo?: IsoDate;
   due?: CaseListDueFilter;
   handler?: CaseListHandlerFilter;
+  /** A group of table 三 leaves: （三）不予公开, （四）无法提供, （五）不予处理, （六）其他处理. */
+  outcomeGroup?: CaseListOutcomeGroup;
+  /** Closed cases with a reply period, answered on or before (onTime) or after (late) the due date. */
+  timeliness?: "onTime" | "late";
+  /** Cases with a 复议 or 诉讼 (not only as co-defendant 复议机关) matching the result and filing dates. */
+  proceeding?: "RECONSIDERATION" | "LITIGATION";
+  proceedingResult?: "UPHELD" | "CORRECTED" | "OTHER" | "PENDING";
+  proceedingFiledFrom?: IsoDate;
+  proceedingFiledTo?: IsoDate;
   /** The visible columns, in display order; always includes the always-visible ones. */
   columns: CaseListColumn[];
 }
+
+export const CASE_LIST_OUTCOME_GROUPS = {
+  WITHHELD: "（三）不予公开",
+  UNAVAILABLE: "（四）无法提供",
+  NOT_PROCESSED: "（五）不予处理",
+  OTHER: "（六）其他处理",
+} as const;
+export type CaseListOutcomeGroup = keyof typeof CASE_LIST_OUTCOME_GROUPS;
 
 export const DEFAULT_CASE_LIST_QUERY: CaseListQuery = {
   page: 1,
@@ -162,6 +179,12 @@ export const caseListQuerySchema = z.object({
   closedTo: optional(isoDateSchema),
   due: optional(z.enum(CASE_LIST_DUE_FILTERS)),
   handler: optional(handlerSchema),
+  outcomeGroup: optional(z.enum(keysOf(CASE_LIST_OUTCOME_GROUPS))),
+  timeliness: optional(z.enum(["onTime", "late"])),
+  proceeding: optional(z.enum(["RECONSIDERATION", "LITIGATION"])),
+  proceedingResult: optional(z.enum(["UPHELD", "CORRECTED", "OTHER", "PENDING"])),
+  proceedingFiledFrom: optional(isoDateSchema),
+  proceedingFiledTo: optional(isoDateSchema),
   columns: columnsSchema,
 });
 
@@ -222,6 +245,12 @@ export function caseListFilterParams(query: Partial<CaseListQuery>): URLSearchPa
   if (query.closedTo) params.set("closedTo", query.closedTo);
   if (query.due) params.set("due", query.due);
   if (query.handler) params.set("handler", formatHandlerFilter(query.handler));
+  if (query.outcomeGroup) params.set("outcomeGroup", query.outcomeGroup);
+  if (query.timeliness) params.set("timeliness", query.timeliness);
+  if (query.proceeding) params.set("proceeding", query.proceeding);
+  if (query.proceedingResult) params.set("proceedingResult", query.proceedingResult);
+  if (query.proceedingFiledFrom) params.set("proceedingFiledFrom", query.proceedingFiledFrom);
+  if (query.proceedingFiledTo) params.set("proceedingFiledTo", query.proceedingFiledTo);
   return params;
 }
 
@@ -262,4 +291,20 @@ export function caseExportHref(query: Partial<CaseListQuery>, format: CaseExport
 /** True when any filter or search narrows the list (for "clear filters" and empty-list messages). */
 export function hasCaseListFilters(query: CaseListQuery): boolean {
   return caseListFilterParams(query).size > 0;
+}
+
+const PROCEEDING_RESULT_FILTER_LABELS = { UPHELD: "结果维持", CORRECTED: "结果纠正", OTHER: "其他结果", PENDING: "尚未审结" } as const;
+
+/** The filters the filter form does not show (they come from dashboard links), described in Chinese. */
+export function describeExtraCaseListFilters(query: CaseListQuery): string[] {
+  const descriptions: string[] = [];
+  if (query.outcomeGroup) descriptions.push(`办理结果属于${CASE_LIST_OUTCOME_GROUPS[query.outcomeGroup]}`);
+  if (query.timeliness) descriptions.push(query.timeliness === "onTime" ? "按期办结" : "超期办结");
+  if (query.proceeding || query.proceedingResult || query.proceedingFiledFrom || query.proceedingFiledTo) {
+    const kind = query.proceeding === "RECONSIDERATION" ? "行政复议" : query.proceeding === "LITIGATION" ? "行政诉讼" : "复议或诉讼";
+    const result = query.proceedingResult ? `，${PROCEEDING_RESULT_FILTER_LABELS[query.proceedingResult]}` : "";
+    const range = query.proceedingFiledFrom || query.proceedingFiledTo ? `，提起于 ${query.proceedingFiledFrom ?? "…"} 至 ${query.proceedingFiledTo ?? "…"}` : "";
+    descriptions.push(`有${kind}${result}${range}`);
+  }
+  return descriptions;
 }

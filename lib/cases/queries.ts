@@ -1,4 +1,3 @@
-import type { Role } from "@prisma/client";
 // The case list (案件台账) and its export. Every read is scoped to the actor's organization.
 //
 // Why raw SQL for the selection: the search must be written as the exact expression of the trigram
@@ -8,13 +7,14 @@ import type { Role } from "@prisma/client";
 // Prisma.sql template: every value is a bind parameter (the search text included, its LIKE wildcards
 // escaped); only fixed SQL from the sort whitelist below is spliced in with Prisma.raw. The page's rows
 // are then read by id with a typed Prisma select, so the row shape stays generated, not hand-written.
-import { Prisma, type ApplicantType, type ApplicationStatus, type Channel, type ClockPhase, type Outcome } from "@prisma/client";
+import { Prisma, type Role, type ApplicantType, type ApplicationStatus, type Channel, type ClockPhase, type Outcome } from "@prisma/client";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
 import { isoDateFromDb } from "../calendar/queries";
 import { addCalendarDays, addWorkdays, type IsoDate, type WorkCalendar } from "../calendar/workdays";
 import { toLedgerRow, type LedgerRow } from "./ledger";
-import type { CaseListQuery, CaseListSort, CaseListSortColumn } from "./list-schemas";
+import { CASE_LIST_OUTCOME_GROUPS, type CaseListQuery, type CaseListSort, type CaseListSortColumn } from "./list-schemas";
+import { OUTCOME_GROUPS, OUTCOMES } from "./labels";
 import { DUE_SOON_WORKDAYS, dueStatus, type DueStatus } from "./projection";
 
 /** The search expression, identical to the trigram index's (see above). */
@@ -77,6 +77,25 @@ function caseListWhere(actor: Actor, query: CaseListQuery, window: DueWindow | n
   else if (query.handler === "none") conditions.push(Prisma.sql`a."handlerId" IS NULL`);
   else if (query.handler) conditions.push(Prisma.sql`a."handlerId" = ${query.handler.userId}`);
   if (query.q) conditions.push(searchCondition(query.q));
+  if (query.outcomeGroup) {
+    const outcomes = OUTCOMES.filter((outcome) => OUTCOME_GROUPS[outcome] === CASE_LIST_OUTCOME_GROUPS[query.outcomeGroup!]);
+    conditions.push(Prisma.sql`a."outcome" IN (${Prisma.join(outcomes.map((outcome) => Prisma.sql`CAST(${outcome} AS "Outcome")`))})`);
+  }
+  if (query.timeliness) {
+    // A reply period that ran: a due date, and not closed while still waiting for the 补正.
+    conditions.push(Prisma.sql`a."status" = 'CLOSED' AND a."dueOn" IS NOT NULL
+      AND NOT (a."correctionRequestedOn" IS NOT NULL AND a."correctionReceivedOn" IS NULL)`);
+    conditions.push(query.timeliness === "onTime" ? Prisma.sql`a."closedOn" <= a."dueOn"` : Prisma.sql`a."closedOn" > a."dueOn"`);
+  }
+  if (query.proceeding || query.proceedingResult || query.proceedingFiledFrom || query.proceedingFiledTo) {
+    const proceeding: Prisma.Sql[] = [Prisma.sql`p."applicationId" = a."id"`, Prisma.sql`NOT p."onlyCoDefendantAsReviewOrgan"`];
+    if (query.proceeding) proceeding.push(Prisma.sql`p."kind" = CAST(${query.proceeding} AS "ProceedingKind")`);
+    if (query.proceedingResult === "PENDING") proceeding.push(Prisma.sql`p."result" IS NULL`);
+    else if (query.proceedingResult) proceeding.push(Prisma.sql`p."result" = CAST(${query.proceedingResult} AS "ProceedingResult")`);
+    if (query.proceedingFiledFrom) proceeding.push(Prisma.sql`p."filedOn" >= CAST(${query.proceedingFiledFrom} AS date)`);
+    if (query.proceedingFiledTo) proceeding.push(Prisma.sql`p."filedOn" <= CAST(${query.proceedingFiledTo} AS date)`);
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Proceeding" p WHERE ${Prisma.join(proceeding, " AND ")})`);
+  }
   if (query.due) {
     if (!window) throw new Error("按到期情况筛选需要当天日期和工作日历");
     conditions.push(Prisma.sql`a."status" = 'OPEN'`);

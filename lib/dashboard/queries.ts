@@ -13,7 +13,7 @@ import { db } from "../db";
 import { assertRole, type Actor } from "../auth/actor";
 import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
 import type { IsoDate, WorkCalendar } from "../calendar/workdays";
-import { caseListHref, type CaseListQuery } from "../cases/list-schemas";
+import { CASE_LIST_OUTCOME_GROUPS, caseListHref, type CaseListOutcomeGroup, type CaseListQuery } from "../cases/list-schemas";
 import {
   APPLICANT_TYPE_LABELS,
   CHANNEL_LABELS,
@@ -384,6 +384,8 @@ async function measureWorkdaysToClose(scope: Scope, calendar: WorkCalendar): Pro
 interface AppealsCountRow {
   kind: ProceedingKind;
   result: ProceedingResult | null;
+  /** 1 on the row that counts the kind's cases whatever the result (a case with two results counts once). */
+  allResults: number;
   count: number;
 }
 
@@ -394,12 +396,12 @@ interface AppealsCountRow {
  */
 async function countAppeals(scope: Scope): Promise<AppealsCountRow[]> {
   return db.$queryRaw<AppealsCountRow[]>(Prisma.sql`
-    SELECT p."kind", p."result", count(DISTINCT p."applicationId")::int AS "count"
+    SELECT p."kind", p."result", GROUPING(p."result")::int AS "allResults", count(DISTINCT p."applicationId")::int AS "count"
     FROM "Proceeding" p
     WHERE p."organizationId" = ${scope.organizationId}
       AND p."filedOn" >= ${sqlDate(scope.from)} AND p."filedOn" <= ${sqlDate(scope.to)}
       AND NOT p."onlyCoDefendantAsReviewOrgan"
-    GROUP BY p."kind", p."result"
+    GROUP BY GROUPING SETS ((p."kind", p."result"), (p."kind"))
   `);
 }
 
@@ -410,8 +412,6 @@ async function findFirstCaseYear(organizationId: string): Promise<number | null>
 }
 
 const bucketKey = (date: Date, unit: "month" | "day") => isoDateFromDb(date).slice(0, unit === "month" ? 7 : 10);
-
-const APPEAL_RESULTS = ["UPHELD", "CORRECTED", "OTHER"] as const satisfies readonly ProceedingResult[];
 
 /** The manager's dashboard for a period: open cases now, the period's intake and closings, timing, appeals. */
 export async function getManagerDashboard({
@@ -515,7 +515,13 @@ export async function getManagerDashboard({
   for (const group of outcomes) {
     const count = group.leaves.reduce((total, leaf) => total + leaf.metric.count, 0);
     const [onlyLeaf] = group.leaves;
-    group.total = group.leaves.length === 1 && onlyLeaf ? { ...onlyLeaf.metric } : unlisted(count, "outcomeGroup");
+    const outcomeGroup = (Object.keys(CASE_LIST_OUTCOME_GROUPS) as CaseListOutcomeGroup[]).find((key) => CASE_LIST_OUTCOME_GROUPS[key] === group.label);
+    group.total =
+      group.leaves.length === 1 && onlyLeaf
+        ? { ...onlyLeaf.metric }
+        : outcomeGroup
+          ? listed(count, { ...closedFilter, outcomeGroup })
+          : unlisted(count, "outcomeGroup");
   }
 
   const series: PeriodSeriesRow[] = period.buckets.map((bucket) => ({
@@ -530,17 +536,21 @@ export async function getManagerDashboard({
   // Appeals.
   const appeals: AppealsRow[] = (["RECONSIDERATION", "LITIGATION"] as const).map((kind) => {
     const countOf = (result: ProceedingResult | null) =>
-      appealsRows.find((row) => row.kind === kind && row.result === result)?.count ?? 0;
-    const [upheld, corrected, other] = APPEAL_RESULTS.map(countOf) as [number, number, number];
+      appealsRows.find((row) => row.kind === kind && row.allResults === 0 && row.result === result)?.count ?? 0;
+    const countOfKind = (of: ProceedingKind) => appealsRows.find((row) => row.kind === of && row.allResults === 1)?.count ?? 0;
+    const upheld = countOf("UPHELD");
+    const corrected = countOf("CORRECTED");
+    const other = countOf("OTHER");
     const pending = countOf(null);
+    const filed = { proceeding: kind, proceedingFiledFrom: period.from, proceedingFiledTo: period.to } as const;
     return {
       kind,
       label: PROCEEDING_KIND_LABELS[kind],
-      upheld: unlisted(upheld, "proceeding"),
-      corrected: unlisted(corrected, "proceeding"),
-      other: unlisted(other, "proceeding"),
-      pending: unlisted(pending, "proceeding"),
-      total: unlisted(upheld + corrected + other + pending, "proceeding"),
+      upheld: listed(upheld, { ...filed, proceedingResult: "UPHELD" }),
+      corrected: listed(corrected, { ...filed, proceedingResult: "CORRECTED" }),
+      other: listed(other, { ...filed, proceedingResult: "OTHER" }),
+      pending: listed(pending, { ...filed, proceedingResult: "PENDING" }),
+      total: listed(countOfKind(kind), filed),
       correctionRate: percentage(corrected, upheld + corrected + other),
     };
   });
@@ -558,8 +568,8 @@ export async function getManagerDashboard({
     overdue: listed(sumOpen((row) => row.overdue), { due: "overdue" }),
     received: listed(receivedTotal, receivedFilter),
     closed: listed(closedTotal, closedFilter),
-    onTime: unlisted(onTime, "timeliness"),
-    late: unlisted(late, "timeliness"),
+    onTime: listed(onTime, { ...closedFilter, timeliness: "onTime" }),
+    late: listed(late, { ...closedFilter, timeliness: "late" }),
     onTimeRate: percentage(onTime, onTime + late),
     workdaysToClose: {
       cases: timing.cases,

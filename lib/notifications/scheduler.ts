@@ -22,6 +22,8 @@ interface SchedulerState {
   running: boolean;
   lastGeneratedAt: number | null;
   lastDigestDay: IsoDate | null;
+  /** A digest that failed as a whole (e.g. the database) is retried hourly, not at every check. */
+  lastDigestAttemptAt: number | null;
 }
 
 const globalForScheduler = globalThis as unknown as { gongkaiNotificationScheduler?: SchedulerState };
@@ -40,7 +42,9 @@ async function tick(state: SchedulerState): Promise<void> {
     }
     const env = getEnv();
     const smtp = smtpSettingsFrom(env);
-    if (smtp && isDigestDue({ now, lastDigestDay: state.lastDigestDay, lastSentAt: null })) {
+    const retryWaitOver = state.lastDigestAttemptAt === null || now.getTime() - state.lastDigestAttemptAt >= GENERATION_INTERVAL_MS;
+    if (smtp && retryWaitOver && isDigestDue({ now, lastDigestDay: state.lastDigestDay, lastSentAt: null })) {
+      state.lastDigestAttemptAt = now.getTime();
       const lastSentAt = await findLastDigestSentAt();
       if (isDigestDue({ now, lastDigestDay: state.lastDigestDay, lastSentAt })) {
         const digest = await sendDailyDigest({ smtp, today, appUrl: env.NEXTAUTH_URL, now });
@@ -66,7 +70,13 @@ export function startNotificationScheduler(): () => void {
     globalForScheduler.gongkaiNotificationScheduler = undefined;
   };
   if (globalForScheduler.gongkaiNotificationScheduler) return stop;
-  const state: SchedulerState = { timer: setInterval(() => void tick(state), CHECK_INTERVAL_MS), running: false, lastGeneratedAt: null, lastDigestDay: null };
+  const state: SchedulerState = {
+    timer: setInterval(() => void tick(state), CHECK_INTERVAL_MS),
+    running: false,
+    lastGeneratedAt: null,
+    lastDigestDay: null,
+    lastDigestAttemptAt: null,
+  };
   // Never keeps a process alive on its own (scripts, tests).
   state.timer.unref();
   globalForScheduler.gongkaiNotificationScheduler = state;

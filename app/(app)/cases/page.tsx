@@ -11,6 +11,7 @@ import {
   parseCaseListQuery,
   type CaseListDueFilter,
   type CaseListQuery,
+  describeExtraCaseListFilters,
 } from "@/lib/cases/list-schemas";
 import { todayInShanghai } from "@/lib/today";
 import { PageHeader } from "@/components/ui/page-header";
@@ -106,6 +107,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               {filtered ? "符合条件的案件" : "全部案件"} <strong data-testid="case-count">{result.total}</strong> 件
             </span>
             <QuickDueFilters query={query} />
+            {describeExtraCaseListFilters(query).map((description) => (
+              <span key={description} className="badge info" data-testid="extra-filter">
+                {description}
+              </span>
+            ))}
           </div>
           <div className={`${styles.tools} no-print`}>
             <PageSizeLinks query={query} />
