@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { findUsers, getUser } from "@/lib/users/queries";
-import { changeUserRole, createUser, resetUserPassword, setUserActive } from "@/lib/users/mutations";
+import { changeUserRole, createUser, resetUserPassword, setUserActive, setUserEmailSettings } from "@/lib/users/mutations";
 import { getOwnOrganization } from "@/lib/organizations/queries";
 import { updateOrganizationSettings } from "@/lib/organizations/mutations";
 import { verifyPassword } from "@/lib/auth/password";
@@ -48,11 +48,15 @@ describe("organization isolation in the data layer", () => {
     await expect(
       resetUserPassword({ actor: adminA, input: { userId: userB.id, password: "Hijacked-pass-1" } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      setUserEmailSettings({ actor: adminA, input: { userId: userB.id, email: "x@example.gov.cn", emailDigest: true } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const after = await reloadUserB();
     expect(after.role).toBe("CLERK");
     expect(after.active).toBe(true);
     expect(after.sessionVersion).toBe(userB.sessionVersion);
+    expect(after.email).toBeNull();
     expect(await verifyPassword("Original-pass-1", after.passwordHash)).toBe(true);
   });
 

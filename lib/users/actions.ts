@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction } from "../actions";
 import { requireActorForAction } from "../auth/session";
 import type { ActionResult } from "../errors";
-import { changeUserRole, createUser, resetUserPassword, setUserActive } from "./mutations";
+import { changeUserRole, createUser, resetUserPassword, setUserActive, setUserEmailSettings } from "./mutations";
 
 const USERS_PATH = "/settings/users";
 
@@ -43,5 +43,15 @@ export async function resetUserPasswordAction(_previous: ActionResult | null, fo
     await resetUserPassword({ actor, input: formToObject(form) });
     revalidatePath(USERS_PATH);
     return { message: "已重置密码，该用户需用新密码重新登录" };
+  });
+}
+
+export async function setUserEmailSettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireActorForAction();
+    const fields = formToObject(form);
+    await setUserEmailSettings({ actor, input: { userId: fields.userId, email: fields.email ?? "", emailDigest: fields.emailDigest === "on" } });
+    revalidatePath(USERS_PATH);
+    return { message: "已保存邮件提醒设置" };
   });
 }

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
 import { recordAudit } from "../audit/record";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema } from "./schemas";
+import { changeRoleSchema, createUserSchema, emailSettingsSchema, resetPasswordSchema, setUserActiveSchema } from "./schemas";
 import { parseInput } from "../validation";
 
 async function findOwnUser(tx: Transaction, actor: Actor, userId: string) {
@@ -100,5 +100,24 @@ export async function resetUserPassword({ actor, input }: { actor: Actor; input:
       data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
     });
     await recordAudit(tx, actor, { action: "user.reset_password", entityType: "User", entityId: user.id });
+  });
+}
+
+/** The address and opt-in for the daily deadline digest email. */
+export async function setUserEmailSettings({ actor, input }: { actor: Actor; input: unknown }) {
+  assertRole(actor, "ADMIN");
+  const { userId, email, emailDigest } = parseInput(emailSettingsSchema, input);
+  await db.$transaction(async (tx) => {
+    const user = await findOwnUser(tx, actor, userId);
+    const after = { email: email || null, emailDigest };
+    if (user.email === after.email && user.emailDigest === emailDigest) return;
+    await tx.user.update({ where: { id: user.id }, data: after });
+    await recordAudit(tx, actor, {
+      action: "user.email_settings",
+      entityType: "User",
+      entityId: user.id,
+      before: { email: user.email, emailDigest: user.emailDigest },
+      after,
+    });
   });
 }

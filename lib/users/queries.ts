@@ -11,6 +11,8 @@ const userListSelect = {
   lockedUntil: true,
   lastLoginAt: true,
   createdAt: true,
+  email: true,
+  emailDigest: true,
 } as const;
 
 /** The users of the actor's organization (administrators only). */

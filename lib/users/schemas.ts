@@ -18,3 +18,13 @@ export const setUserActiveSchema = z.object({ userId: userIdSchema, active: z.bo
 export const resetPasswordSchema = z.object({ userId: userIdSchema, password: newPasswordSchema });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const emailSettingsSchema = z.object({
+  userId: userIdSchema,
+  email: z
+    .string()
+    .trim()
+    .max(120, "邮箱地址最多 120 个字符")
+    .refine((value) => value === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), "邮箱地址格式不正确"),
+  emailDigest: z.boolean(),
+}).refine((value) => !value.emailDigest || value.email !== "", { message: "开启每日邮件提醒须填写邮箱地址", path: ["email"] });
