@@ -1,4 +1,5 @@
-// The single Prisma client. Only lib/<domain>/queries.ts and mutations.ts (and scripts) import it.
+// The single Prisma client. Only lib/ (the data layer of each domain) and scripts import it; app/ and
+// components/ never do.
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getEnv, requireDatabaseUrl } from "./env";

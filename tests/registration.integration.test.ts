@@ -64,11 +64,13 @@ describe("registerApplication", () => {
     expect(audit?.organizationId).toBe(clerk.organizationId);
   });
 
-  it("assigns the chosen handler of the same organization", async () => {
+  it("lets a manager assign the chosen handler of the same organization, and a clerk only themselves", async () => {
     const clerk = await newOrganizationClerk("丁区卫健委");
-    const colleague = await createTestUser({ organizationId: clerk.organizationId, role: "MANAGER" });
-    const { id } = await register(clerk, { handlerId: colleague.id });
-    expect((await db.application.findUniqueOrThrow({ where: { id } })).handlerId).toBe(colleague.id);
+    const manager = actorFor(await createTestUser({ organizationId: clerk.organizationId, role: "MANAGER" }));
+    const { id } = await register(manager, { handlerId: clerk.userId });
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).handlerId).toBe(clerk.userId);
+    await expect(register(clerk, { handlerId: manager.userId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.application.count({ where: { organizationId: clerk.organizationId } })).toBe(1);
   });
 
   it("refuses a receipt date after today, in Chinese, and writes nothing", async () => {
@@ -83,12 +85,13 @@ describe("registerApplication", () => {
 
   it("refuses a handler from another organization or a disabled one, and does not use up a case number", async () => {
     const clerk = await newOrganizationClerk("己区财政局");
+    const manager = actorFor(await createTestUser({ organizationId: clerk.organizationId, role: "MANAGER" }));
     const outsider = await newOrganizationClerk("庚区财政局");
     const disabledColleague = await createTestUser({ organizationId: clerk.organizationId, role: "CLERK" });
     await db.user.update({ where: { id: disabledColleague.id }, data: { active: false } });
 
     for (const handlerId of [outsider.userId, disabledColleague.id]) {
-      await expect(register(clerk, { handlerId })).rejects.toMatchObject({
+      await expect(register(manager, { handlerId })).rejects.toMatchObject({
         code: "VALIDATION",
         message: "经办人不存在或已停用",
         fieldErrors: { handlerId: ["请选择本单位启用中的用户"] },

@@ -3,6 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { publishReportAction } from "@/lib/reports/actions";
 import type { ActionResult } from "@/lib/errors";
+import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -23,7 +24,7 @@ export function PublishForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
-    startTransition(async () => setResult(await publishReportAction({ year, format, reason: reason || undefined })));
+    startTransition(async () => setResult(await callAction(publishReportAction({ year, format, reason: reason || undefined }))));
   }
 
   return (

@@ -5,6 +5,7 @@ import { saveReportDraftAction } from "@/lib/reports/actions";
 import { activeDisclosureGrid } from "@/lib/reports/layout";
 import { SECTION_TITLES } from "@/lib/reports/document";
 import type { ActionResult } from "@/lib/errors";
+import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import styles from "./reports.module.css";
@@ -44,7 +45,7 @@ export function ReportDraftForm({
       sections: { overview, problems: String(form.get("problems") ?? ""), other: String(form.get("other") ?? "") },
       activeDisclosure: disclosure,
     };
-    startTransition(async () => setResult(await saveReportDraftAction(input)));
+    startTransition(async () => setResult(await callAction(saveReportDraftAction(input))));
   }
 
   return (

@@ -2,12 +2,12 @@
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
+import { ROLES } from "../auth/roles";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
 import { proceedingInputSchema, type ProceedingInput } from "../cases/schemas";
 
-const ALL_ROLES = ["CLERK", "MANAGER", "ADMIN"] as const;
 
 async function checkProceeding(tx: Transaction, actor: Actor, applicationId: string, data: ProceedingInput, selfId: string | null) {
   const application = await tx.application.findFirst({ where: { id: applicationId, organizationId: actor.organizationId } });
@@ -41,7 +41,7 @@ function columns(data: ProceedingInput) {
 }
 
 export async function addProceeding({ actor, applicationId, input }: { actor: Actor; applicationId: string; input: unknown }) {
-  assertRole(actor, ...ALL_ROLES);
+  assertRole(actor, ...ROLES);
   const data = parseInput(proceedingInputSchema, input);
   return db.$transaction(async (tx) => {
     await checkProceeding(tx, actor, applicationId, data, null);
@@ -54,7 +54,7 @@ export async function addProceeding({ actor, applicationId, input }: { actor: Ac
 }
 
 export async function updateProceeding({ actor, proceedingId, input }: { actor: Actor; proceedingId: string; input: unknown }) {
-  assertRole(actor, ...ALL_ROLES);
+  assertRole(actor, ...ROLES);
   const data = parseInput(proceedingInputSchema, input);
   await db.$transaction(async (tx) => {
     const existing = await tx.proceeding.findFirst({ where: { id: proceedingId, organizationId: actor.organizationId } });

@@ -16,7 +16,7 @@ import {
   PROCEEDING_RESULT_LABELS,
 } from "./labels";
 import { LEDGER_CHANNEL_LABELS, LEDGER_COLUMNS, type LedgerColumn } from "./ledger";
-import { CONSULTATION_WINDOW_WORKDAYS, FEE_PAYMENT_WORKDAYS, projectCase, type CaseProjection } from "./projection";
+import { CONSULTATION_WINDOW_WORKDAYS, projectCase, type CaseProjection } from "./projection";
 import { registerApplicationSchema } from "./schemas";
 
 // ---------------------------------------------------------------------------------------------
@@ -808,77 +808,25 @@ function clockEventsOf(facts: ClockFacts, calendar: WorkCalendar): SourcedEvent[
 }
 
 /**
- * Replays the events. When the clock refuses one, it is left out of the replay and its facts are
- * written onto the projection instead, until the rest replays: the derived columns then hold what
- * the ledger says, and the first refusal (the cause; later ones follow from it) is returned.
+ * Replays the events as recorded history (projectCase with every event historic): an event the clock
+ * refuses is kept as the ledger records it — its dates and amounts, or its closing — and the first
+ * refusal (the cause; later ones follow from it) is returned with its column.
  */
 function replayClock(
   receivedOn: IsoDate,
   events: readonly SourcedEvent[],
   options: LedgerValidationOptions,
 ): { projection: CaseProjection; refusal: { column: LedgerColumn; message: string } | null } {
-  let admitted = [...events];
-  const leftOut: CaseEvent[] = [];
-  let refusal: { column: LedgerColumn; message: string } | null = null;
-  for (;;) {
-    const result = projectCase({
-      receivedOn,
-      events: admitted.map((sourced) => sourced.event),
-      calendar: options.calendar,
-      settings: { feeStopsClock: options.feeStopsClock },
-      today: options.today,
-    });
-    if (result.ok) {
-      const projection = leftOut.reduce((state, event) => withFactsOf(state, event, options.calendar), result.projection);
-      return { projection, refusal };
-    }
-    const refused = admitted[result.eventIndex]!;
-    refusal ??= { column: refused.column, message: result.message };
-    leftOut.push(refused.event);
-    admitted = admitted.filter((_, index) => index !== result.eventIndex);
-  }
-}
-
-/** The projection with what a left-out event records (its dates, amounts and, for the decision, the closing). */
-function withFactsOf(projection: CaseProjection, event: CaseEvent, calendar: WorkCalendar): CaseProjection {
-  switch (event.type) {
-    case "CORRECTION_REQUESTED":
-      return { ...projection, correctionRequestedOn: event.occurredOn, correctionDeadlineOn: event.details.deadlineOn, correctionNoticeDueOn: null };
-    case "CORRECTION_RECEIVED":
-      return { ...projection, correctionReceivedOn: event.occurredOn };
-    case "CONSULTATION_SENT":
-      return {
-        ...projection,
-        consultationSentOn: event.occurredOn,
-        consultationReplyDueOn: addWorkdays(calendar, event.occurredOn, CONSULTATION_WINDOW_WORKDAYS),
-      };
-    case "CONSULTATION_ANSWERED":
-      return { ...projection, consultationAnsweredOn: event.occurredOn };
-    case "EXTENSION":
-      return { ...projection, extensionNotifiedOn: event.occurredOn, extensionWorkdays: event.details.workdays };
-    case "FEE_NOTICE":
-      return {
-        ...projection,
-        feeMethod: event.details.method,
-        feeNoticeOn: event.occurredOn,
-        feeAmount: event.details.amount,
-        feePaymentDueOn: addWorkdays(calendar, event.details.applicantReceivedOn, FEE_PAYMENT_WORKDAYS),
-      };
-    case "FEE_PAID":
-      return { ...projection, feePaidOn: event.occurredOn, feePaidAmount: event.details.amount };
-    case "DECISION_SERVED":
-      return {
-        ...projection,
-        status: "CLOSED",
-        clockPhase: "CLOSED",
-        closedOn: event.occurredOn,
-        outcome: event.details.items[0]?.disposition ?? null,
-        dueOnIfResumedToday: null,
-        dueIsProvisional: false,
-        unconfirmedYears: [],
-        correctionNoticeDueOn: null,
-      };
-    case "WITHDRAWN":
-      return { ...projection, status: "CLOSED", clockPhase: "CLOSED", closedOn: event.occurredOn, outcome: "OTHER_OTHER" };
-  }
+  const result = projectCase({
+    receivedOn,
+    events: events.map((sourced) => sourced.event),
+    calendar: options.calendar,
+    settings: { feeStopsClock: options.feeStopsClock },
+    today: options.today,
+    historicEventCount: Number.POSITIVE_INFINITY,
+  });
+  if (!result.ok) throw new Error(`replay of recorded history failed: ${result.message}`);
+  const [first] = result.projection.historicRefusals;
+  const refusal = first ? { column: events[first.index]!.column, message: first.message } : null;
+  return { projection: result.projection, refusal };
 }

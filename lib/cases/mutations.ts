@@ -6,6 +6,7 @@ import type { Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
+import { ROLES } from "../auth/roles";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { dbDateFromIso, loadWorkCalendar } from "../calendar/queries";
@@ -17,7 +18,6 @@ import { projectCase, type CaseProjection } from "./projection";
 import { assignHandlerSchema, caseEventInputSchema, correctionReasonSchema, registerApplicationSchema } from "./schemas";
 import { isoDateFromDb } from "../calendar/queries";
 
-const ALL_ROLES = ["CLERK", "MANAGER", "ADMIN"] as const;
 
 async function assertActiveHandler(tx: Transaction, actor: Actor, handlerId: string): Promise<void> {
   const handler = await tx.user.findFirst({ where: { id: handlerId, organizationId: actor.organizationId, active: true }, select: { id: true } });
@@ -33,7 +33,7 @@ function projectOrRefuse(input: Parameters<typeof projectCase>[0], focusIndex: n
 }
 
 export async function registerApplication({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }) {
-  assertRole(actor, ...ALL_ROLES);
+  assertRole(actor, ...ROLES);
   const data = parseInput(registerApplicationSchema, input);
   if (data.receivedOn > today) throw new AppError("VALIDATION", "收到申请日期不能晚于今天", { receivedOn: ["收到申请日期不能晚于今天"] });
   const calendar = await loadWorkCalendar();
@@ -41,6 +41,9 @@ export async function registerApplication({ actor, input, today }: { actor: Acto
   return db.$transaction(async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } });
     const handlerId = data.handlerId ?? actor.userId;
+    if (handlerId !== actor.userId && actor.role === "CLERK") {
+      throw new AppError("FORBIDDEN", "登记员只能将案件登记在自己名下；如需分配给他人，请由负责人分配", { handlerId: ["请选择自己"] });
+    }
     await assertActiveHandler(tx, actor, handlerId);
     const projection = projectOrRefuse({ receivedOn: data.receivedOn, events: [], calendar, settings: organization, today }, null);
 
@@ -130,7 +133,7 @@ export async function recordCaseEvent({
   input: unknown;
   today: IsoDate;
 }) {
-  assertRole(actor, ...ALL_ROLES);
+  assertRole(actor, ...ROLES);
   const event = parseInput(caseEventInputSchema, input) as CaseEvent;
   const calendar = await loadWorkCalendar();
   return db.$transaction(async (tx) => {
@@ -179,7 +182,7 @@ export async function correctCaseEvent({
   reason: unknown;
   today: IsoDate;
 }) {
-  assertRole(actor, ...ALL_ROLES);
+  assertRole(actor, ...ROLES);
   const correctionReason = parseInput(correctionReasonSchema, reason);
   const newEvent = replacement === null ? null : (parseInput(caseEventInputSchema, replacement) as CaseEvent);
   const calendar = await loadWorkCalendar();
@@ -273,13 +276,22 @@ export async function assignHandler({ actor, input }: { actor: Actor; input: unk
  * After a calendar change: replays every open case of every organization against the new calendar
  * and rewrites its derived columns (due date, provisional flag). Returns how many cases changed.
  */
-export async function recomputeOpenCases({ calendar, today }: { calendar: WorkCalendar; today: IsoDate }): Promise<number> {
+export async function recomputeOpenCases({
+  calendar,
+  today,
+  organizationId,
+}: {
+  calendar: WorkCalendar;
+  today: IsoDate;
+  /** Only this organization's cases (after its settings changed); all organizations when absent. */
+  organizationId?: string;
+}): Promise<number> {
   const batchSize = 500;
   let changed = 0;
   let cursor: string | undefined;
   for (;;) {
     const batch = await db.application.findMany({
-      where: { status: "OPEN" },
+      where: { status: "OPEN", ...(organizationId ? { organizationId } : {}) },
       orderBy: { id: "asc" },
       take: batchSize,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
@@ -303,9 +315,10 @@ export async function recomputeOpenCases({ calendar, today }: { calendar: WorkCa
       if (!result.ok || result.projection.historicRefusals.length > 0) continue;
       const columns = projectionColumns(result.projection);
       const dueBefore = application.dueOn ? isoDateFromDb(application.dueOn) : null;
-      if (dueBefore === result.projection.dueOn && application.dueIsProvisional === columns.dueIsProvisional) continue;
-      await db.application.update({ where: { id: application.id }, data: columns });
-      changed += 1;
+      if (dueBefore === result.projection.dueOn && application.dueIsProvisional === columns.dueIsProvisional && application.clockPhase === columns.clockPhase) continue;
+      // Only if nobody recorded a step since it was read (a step rewrites the columns itself).
+      const updated = await db.application.updateMany({ where: { id: application.id, updatedAt: application.updatedAt }, data: columns });
+      changed += updated.count;
     }
   }
   return changed;

@@ -104,7 +104,10 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
 
   let periodStartOn = receivedOn;
   let stoppedWorkdays = 0;
+  /** The extension counted in the current period. */
   let extensionWorkdays: number | null = null;
+  /** The extension as recorded (for the ledger and the report), whether or not the clock counts it. */
+  let recordedExtensionWorkdays: number | null = null;
   let extensionUsed = false;
   let phase: ClockPhase = "RUNNING";
   let stop: Stop | null = null;
@@ -168,6 +171,8 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
           state.correctionReceivedOn = event.occurredOn;
           periodStartOn = event.occurredOn;
           stoppedWorkdays = 0;
+          // The supplemented application starts a new period; an earlier extension belonged to the old one.
+          extensionWorkdays = null;
           phase = "RUNNING";
           explanation.push({
             date: event.occurredOn,
@@ -217,6 +222,7 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
           if (event.details.approvedOn > event.occurredOn) refuse("延期应先经负责人同意，再告知申请人：同意日期不能晚于告知日期");
           extensionUsed = true;
           extensionWorkdays = workdays;
+          recordedExtensionWorkdays = workdays;
           state.extensionNotifiedOn = event.occurredOn;
           explanation.push({
             date: event.occurredOn,
@@ -319,8 +325,48 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
         phase = "CLOSED";
         lastDate = event.occurredOn;
         explanation.push({ date: event.occurredOn, text: `${label}，案件办结（按原记录保留）。` });
+      } else if (!closing) {
+        recordFactsOf(event);
       }
-      warnings.push(`${event.occurredOn} ${label}与办理规则不符，${closing ? "按原记录办结" : "未计入期限计算"}：${error.message}`);
+      warnings.push(`${event.occurredOn} ${label}与办理规则不符，${closing ? "按原记录办结" : "其日期和金额照录，但不计入期限计算"}：${error.message}`);
+    }
+  }
+
+  /** What a refused historic event records (dates, amounts), without its effect on the clock. */
+  function recordFactsOf(event: CaseEvent) {
+    switch (event.type) {
+      case "CORRECTION_REQUESTED":
+        state.correctionRequestedOn = event.occurredOn;
+        state.correctionDeadlineOn = event.details.deadlineOn;
+        break;
+      case "CORRECTION_RECEIVED":
+        state.correctionReceivedOn = event.occurredOn;
+        break;
+      case "CONSULTATION_SENT":
+        state.consultationSentOn = event.occurredOn;
+        state.consultationReplyDueOn = addWorkdays(calendar, event.occurredOn, CONSULTATION_WINDOW_WORKDAYS);
+        break;
+      case "CONSULTATION_ANSWERED":
+        state.consultationAnsweredOn = event.occurredOn;
+        break;
+      case "EXTENSION":
+        state.extensionNotifiedOn = event.occurredOn;
+        recordedExtensionWorkdays = event.details.workdays;
+        extensionUsed = true;
+        break;
+      case "FEE_NOTICE":
+        state.feeMethod = event.details.method;
+        state.feeNoticeOn = event.occurredOn;
+        state.feeAmount = event.details.amount;
+        state.feePaymentDueOn = addWorkdays(calendar, event.details.applicantReceivedOn, FEE_PAYMENT_WORKDAYS);
+        break;
+      case "FEE_PAID":
+        state.feePaidOn = event.occurredOn;
+        state.feePaidAmount = event.details.amount;
+        break;
+      case "DECISION_SERVED":
+      case "WITHDRAWN":
+        break;
     }
   }
 
@@ -376,7 +422,7 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
       workdaysAllowed: allowed(),
       correctionNoticeDueOn: state.correctionRequestedOn || !open ? null : correctionNoticeDueOn,
       ...state,
-      extensionWorkdays,
+      extensionWorkdays: recordedExtensionWorkdays,
       explanation,
       warnings,
       historicRefusals,

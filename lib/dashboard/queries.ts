@@ -6,8 +6,7 @@
 // list-schemas.ts). The counting conditions below are therefore written as the list's filters are
 // (lib/cases/queries.ts, caseListWhere): "due soon" = open with a due date from today through
 // lastDueSoonDate; "overdue" = open with a due date before today; "received in the period" = receivedOn
-// within it; "closed in the period" = closedOn within it (only closed cases have one). A count that the
-// list cannot show yet has `href: null` and names the filter it needs in `missingFilter`.
+// within it; "closed in the period" = closedOn within it (only closed cases have one).
 import { Prisma, type ApplicantType, type Channel, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
 import { db } from "../db";
 import { assertRole, type Actor } from "../auth/actor";
@@ -29,29 +28,15 @@ import { FIRST_DASHBOARD_YEAR, type DashboardPeriod } from "./period";
 // ---------------------------------------------------------------------------------------------
 // Metrics and their links
 
-/** Filters the case list does not have yet, named by the counts that need them. */
-export const MISSING_CASE_LIST_FILTERS = {
-  timeliness: "timeliness=onTime|late",
-  outcomeGroup: "outcomeGroup=WITHHELD|UNAVAILABLE|NOT_PROCESSED|OTHER",
-  proceeding: "proceeding=RECONSIDERATION|LITIGATION&proceedingResult=UPHELD|CORRECTED|OTHER|PENDING&proceedingFiledFrom&proceedingFiledTo",
-} as const;
-
-export type MissingCaseListFilter = keyof typeof MISSING_CASE_LIST_FILTERS;
-
 /** A number of cases and the case list that shows exactly them. */
 export interface CaseCountMetric {
   count: number;
-  /** The case-list URL whose total equals `count`; null while the list lacks the filter in `missingFilter`. */
-  href: string | null;
-  missingFilter?: MissingCaseListFilter;
+  /** The case-list URL whose total equals `count`. */
+  href: string;
 }
 
 function listed(count: number, query: Partial<CaseListQuery>): CaseCountMetric {
   return { count, href: caseListHref(query) };
-}
-
-function unlisted(count: number, missingFilter: MissingCaseListFilter): CaseCountMetric {
-  return { count, href: null, missingFilter };
 }
 
 const sqlDate = (date: IsoDate) => Prisma.sql`CAST(${date} AS date)`;
@@ -507,7 +492,7 @@ export async function getManagerDashboard({
     const groupLabel = OUTCOME_GROUPS[outcome];
     let group = outcomes.at(-1);
     if (group?.label !== groupLabel) {
-      group = { label: groupLabel, total: { count: 0, href: null }, leaves: [] };
+      group = { label: groupLabel, total: listed(0, closedFilter), leaves: [] };
       outcomes.push(group);
     }
     group.leaves.push({ key: outcome, label: OUTCOME_LABELS[outcome], metric: listed(closedByOutcome.get(outcome) ?? 0, { ...closedFilter, outcome }) });
@@ -516,12 +501,7 @@ export async function getManagerDashboard({
     const count = group.leaves.reduce((total, leaf) => total + leaf.metric.count, 0);
     const [onlyLeaf] = group.leaves;
     const outcomeGroup = (Object.keys(CASE_LIST_OUTCOME_GROUPS) as CaseListOutcomeGroup[]).find((key) => CASE_LIST_OUTCOME_GROUPS[key] === group.label);
-    group.total =
-      group.leaves.length === 1 && onlyLeaf
-        ? { ...onlyLeaf.metric }
-        : outcomeGroup
-          ? listed(count, { ...closedFilter, outcomeGroup })
-          : unlisted(count, "outcomeGroup");
+    group.total = group.leaves.length === 1 && onlyLeaf ? { ...onlyLeaf.metric } : listed(count, { ...closedFilter, outcomeGroup });
   }
 
   const series: PeriodSeriesRow[] = period.buckets.map((bucket) => ({

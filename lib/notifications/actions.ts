@@ -1,5 +1,7 @@
 "use server";
 
+import { isAppError } from "../errors";
+
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formToObject, runAction } from "../actions";
@@ -34,7 +36,13 @@ export async function markAllNotificationsReadAction(_previous: ActionResult | n
 export async function openNotificationCaseAction(form: FormData): Promise<void> {
   const actor = await requireActorForAction();
   const input = formToObject(form);
-  await markNotificationRead({ actor, input });
+  try {
+    await markNotificationRead({ actor, input });
+  } catch (error) {
+    // An alert that is gone (or another user's): back to the list rather than the error page.
+    if (isAppError(error)) redirect(NOTIFICATIONS_PATH);
+    throw error;
+  }
   revalidateNotifications();
   const caseId = await findNotificationCaseId({ actor, notificationId: input.notificationId ?? "" });
   redirect(caseId ? `/cases/${caseId}` : NOTIFICATIONS_PATH);

@@ -4,6 +4,9 @@ import { assertRole, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { createOrganizationSchema, organizationSettingsSchema } from "./schemas";
+import { loadWorkCalendar } from "../calendar/queries";
+import type { IsoDate } from "../calendar/workdays";
+import { recomputeOpenCases } from "../cases/mutations";
 
 /**
  * Creates an organization. An operator's command (CLI, seed), not a user action: organizations are
@@ -33,7 +36,7 @@ export async function createOrganization({ input }: { input: unknown }) {
   });
 }
 
-export async function updateOrganizationSettings({ actor, input }: { actor: Actor; input: unknown }) {
+export async function updateOrganizationSettings({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }) {
   assertRole(actor, "ADMIN");
   const data = parseInput(organizationSettingsSchema, input);
   await db.$transaction(async (tx) => {
@@ -53,4 +56,6 @@ export async function updateOrganizationSettings({ actor, input }: { actor: Acto
       after: data,
     });
   });
+  // The statutory clock depends on feeStopsClock: replay the organization's open cases.
+  await recomputeOpenCases({ calendar: await loadWorkCalendar(), today, organizationId: actor.organizationId });
 }

@@ -5,6 +5,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { saveProceedingAction } from "@/lib/cases/actions";
 import { LITIGATION_ROUTE_LABELS, PROCEEDING_KIND_LABELS, PROCEEDING_RESULT_LABELS } from "@/lib/cases/labels";
 import type { ActionResult } from "@/lib/errors";
+import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import styles from "./case-page.module.css";
@@ -112,7 +113,7 @@ function ProceedingForm({
       notes: value("notes"),
     };
     startTransition(async () => {
-      const outcome = await saveProceedingAction(applicationId, proceeding?.id ?? null, payload);
+      const outcome = await callAction(saveProceedingAction(applicationId, proceeding?.id ?? null, payload));
       setResult(outcome);
       onDone(outcome);
     });

@@ -6,6 +6,7 @@ import { recordCaseEventAction } from "@/lib/cases/actions";
 import { CASE_EVENT_LABELS, OUTCOMES } from "@/lib/cases/labels";
 import type { CaseProjection } from "@/lib/cases/projection";
 import type { ActionResult } from "@/lib/errors";
+import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { StepFields, stepPayload } from "./step-fields";
@@ -57,7 +58,7 @@ export function StepPanel({
     if (!selected) return;
     const payload = stepPayload(selected, new FormData(event.currentTarget));
     startTransition(async () => {
-      const outcome = await recordCaseEventAction(applicationId, payload);
+      const outcome = await callAction(recordCaseEventAction(applicationId, payload));
       setResult(outcome);
       if (outcome.ok) setSelected(null);
     });

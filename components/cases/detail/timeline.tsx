@@ -6,6 +6,7 @@ import { correctCaseEventAction } from "@/lib/cases/actions";
 import { CASE_EVENT_LABELS, FEE_METHOD_LABELS, OUTCOME_LABELS } from "@/lib/cases/labels";
 import type { ActionResult } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { StepFields, stepPayload, type StepDetails } from "./step-fields";
@@ -69,7 +70,7 @@ export function Timeline({
     const reason = String(form.get("correctionReason") ?? "");
     const replacement = editing?.mode === "correct" ? stepPayload(target.type, form) : null;
     startTransition(async () => {
-      const outcome = await correctCaseEventAction(applicationId, target.id, { replacement, reason });
+      const outcome = await callAction(correctCaseEventAction(applicationId, target.id, { replacement, reason }));
       setResult(outcome);
       if (outcome.ok) setEditing(null);
     });

@@ -9,7 +9,9 @@ export const metadata: Metadata = { title: "登记申请" };
 
 export default async function NewApplicationPage() {
   const actor = await requireActor();
-  const handlers = await findCaseHandlerOptions({ actor });
+  const everyone = await findCaseHandlerOptions({ actor });
+  // A clerk registers cases for themselves; managers and administrators may choose the handler.
+  const handlers = actor.role === "CLERK" ? everyone.filter((handler) => handler.id === actor.userId) : everyone;
   return (
     <div className="page">
       <PageHeader

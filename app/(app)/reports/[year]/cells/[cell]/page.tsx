@@ -23,7 +23,7 @@ export default async function ReportCellPage({
   const format = formatParam === "2019" || formatParam === "2021" ? formatParam : undefined;
   let result;
   try {
-    result = await findReportCellCases({ actor, year, format, cell: decodeURIComponent(cell) });
+    result = await findReportCellCases({ actor, year, format, cell });
   } catch (error) {
     if (isAppError(error) && (error.code === "VALIDATION" || error.code === "NOT_FOUND")) notFound();
     throw error;
