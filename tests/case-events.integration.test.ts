@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { isoDateFromDb } from "@/lib/calendar/queries";
 import { setCalendarDay } from "@/lib/calendar/mutations";
-import { addProceeding } from "@/lib/appeals/mutations";
+import { addProceeding, deleteProceeding } from "@/lib/appeals/mutations";
 import { assignHandler, correctCaseEvent, recordCaseEvent, registerApplication } from "@/lib/cases/mutations";
 import { getApplication } from "@/lib/cases/case-detail";
 import { actorFor, createTestOrganization, createTestUser } from "./factories";
@@ -182,6 +182,15 @@ describe("proceedings", () => {
       ["RECONSIDERATION", null, "UPHELD"],
       ["LITIGATION", "AFTER_RECONSIDERATION", null],
     ]);
+
+    // Removing one entered by mistake: never another organization's, never a 复议 a lawsuit still follows.
+    await expect(deleteProceeding({ actor: otherClerk, proceedingId: reconsideration.id, reason: "误登" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteProceeding({ actor: clerk, proceedingId: reconsideration.id, reason: "误登" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await deleteProceeding({ actor: clerk, proceedingId: stored[1]!.id, reason: "诉讼登记错误" });
+    await deleteProceeding({ actor: clerk, proceedingId: reconsideration.id, reason: "复议登记错误" });
+    expect(await db.proceeding.count({ where: { applicationId: id } })).toBe(0);
+    const audit = await db.auditEvent.findFirst({ where: { action: "proceeding.delete", entityId: reconsideration.id } });
+    expect(audit?.reason).toBe("复议登记错误");
   });
 });
 

@@ -6,7 +6,7 @@ import { ROLES } from "../auth/roles";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
-import { proceedingInputSchema, type ProceedingInput } from "../cases/schemas";
+import { correctionReasonSchema, proceedingInputSchema, type ProceedingInput } from "../cases/schemas";
 
 
 async function checkProceeding(tx: Transaction, actor: Actor, applicationId: string, data: ProceedingInput, selfId: string | null) {
@@ -74,6 +74,34 @@ export async function updateProceeding({ actor, proceedingId, input }: { actor: 
         onlyCoDefendantAsReviewOrgan: existing.onlyCoDefendantAsReviewOrgan,
       },
       after: data,
+    });
+  });
+}
+
+/** Removes a proceeding entered by mistake (with the reason in the audit trail). */
+export async function deleteProceeding({ actor, proceedingId, reason }: { actor: Actor; proceedingId: string; reason: unknown }) {
+  assertRole(actor, ...ROLES);
+  const why = parseInput(correctionReasonSchema, reason);
+  await db.$transaction(async (tx) => {
+    const existing = await tx.proceeding.findFirst({ where: { id: proceedingId, organizationId: actor.organizationId } });
+    if (!existing) throw new AppError("NOT_FOUND", "未找到该复议或诉讼");
+    if ((await tx.proceeding.count({ where: { reconsiderationId: existing.id } })) > 0) {
+      throw new AppError("INVALID_STATE", "该行政复议关联有“复议后起诉”，请先删除或修改该诉讼");
+    }
+    await tx.proceeding.delete({ where: { id: existing.id } });
+    await recordAudit(tx, actor, {
+      action: "proceeding.delete",
+      entityType: "Proceeding",
+      entityId: existing.id,
+      reason: why,
+      before: {
+        applicationId: existing.applicationId,
+        kind: existing.kind,
+        route: existing.route,
+        filedOn: isoDateFromDb(existing.filedOn),
+        result: existing.result,
+        decidedOn: existing.decidedOn ? isoDateFromDb(existing.decidedOn) : null,
+      },
     });
   });
 }

@@ -5,7 +5,7 @@ import { runAction, formToObject } from "../actions";
 import { requireActorForAction } from "../auth/session";
 import type { ActionResult } from "../errors";
 import { todayInShanghai } from "../today";
-import { addProceeding, updateProceeding } from "../appeals/mutations";
+import { addProceeding, deleteProceeding, updateProceeding } from "../appeals/mutations";
 import { assignHandler, correctCaseEvent, recordCaseEvent } from "./mutations";
 import { CASE_EVENT_LABELS } from "./labels";
 
@@ -58,5 +58,14 @@ export async function saveProceedingAction(
     else await addProceeding({ actor, applicationId, input: payload });
     revalidatePath(casePath(applicationId));
     return { message: proceedingId ? "已更新复议或诉讼" : "已登记复议或诉讼" };
+  });
+}
+
+export async function deleteProceedingAction(applicationId: string, proceedingId: string, reason: string): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireActorForAction();
+    await deleteProceeding({ actor, proceedingId, reason });
+    revalidatePath(casePath(applicationId));
+    return { message: "已删除该复议或诉讼" };
   });
 }

@@ -2,7 +2,7 @@
 
 import type { LitigationRoute, ProceedingKind, ProceedingResult } from "@prisma/client";
 import { useState, useTransition, type FormEvent } from "react";
-import { saveProceedingAction } from "@/lib/cases/actions";
+import { deleteProceedingAction, saveProceedingAction } from "@/lib/cases/actions";
 import { LITIGATION_ROUTE_LABELS, PROCEEDING_KIND_LABELS, PROCEEDING_RESULT_LABELS } from "@/lib/cases/labels";
 import type { ActionResult } from "@/lib/errors";
 import { callAction } from "@/components/ui/call-action";
@@ -54,9 +54,12 @@ export function Proceedings({ applicationId, proceedings }: { applicationId: str
               {proceeding.onlyCoDefendantAsReviewOrgan ? " · 本机关仅作为复议机关共同被告（不计入年度报告）" : ""}
             </div>
             {proceeding.notes ? <div className="muted">{proceeding.notes}</div> : null}
-            <button type="button" className="button link" onClick={() => (setEditing(proceeding.id), setResult(null))}>
-              编辑
-            </button>
+            <div className="row">
+              <button type="button" className="button link" onClick={() => (setEditing(proceeding.id), setResult(null))}>
+                编辑
+              </button>
+              <DeleteProceeding applicationId={applicationId} proceedingId={proceeding.id} onDone={setResult} />
+            </div>
           </div>
         ),
       )}
@@ -191,6 +194,49 @@ function ProceedingForm({
           取消
         </button>
       </div>
+    </form>
+  );
+}
+
+function DeleteProceeding({
+  applicationId,
+  proceedingId,
+  onDone,
+}: {
+  applicationId: string;
+  proceedingId: string;
+  onDone: (result: ActionResult) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  if (!open) {
+    return (
+      <button type="button" className="button link" onClick={() => setOpen(true)}>
+        删除
+      </button>
+    );
+  }
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
+    startTransition(async () => {
+      const outcome = await callAction(deleteProceedingAction(applicationId, proceedingId, reason));
+      onDone(outcome);
+      if (outcome.ok) setOpen(false);
+    });
+  }
+  return (
+    <form className="form-inline" onSubmit={onSubmit}>
+      <div className="field">
+        <label htmlFor={`delete-reason-${proceedingId}`}>删除理由</label>
+        <input id={`delete-reason-${proceedingId}`} name="reason" type="text" required />
+      </div>
+      <SubmitButton pending={pending} variant="danger" size="small">
+        确认删除
+      </SubmitButton>
+      <button type="button" className="button small" onClick={() => setOpen(false)}>
+        取消
+      </button>
     </form>
   );
 }
