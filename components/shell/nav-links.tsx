@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { Role } from "@prisma/client";
+import type { Role } from "@/lib/domain-types";
 import styles from "./app-shell.module.css";
 
 const NAV_ITEMS: { href: string; label: string; exact: boolean; excludes?: string; roles?: Role[] }[] = [

@@ -35,7 +35,7 @@ export const DEFAULT_SMTP_PORT = 587;
 
 /**
  * The SMTP settings from the environment's values (pass getEnv(): lib/env.ts stays the only reader of
- * process.env), or null when the digest is not configured (no SMTP_HOST or no SMTP_FROM). Throws on a
+ * the environment), or null when the digest is not configured (no SMTP_HOST or no SMTP_FROM). Throws on a
  * value that is set but wrong, so that a misconfiguration is reported instead of silently ignored.
  */
 export function smtpSettingsFrom(values: { readonly [key: string]: unknown }): SmtpSettings | null {

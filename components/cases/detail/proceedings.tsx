@@ -1,6 +1,6 @@
 "use client";
 
-import type { LitigationRoute, ProceedingKind, ProceedingResult } from "@prisma/client";
+import type { LitigationRoute, ProceedingKind, ProceedingResult } from "@/lib/domain-types";
 import { useState, useTransition, type FormEvent } from "react";
 import { deleteProceedingAction, saveProceedingAction } from "@/lib/cases/actions";
 import { LITIGATION_ROUTE_LABELS, PROCEEDING_KIND_LABELS, PROCEEDING_RESULT_LABELS } from "@/lib/cases/labels";

@@ -2,7 +2,7 @@
 
 // The fields of each kind of step, shared by recording a new step and correcting a recorded one,
 // and the function that turns the submitted form into the event payload the server validates.
-import type { CaseEventType, Outcome } from "@prisma/client";
+import type { CaseEventType, Outcome } from "@/lib/domain-types";
 import { useState } from "react";
 import { OUTCOME_GROUPS, OUTCOME_LABELS, OUTCOMES } from "@/lib/cases/labels";
 import { perVolumeFee } from "@/lib/fees/calculator";

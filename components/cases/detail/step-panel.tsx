@@ -1,6 +1,6 @@
 "use client";
 
-import type { CaseEventType, Outcome } from "@prisma/client";
+import type { CaseEventType, Outcome } from "@/lib/domain-types";
 import { useState, useTransition, type FormEvent } from "react";
 import { recordCaseEventAction } from "@/lib/cases/actions";
 import { CASE_EVENT_LABELS, OUTCOMES } from "@/lib/cases/labels";

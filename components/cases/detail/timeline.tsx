@@ -1,6 +1,6 @@
 "use client";
 
-import type { CaseEventType } from "@prisma/client";
+import type { CaseEventType } from "@/lib/domain-types";
 import { useState, useTransition, type FormEvent } from "react";
 import { correctCaseEventAction } from "@/lib/cases/actions";
 import { CASE_EVENT_LABELS, FEE_METHOD_LABELS, OUTCOME_LABELS } from "@/lib/cases/labels";

@@ -1,4 +1,4 @@
-import type { ApplicantType } from "@prisma/client";
+import type { ApplicantType } from "@/lib/domain-types";
 import { APPLICANT_TYPE_HINTS, APPLICANT_TYPE_LABELS } from "@/lib/cases/labels";
 import styles from "./registration.module.css";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, type FormEvent } from "react";
-import type { Channel } from "@prisma/client";
+import type { Channel } from "@/lib/domain-types";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { CHANNEL_LABELS, CHANNEL_RECEIPT_RULES } from "@/lib/cases/labels";
 import { registerApplicationAction } from "@/lib/cases/registration-actions";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ApplicationStatus } from "@prisma/client";
+import type { ApplicationStatus } from "@/lib/domain-types";
 import type { ApplicantMonthCount, EarlierApplication, RegistrationHints } from "@/lib/cases/registration-queries";
 import type { RegistrationHintsState } from "./use-registration-hints";
 import styles from "./registration.module.css";

@@ -1,0 +1,12 @@
+// The enums of the data model as types, for components (which never import the database client).
+export type {
+  ApplicantType,
+  ApplicationStatus,
+  CaseEventType,
+  Channel,
+  LitigationRoute,
+  Outcome,
+  ProceedingKind,
+  ProceedingResult,
+  Role,
+} from "@prisma/client";
