@@ -486,6 +486,16 @@ function summarizeDates(dates: IsoDate[]): string {
   return ranges.join("、");
 }
 
+/**
+ * The last due date that is "due soon" today: exactly the dates with at most DUE_SOON_WORKDAYS working
+ * days left (dueStatus) — for a working-day due date that is d ≤ addWorkdays(today, 5), and it also keeps
+ * a (rare) due date on the weekend or holiday right after it. The case list's `due=soon` filter, the
+ * dashboard and the alerts all use it.
+ */
+export function lastDueSoonDate(calendar: WorkCalendar, today: IsoDate): IsoDate {
+  return addCalendarDays(addWorkdays(calendar, today, DUE_SOON_WORKDAYS + 1), -1);
+}
+
 export type DueStatus = "CLOSED" | "STOPPED" | "OVERDUE" | "DUE_SOON" | "ON_TRACK";
 
 /** Due-soon: 5 working days or fewer left; overdue: past the due date and not closed (rules.md §4). */

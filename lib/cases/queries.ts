@@ -11,11 +11,11 @@ import { Prisma, type Role, type ApplicantType, type ApplicationStatus, type Cha
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
 import { isoDateFromDb } from "../calendar/queries";
-import { addCalendarDays, addWorkdays, type IsoDate, type WorkCalendar } from "../calendar/workdays";
+import { type IsoDate, type WorkCalendar } from "../calendar/workdays";
 import { toLedgerRow, type LedgerRow } from "./ledger";
 import { CASE_LIST_OUTCOME_GROUPS, type CaseListQuery, type CaseListSort, type CaseListSortColumn } from "./list-schemas";
 import { OUTCOME_GROUPS, OUTCOMES } from "./labels";
-import { DUE_SOON_WORKDAYS, dueStatus, type DueStatus } from "./projection";
+import { dueStatus, lastDueSoonDate, type DueStatus } from "./projection";
 
 /** The search expression, identical to the trigram index's (see above). */
 const SEARCH_EXPRESSION = Prisma.sql`(a."caseNumber" || ' ' || a."applicantName" || ' ' || a."requestContent")`;
@@ -36,10 +36,7 @@ interface DueWindow {
 }
 
 function dueWindow(today: IsoDate, calendar: WorkCalendar): DueWindow {
-  // countWorkdays(today, d) ≤ 5 holds exactly for the dates before the 6th working day after today:
-  // for a working-day due date that is d ≤ addWorkdays(today, 5); this also keeps a (rare) due date on
-  // the weekend or holiday right after it, as dueStatus does.
-  return { today, lastDueSoonDate: addCalendarDays(addWorkdays(calendar, today, DUE_SOON_WORKDAYS + 1), -1) };
+  return { today, lastDueSoonDate: lastDueSoonDate(calendar, today) };
 }
 
 /** LIKE pattern for "contains": the user's %, _ and \ match themselves. */

@@ -1,8 +1,8 @@
 // The dashboard's metric definitions as pure functions (anchors.md §(c) 13: working days net of
 // stopped time, median and P90). lib/dashboard/queries.ts computes the same figures in SQL; these are
 // the definitions in plain TypeScript, used by the workbench and as the test oracle for the SQL.
-import { addCalendarDays, addWorkdays, countWorkdays, isPlainWeekend, type IsoDate, type WorkCalendar } from "../calendar/workdays";
-import { DUE_SOON_WORKDAYS, REPLY_WORKDAYS } from "../cases/projection";
+import { countWorkdays, isPlainWeekend, type IsoDate, type WorkCalendar } from "../calendar/workdays";
+import { REPLY_WORKDAYS } from "../cases/projection";
 
 /**
  * Working days from `today` to `date`: positive while ahead (0 = today), negative once past (−1 = the
@@ -12,13 +12,7 @@ export function workdaysUntil(calendar: WorkCalendar, today: IsoDate, date: IsoD
   return date >= today ? countWorkdays(calendar, today, date) : -countWorkdays(calendar, date, today);
 }
 
-/**
- * The last due date that is "due soon" today: exactly the dates with at most DUE_SOON_WORKDAYS working
- * days left (dueStatus), the same window as the case list's `due=soon` filter (lib/cases/queries.ts).
- */
-export function lastDueSoonDate(calendar: WorkCalendar, today: IsoDate): IsoDate {
-  return addCalendarDays(addWorkdays(calendar, today, DUE_SOON_WORKDAYS + 1), -1);
-}
+export { lastDueSoonDate } from "../cases/projection";
 
 /** The derived columns of a closed case that the closing-time metrics read. */
 export interface ClosedCaseTiming {
