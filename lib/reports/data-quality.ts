@@ -2,7 +2,7 @@
 // the bureau late. Scoped to the actor's organization.
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
-import { dbDateFromIso, loadWorkCalendar } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
 import { addCalendarDays, isYearConfirmed, type IsoDate } from "../calendar/workdays";
 
 export interface DataQualityIssue {
@@ -60,7 +60,7 @@ export async function getDataQuality({ actor, year, today }: { actor: Actor; yea
     db.application.count({ where: { organizationId, status: "OPEN", dueIsProvisional: true } }),
   ]);
 
-  const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+  const iso = (date: Date | null) => (date ? isoDateFromDb(date) : "");
   const issues: DataQualityIssue[] = [
     {
       key: "closed-without-outcome",

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { parseInput } from "../validation";
 import { reportRequestSchema } from "./definitions";
-import { getPublishedReport, getReportWorkspace } from "./publication";
+import { getPublishedReport, getReportDraft } from "./publication";
+import { computeReport } from "./queries";
 import { reportToDocx } from "./export-docx";
 import { reportToXlsx } from "./export-xlsx";
 import { reportTitle, type ReportDocument } from "./document";
@@ -38,8 +39,11 @@ export async function exportReportFile({
     const published = await getPublishedReport({ actor, year: request.year, version: options.version });
     document = { organizationName: actor.organizationName, year: request.year, figures: published.report, sections: published.sections, activeDisclosure: published.activeDisclosure };
   } else {
-    const workspace = await getReportWorkspace({ actor, year: request.year, format: request.format });
-    document = { organizationName: actor.organizationName, year: request.year, figures: workspace.report, sections: workspace.sections, activeDisclosure: workspace.activeDisclosure };
+    const [figures, draft] = await Promise.all([
+      computeReport({ actor, year: request.year, format: request.format }),
+      getReportDraft({ actor, year: request.year }),
+    ]);
+    document = { organizationName: actor.organizationName, year: request.year, figures, sections: draft.sections, activeDisclosure: draft.activeDisclosure };
   }
   const bytes = options.type === "xlsx" ? await reportToXlsx(document) : await reportToDocx(document);
   const suffix = options.version ? `（第${options.version}版）` : "";

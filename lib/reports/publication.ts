@@ -117,12 +117,18 @@ async function computeReportCells(organizationId: string, year: number, format: 
   }).cells;
 }
 
+/** The year's editable text and table 二 (empty when nothing was saved yet). */
+export async function getReportDraft({ actor, year }: { actor: Actor; year: number }) {
+  const draft = await db.reportDraft.findUnique({ where: { organizationId_year: { organizationId: actor.organizationId, year } } });
+  return { sections: readSections(draft?.sections), activeDisclosure: readDisclosure(draft?.activeDisclosure), updatedAt: draft?.updatedAt ?? null };
+}
+
 /** Everything the report page shows for a year. Any signed-in role may read. */
 export async function getReportWorkspace({ actor, year, format }: { actor: Actor; year: number; format?: ReportFormat }) {
   const request = parseInput(reportRequestSchema, { year, format });
   const [report, draft, snapshots] = await Promise.all([
     computeReport({ actor, year: request.year, format: request.format }),
-    db.reportDraft.findUnique({ where: { organizationId_year: { organizationId: actor.organizationId, year: request.year } } }),
+    getReportDraft({ actor, year: request.year }),
     db.reportSnapshot.findMany({
       where: { organizationId: actor.organizationId, year: request.year },
       orderBy: { version: "desc" },
@@ -153,9 +159,9 @@ export async function getReportWorkspace({ actor, year, format }: { actor: Actor
     year: request.year,
     format: request.format,
     report,
-    sections: readSections(draft?.sections),
-    activeDisclosure: readDisclosure(draft?.activeDisclosure),
-    draftUpdatedAt: draft?.updatedAt ?? null,
+    sections: draft.sections,
+    activeDisclosure: draft.activeDisclosure,
+    draftUpdatedAt: draft.updatedAt,
     versions: snapshots.map<PublishedVersion>((snapshot) => ({
       version: snapshot.version,
       format: snapshot.format as ReportFormat,
