@@ -21,6 +21,8 @@ import { performance } from "node:perf_hooks";
 import { useDatabaseUrl } from "../lib/env";
 import type { Actor } from "../lib/auth/actor";
 import { openDatabase } from "../lib/runtime/database";
+import { toActor } from "../lib/auth/actor";
+import { median, round, vacuumAnalyzeCaseTables } from "./bench-support";
 import { applyMigrations } from "../lib/runtime/migrate";
 
 const DASHBOARD_BENCH_DATA_DIR = path.resolve(".data", "bench-dashboard");
@@ -61,16 +63,8 @@ async function ensureDashboardBenchOrganization(): Promise<Actor> {
       },
     });
   }
-  const manager = await db.user.findUniqueOrThrow({ where: { username: "bench-dashboard-0" } });
-  return {
-    userId: manager.id,
-    username: manager.username,
-    displayName: manager.displayName,
-    role: manager.role,
-    organizationId: organization.id,
-    organizationCode: organization.code,
-    organizationName: organization.name,
-  };
+  const manager = await db.user.findUniqueOrThrow({ where: { username: "bench-dashboard-0" }, include: { organization: true } });
+  return toActor(manager);
 }
 
 /**
@@ -228,18 +222,8 @@ async function ensureDashboardCases(organizationId: string): Promise<{ cases: nu
   await insertDashboardProceedings(organizationId);
   proceedings = await db.proceeding.count({ where: { organizationId } });
   log("VACUUM ANALYZE …");
-  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Application"`);
-  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Proceeding"`);
+  await vacuumAnalyzeCaseTables();
   return { cases: existing, proceedings };
-}
-
-const round = (value: number) => Math.round(value * 100) / 100;
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return value ?? Number.NaN;
 }
 
 /**

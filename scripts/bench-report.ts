@@ -17,6 +17,7 @@ import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { useDatabaseUrl } from "../lib/env";
 import { openDatabase } from "../lib/runtime/database";
+import { median, round, vacuumAnalyzeCaseTables } from "./bench-support";
 import { applyMigrations } from "../lib/runtime/migrate";
 
 const REPORT_BENCH_DATA_DIR = path.resolve(".data", "bench-report");
@@ -238,18 +239,8 @@ async function ensureReportCases(organizationId: string): Promise<{ cases: numbe
   proceedings = await db.proceeding.count({ where: { organizationId } });
   log(`  ${proceedings} 件复议诉讼`);
   log("VACUUM ANALYZE …");
-  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Application"`);
-  await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Proceeding"`);
+  await vacuumAnalyzeCaseTables();
   return { cases: existing, proceedings };
-}
-
-const round = (value: number) => Math.round(value * 100) / 100;
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return value ?? Number.NaN;
 }
 
 /** One year's report for the 1,000,000-case organization: the median of TIMED_RUNS runs after warm-up. */

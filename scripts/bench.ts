@@ -19,6 +19,8 @@ import { useDatabaseUrl } from "../lib/env";
 import type { Actor } from "../lib/auth/actor";
 import type { IsoDate, WorkCalendar } from "../lib/calendar/workdays";
 import { openDatabase } from "../lib/runtime/database";
+import { toActor } from "../lib/auth/actor";
+import { round } from "./bench-support";
 import { applyMigrations } from "../lib/runtime/migrate";
 import { parseCaseListQuery } from "../lib/cases/list-schemas";
 
@@ -61,7 +63,6 @@ function percentile(sortedSamples: readonly number[], fraction: number): number 
   return sortedSamples[rank] ?? Number.NaN;
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
 
 function summarize(samples: readonly number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -102,16 +103,8 @@ async function ensureBenchOrganization(): Promise<Actor> {
       },
     });
   }
-  const admin = await db.user.findUniqueOrThrow({ where: { username: "bench-1" } });
-  return {
-    userId: admin.id,
-    username: admin.username,
-    displayName: admin.displayName,
-    role: admin.role,
-    organizationId: organization.id,
-    organizationCode: organization.code,
-    organizationName: organization.name,
-  };
+  const admin = await db.user.findUniqueOrThrow({ where: { username: "bench-1" }, include: { organization: true } });
+  return toActor(admin);
 }
 
 /**
