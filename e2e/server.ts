@@ -1,5 +1,5 @@
 // The server the end-to-end tests run against: `npm start` on a fresh embedded database in
-// .data/e2e (the demo organization is seeded), on port 3100.
+// .data/e2e (the demo organization is seeded), on port 3100 (E2E_PORT).
 import { rmSync } from "node:fs";
 import { E2E_DATA_DIR, E2E_DATABASE_PORT, E2E_PORT } from "./environment";
 
