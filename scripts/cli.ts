@@ -1,7 +1,9 @@
 // The operator command line (interfaces.md §2): `npm run cli -- <command>`. A command that touches
-// data opens the database (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR, shared with a
-// running `npm start`), applies pending migrations, runs, and stops the database again if it started
-// it. Results go to standard output; progress, prompts and errors to standard error.
+// data opens the database (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR: a running `npm start`'s,
+// which it leaves running, or its own, started and stopped for the command), applies pending
+// migrations, runs, and stops the database again if it started it. Results go to standard output;
+// progress, prompts and errors to standard error: one Chinese line per error, never a raw library
+// error (the technical detail goes to DATA_DIR/logs/errors.log).
 //
 // Modules that import lib/db.ts are loaded with dynamic import() only after useDatabaseUrl(): the
 // Prisma client reads DATABASE_URL once, when lib/db.ts is first evaluated.
@@ -10,10 +12,11 @@ import path from "node:path";
 import type { Actor } from "../lib/auth/actor";
 import { ROLE_LABELS, ROLES } from "../lib/auth/roles";
 import { DEFAULT_CASE_LIST_QUERY, type CaseListQuery } from "../lib/cases/list-schemas";
-import { getEnv, useDatabaseUrl } from "../lib/env";
-import { AppError, isAppError } from "../lib/errors";
+import { dataDirForLogs, getEnv, useDatabaseUrl } from "../lib/env";
+import { AppError } from "../lib/errors";
 import { todayInShanghai } from "../lib/today";
-import { openDatabase, type OpenDatabase } from "../lib/runtime/database";
+import { openConfiguredDatabase, type OpenDatabase } from "../lib/runtime/database";
+import { reportFailure } from "../lib/runtime/failure";
 import { createOrganizationSchema, organizationCodeSchema } from "../lib/organizations/schemas";
 import { applyMigrations } from "../lib/runtime/migrate";
 import { createUserSchema } from "../lib/users/schemas";
@@ -105,27 +108,20 @@ function expectPositionals(args: ParsedArgs, names: readonly string[]): string[]
 
 let activeDatabase: OpenDatabase | undefined;
 
-async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
-  const env = getEnv();
-  const database = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.DATA_DIR,
-    port: env.EMBEDDED_DATABASE_PORT,
-    log,
-  });
+async function withDatabase<T>(work: (database: OpenDatabase) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const database = await openConfiguredDatabase("command", log);
   activeDatabase = database;
   let clientMayBeLoaded = false;
   try {
     useDatabaseUrl(database.url);
-    log("应用数据库迁移 …");
-    await applyMigrations(database.url, { quiet: true });
+    if (options.migrate ?? true) await applyMigrations(database, { log });
     clientMayBeLoaded = true;
-    return await work();
+    return await work(database);
   } finally {
     // Close the Prisma pool before an embedded server we own shuts down under it.
     if (clientMayBeLoaded) {
-      const { db } = await import("../lib/db");
-      await db.$disconnect().catch(() => undefined);
+      const { disconnectDatabase } = await import("../lib/db");
+      await disconnectDatabase().catch(() => undefined);
     }
     activeDatabase = undefined;
     await database.stop();
@@ -498,11 +494,7 @@ function exitCodeFor(error: unknown): number {
     console.error(error.message);
     return 130;
   }
-  if (isAppError(error)) {
-    console.error(error.message);
-    return 1;
-  }
-  console.error(`错误：${error instanceof Error ? error.message : String(error)}`);
+  reportFailure(error, { prefix: "", dataDir: dataDirForLogs(), fallback: "命令执行失败" });
   return 1;
 }
 
