@@ -54,7 +54,7 @@ export async function checkHealth(version: string): Promise<HealthReport> {
     return { status: "ok", app, database: { status: "ok", ...database } };
   } catch (error) {
     if (busyReasonOf(error)) return degraded(app, { status: "busy", pool: poolStatistics(), message: "数据库繁忙" });
-    console.error("[health] 数据库不可用", error instanceof Error ? error.message : error);
+    console.error(`[health] 数据库不可用：${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").slice(-200)}`);
     return degraded(app, { status: "error", pool: poolStatistics(), message: "数据库不可用" });
   } finally {
     clearTimeout(timer);
