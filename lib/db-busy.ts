@@ -62,3 +62,17 @@ export function reportBusy(where: string, reason: BusyReason): string {
   console.error(`[db] ${where}：${BUSY_REASON_LABELS[reason]}${pool}`);
   return BUSY_MESSAGE;
 }
+
+export const OUTAGE_MESSAGE = "系统暂时无法访问数据库，请稍后重试；如持续出现，请联系系统管理员";
+
+/**
+ * For a page whose data could not be read: the Chinese sentence to show (busy, or the database
+ * unreachable), with the reason in the log.
+ */
+export function describeOutage(where: string, error: unknown): string {
+  const busy = busyReasonOf(error);
+  if (busy) return reportBusy(where, busy);
+  const text = error instanceof Error ? error.message : String(error);
+  console.error(`[db] ${where}：数据库不可用：${text.replace(/\s+/g, " ").slice(-300)}`);
+  return OUTAGE_MESSAGE;
+}
