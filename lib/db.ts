@@ -35,19 +35,17 @@ function createPool(): pg.Pool {
   return pool;
 }
 
+// One pool per process, also in production: Next.js may evaluate this module once per server bundle
+// (pages, route handlers, auth), and DATABASE_POOL_SIZE must bound the process, not each bundle.
 const globalForPrisma = globalThis as unknown as { gongkaiPrisma?: PrismaClient; gongkaiPool?: pg.Pool };
 
-const pool: pg.Pool = globalForPrisma.gongkaiPool ?? createPool();
+const pool: pg.Pool = (globalForPrisma.gongkaiPool ??= createPool());
 
 function createClient(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), log: getEnv().NODE_ENV === "development" ? ["warn", "error"] : ["error"] });
 }
 
-export const db: PrismaClient = globalForPrisma.gongkaiPrisma ?? createClient();
-if (getEnv().NODE_ENV !== "production") {
-  globalForPrisma.gongkaiPrisma = db;
-  globalForPrisma.gongkaiPool = pool;
-}
+export const db: PrismaClient = (globalForPrisma.gongkaiPrisma ??= createClient());
 
 export function poolStatistics(): PoolStatistics {
   return { size: pool.options.max ?? 10, open: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount };
@@ -58,6 +56,8 @@ setPoolStatisticsSource(poolStatistics);
 export async function disconnectDatabase(): Promise<void> {
   await db.$disconnect();
   if (!pool.ended) await pool.end().catch(() => undefined);
+  globalForPrisma.gongkaiPrisma = undefined;
+  globalForPrisma.gongkaiPool = undefined;
 }
 
 export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -274,6 +274,7 @@ export const operationsSuite: FaultSuite = {
           const healthElapsed = Date.now() - healthStarted;
           const answered = text.includes("系统繁忙，请稍后重试") && elapsed < CONNECTION_WAIT_MS + 3_000;
           const degraded = health?.code === 503 && health.status === "degraded" && healthElapsed < CONNECTION_WAIT_MS;
+          if (!answered) context.log(`operations：页面 ${page.status} ${page.url}：${text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}`);
           context.log(`operations：页面 ${elapsed} ms ${answered ? "答复“系统繁忙”" : "未答复繁忙"}；健康检查 ${healthElapsed} ms ${health?.code} ${health?.status}`);
           await locker.query("rollback");
           await Promise.all(flood);
@@ -301,7 +302,10 @@ export const operationsSuite: FaultSuite = {
         if (published.code !== 0) context.log(`operations：发布 ${year} 年度报告未成功：${published.stderr.trim()}`);
 
         const missingFolder = await cli("backup", path.join(WORK_DIR, "no-such-folder", "x.gkbackup")).done;
-        const refusedCleanly = missingFolder.code !== 0 && /[\u4e00-\u9fff]/.test(missingFolder.stderr) && missingFolder.stderr.trim().split("\n").length === 1;
+        // Progress lines come first; the error is the last line, in Chinese, with no stack trace.
+        const errorLines = missingFolder.stderr.trim().split("\n");
+        const refusedCleanly =
+          missingFolder.code !== 0 && /[\u4e00-\u9fff]/.test(errorLines.at(-1) ?? "") && !errorLines.some((line) => /^\s+at\s|Error:/.test(line));
 
         const file = path.join(WORK_DIR, "faults.gkbackup");
         const before = await snapshot(urls.superuser);
