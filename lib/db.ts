@@ -1,7 +1,7 @@
 // The single Prisma client. Only lib/ (the data layer of each domain) and scripts import it; app/ and
 // components/ never do.
 //
-// Waits are bounded (ADR 0032): the pool has DATABASE_POOL_SIZE connections, a request waits at most
+// Waits are bounded (ADR 0034): the pool has DATABASE_POOL_SIZE connections, a request waits at most
 // DATABASE_CONNECTION_WAIT_MS for one, and every connection runs with statement_timeout, lock_timeout
 // and idle_in_transaction_session_timeout from lib/env.ts. A request that runs into one of these limits
 // fails; lib/db-busy.ts recognizes that error, and the actions, pages and API answer it with

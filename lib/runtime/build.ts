@@ -64,6 +64,8 @@ export interface ServedBuild {
  * process as serving it. Never rebuilds while another server from this folder serves the old build.
  */
 export async function prepareBuild(options: { skipBuild: boolean; build: () => Promise<void>; log: (message: string) => void }): Promise<ServedBuild> {
+  // SKIP_BUILD (the Docker image): the build is part of the image and never changes under a server.
+  if (options.skipBuild) return { release: () => undefined };
   mkdirSync(SERVING_DIR, { recursive: true });
   const lockTarget = path.resolve(BUILD_DIR);
   let release: () => Promise<void>;
@@ -75,7 +77,7 @@ export async function prepareBuild(options: { skipBuild: boolean; build: () => P
   }
   const claim = path.join(SERVING_DIR, String(process.pid));
   try {
-    if (!options.skipBuild && !buildIsCurrent()) {
+    if (!buildIsCurrent()) {
       const serving = otherServers();
       if (serving.length > 0) {
         throw new RuntimeFailure(
