@@ -195,7 +195,16 @@ async function openEmbeddedDatabase(options: OpenDatabaseOptions & { kind: Datab
   } catch (error) {
     throw new RuntimeFailure(`无法创建数据目录 ${dataDir}：请检查权限，或设置 DATA_DIR 为可写的位置`, error);
   }
-  const credentials = loadOrCreateCredentials(dataDir);
+  const startLock = path.join(dataDir, "embedded-postgres.json");
+  const lock = () => lockfile.lock(startLock, { realpath: false, stale: 30_000, retries: { retries: 600, minTimeout: 200, maxTimeout: 1_000 } });
+  // Under the lock: two first starts must not write two different sets of passwords.
+  const releaseForCredentials = await lock();
+  let credentials: EmbeddedCredentials;
+  try {
+    credentials = loadOrCreateCredentials(dataDir);
+  } finally {
+    await releaseForCredentials().catch(() => undefined);
+  }
   const superuserUrl = urlFor(port, credentials.user, credentials.password, "postgres");
   const urls = {
     url: urlFor(port, EMBEDDED_APP_ROLE, credentials.appPassword, credentials.database),
@@ -203,12 +212,11 @@ async function openEmbeddedDatabase(options: OpenDatabaseOptions & { kind: Datab
     adminUrl: urlFor(port, credentials.user, credentials.password, credentials.database),
     embedded: true as const,
   };
-  const startLock = path.join(dataDir, "embedded-postgres.json");
   let toldWaiting = false;
 
   for (;;) {
     let next: "wait" | "join" | OpenDatabase;
-    const release = await lockfile.lock(startLock, { realpath: false, stale: 30_000, retries: { retries: 600, minTimeout: 200, maxTimeout: 1_000 } });
+    const release = await lock();
     try {
       const state = await probe(port, superuserUrl);
       const owner = readOwner(dataDir);
