@@ -13,6 +13,7 @@ import { publishReport } from "../lib/reports/publication";
 import { createBackup, restoreBackup } from "../lib/runtime/backup";
 import { applyMigrations } from "../lib/runtime/migrate";
 import { actorFor, createTestOrganization, createTestUser } from "./factories";
+import { snapshotDatabase, type DatabaseSnapshot } from "./support/database-snapshot";
 import { createScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "gongkai-backup-test-"));
@@ -20,36 +21,8 @@ const sourceDataDir = path.join(work, "source");
 const archive = path.join(work, "nightly.gkbackup");
 const scratchUrls = () => ({ adminUrl: inject("adminDatabaseUrl"), ownerUrl: inject("ownerDatabaseUrl"), appUrl: inject("databaseUrl") });
 
-interface Snapshot {
-  tables: Record<string, { rows: number; content: string }>;
-  reports: string[];
-}
 
-/** Every table's rows and full content, and the published reports, read directly. */
-async function snapshot(url: string): Promise<Snapshot> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("set timezone = 'UTC'");
-    const { rows: tables } = await client.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public' order by 1`);
-    const result: Snapshot = { tables: {}, reports: [] };
-    for (const { name } of tables) {
-      const { rows } = await client.query<{ rows: string; content: string | null }>(
-        `select count(*)::text as rows, md5(string_agg(t::text, E'\\n' order by t::text)) as content from "${name}" t`,
-      );
-      result.tables[name] = { rows: Number(rows[0]?.rows), content: rows[0]?.content ?? "" };
-    }
-    if (result.tables.ReportSnapshot) {
-      const { rows: reports } = await client.query<{ text: string }>(`select (s.id || ' ' || s.report::text || s.sections::text) as text from "ReportSnapshot" s order by s.id`);
-      result.reports = reports.map((row) => row.text);
-    }
-    return result;
-  } finally {
-    await client.end();
-  }
-}
-
-let source: Snapshot;
+let source: DatabaseSnapshot;
 
 beforeAll(async () => {
   const organization = await createTestOrganization("备份测试局");
@@ -66,7 +39,7 @@ beforeAll(async () => {
   const summary = await createBackup({ ownerUrl: inject("ownerDatabaseUrl"), adminUrl: inject("adminDatabaseUrl"), dataDir: sourceDataDir, file: archive });
   expect(summary.publishedReports).toBeGreaterThanOrEqual(1);
   expect(summary.attachments).toBe(2);
-  source = await snapshot(inject("ownerDatabaseUrl"));
+  source = await snapshotDatabase(inject("ownerDatabaseUrl"));
 });
 
 afterAll(() => {
@@ -93,7 +66,7 @@ describe("backup then restore into an empty database", () => {
   it("reproduces every table, every published report and every attachment", async () => {
     const summary = await restoreBackup({ ownerUrl: target.ownerUrl, dataDir: targetDataDir, file: archive });
     await applyMigrations({ ownerUrl: target.ownerUrl, url: target.appUrl });
-    const restored = await snapshot(target.ownerUrl);
+    const restored = await snapshotDatabase(target.ownerUrl);
     expect(restored.tables).toEqual(source.tables);
     expect(restored.reports).toEqual(source.reports);
     expect(restored.reports.length).toBe(summary.publishedReports);
@@ -116,9 +89,9 @@ describe("backup then restore into an empty database", () => {
   });
 
   it("refuses a database that is not empty and changes nothing", async () => {
-    const before = await snapshot(target.ownerUrl);
+    const before = await snapshotDatabase(target.ownerUrl);
     await expect(restoreBackup({ ownerUrl: target.ownerUrl, dataDir: path.join(work, "again"), file: archive })).rejects.toThrow(/目标数据库不是空的/);
-    expect(await snapshot(target.ownerUrl)).toEqual(before);
+    expect(await snapshotDatabase(target.ownerUrl)).toEqual(before);
   });
 });
 
@@ -130,7 +103,7 @@ describe("a damaged backup file", () => {
     const target = await createScratchDatabase(scratchUrls(), "damaged");
     try {
       await expect(restoreBackup({ ownerUrl: target.ownerUrl, dataDir: path.join(work, "damaged-data"), file: damaged })).rejects.toThrow(/备份文件/);
-      expect(await snapshot(target.ownerUrl)).toEqual({ tables: {}, reports: [] });
+      expect(await snapshotDatabase(target.ownerUrl)).toEqual({ tables: {}, reports: [] });
     } finally {
       await target.drop();
     }

@@ -29,6 +29,7 @@ import { childProcessEnv } from "../../lib/env";
 import { removeEmbeddedData } from "../../lib/runtime/database";
 import { readMigrations, applyMigrations, MIGRATIONS_DIR } from "../../lib/runtime/migrate";
 import { databaseUrlFor, healthStatus, queryRows, signIn, sleep, startServer, until, waitUntilHealthy, type RunningServer } from "./server";
+import { snapshotDatabase } from "../../tests/support/database-snapshot";
 import type { FaultContext, FaultSuite } from "./types";
 
 const DATA_DIR = path.resolve(".data", "faults-operations");
@@ -81,36 +82,6 @@ function postmasterPid(clusterDir: string): number | undefined {
   }
 }
 
-interface Snapshot {
-  tables: Record<string, { rows: number; content: string }>;
-  reports: string[];
-}
-
-/** Every table's row count and full content, and the published reports, read directly. */
-async function snapshot(url: string): Promise<Snapshot> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("set timezone = 'UTC'");
-    await client.query("begin isolation level repeatable read read only");
-    const { rows: tables } = await client.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public' order by 1`);
-    const result: Snapshot = { tables: {}, reports: [] };
-    for (const { name } of tables) {
-      const { rows } = await client.query<{ rows: string; content: string | null }>(
-        `select count(*)::text as rows, md5(string_agg(t::text, E'\\n' order by t::text)) as content from "${name}" t`,
-      );
-      result.tables[name] = { rows: Number(rows[0]?.rows), content: rows[0]?.content ?? "" };
-    }
-    if (result.tables.ReportSnapshot) {
-      const { rows } = await client.query<{ text: string }>(`select s.id || ' ' || md5(s.report::text) as text from "ReportSnapshot" s order by s.id`);
-      result.reports = rows.map((row) => row.text);
-    }
-    await client.query("commit");
-    return result;
-  } finally {
-    await client.end();
-  }
-}
 
 function filesOf(root: string, relative = ""): Map<string, string> {
   const files = new Map<string, string>();
@@ -308,10 +279,10 @@ export const operationsSuite: FaultSuite = {
           missingFolder.code !== 0 && /[\u4e00-\u9fff]/.test(errorLines.at(-1) ?? "") && !errorLines.some((line) => /^\s+at\s|Error:/.test(line));
 
         const file = path.join(WORK_DIR, "faults.gkbackup");
-        const before = await snapshot(urls.superuser);
+        const before = await snapshotDatabase(urls.superuser);
         const backup = await cli("backup", file).done;
         if (backup.code !== 0) throw new Error(`备份失败：${backup.stderr}`);
-        const after = await snapshot(urls.superuser);
+        const after = await snapshotDatabase(urls.superuser);
         const source = JSON.stringify(before) === JSON.stringify(after) ? before : undefined;
         if (!source) context.log("operations：备份期间数据库有写入，按备份后的状态比较");
 
@@ -320,7 +291,7 @@ export const operationsSuite: FaultSuite = {
           const restoreDir = path.join(WORK_DIR, "restored-data");
           const restored = await runScript("scripts/cli.ts", ["restore", file], { DATA_DIR: restoreDir, DATABASE_URL: target.url, MIGRATION_DATABASE_URL: target.url }).done;
           if (restored.code !== 0) throw new Error(`恢复失败：${restored.stderr}`);
-          const copy = await snapshot(target.url);
+          const copy = await snapshotDatabase(target.url);
           const expected = source ?? after;
           let missingRows = 0;
           for (const [table, { rows }] of Object.entries(expected.tables)) missingRows += Math.max(0, rows - (copy.tables[table]?.rows ?? 0));
