@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Gongkai production image. The container runs scripts/start.ts exactly as `npm start` does: it applies
-# pending migrations (Prisma CLI, JavaScript schema engine), seeds the demo organization only when
-# SEED_DEMO=true and the database is empty, and serves the build made here with `next start`.
+# pending migrations as the owner role (MIGRATION_DATABASE_URL; lib/runtime/migrate.ts, one transaction
+# per migration), seeds the demo organization only when SEED_DEMO=true and the database is empty, and
+# serves the build made here with `next start` as the app role (DATABASE_URL).
 #   docker compose up -d --build        (see docker-compose.yml and docs/operations.md)
 
 ARG NODE_IMAGE=node:22-bookworm-slim
@@ -54,27 +55,26 @@ ENV NODE_ENV=production \
     PORT=3000 \
     TZ=Asia/Shanghai
 
-# All of node_modules, dev dependencies included: at every start scripts/start.ts runs under tsx and
-# applies migrations with the Prisma CLI (the `prisma` dev dependency), which loads prisma.config.ts.
-# Pruning dev dependencies would remove the migration tool; the extra size is the price of one start
-# path for `npm start` and the container.
+# All of node_modules: scripts/start.ts, the CLI and db:migrate run from source under tsx, as `npm start`
+# does, so the container and a local install share one start path.
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/package.json /app/package-lock.json /app/tsconfig.json /app/next.config.ts /app/prisma.config.ts ./
-# What start.ts and the CLI run from source: the scripts, lib/ (env, runtime, seed and CLI domain
-# code), prisma/ (schema, migrations, seed.ts).
+# What start.ts and the CLI run from source: the scripts, lib/ (env, runtime, backup, seed and CLI
+# domain code), prisma/ (schema, migrations, seed.ts).
 COPY --from=build /app/scripts ./scripts
 COPY --from=build /app/lib ./lib
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/public ./public
-# next start writes its cache under .next. .data receives the generated session secret when
-# NEXTAUTH_SECRET is not given, and the embedded database when DATABASE_URL is not given; docker
-# compose gives both, and a container should always be given an external DATABASE_URL.
+# next start writes its cache under .next. .data (DATA_DIR; a volume in docker compose) holds the
+# attachments, logs/errors.log and the work files of backups, and the generated session secret when
+# NEXTAUTH_SECRET is not given; a container should always be given an external DATABASE_URL.
 COPY --from=build --chown=node:node /app/.next ./.next
 RUN mkdir -p .data .next/cache && chown node:node .data .next/cache
 
 USER node
 EXPOSE 3000
-# No curl in slim images: Node's fetch. /api/health answers 503 when the database is unreachable.
+# No curl in slim images: Node's fetch. /api/health answers 503 when the database is unreachable, the
+# pool saturated or the database slow (lib/health.ts).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health', { signal: AbortSignal.timeout(4000) }).then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))"]
 # node runs start.ts itself (no npm, no tsx wrapper process), so SIGTERM from `docker stop` reaches the

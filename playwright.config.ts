@@ -27,7 +27,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: "npx tsx e2e/server.ts",
+    // node --import tsx, not the tsx CLI: its signal relay kills a child that is slow to acknowledge
+    // SIGTERM, which would leave the detached embedded PostgreSQL running.
+    command: "node --import tsx e2e/server.ts",
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

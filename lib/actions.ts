@@ -1,5 +1,7 @@
 // Runs the body of a server action and turns expected failures into a typed result with a Chinese
-// message. Unexpected errors are logged and answered with a generic message, never shown raw.
+// message. A database that is too busy (lib/db-busy.ts) is answered 系统繁忙，请稍后重试. Unexpected
+// errors are logged and answered with a generic message, never shown raw.
+import { busyReasonOf, reportBusy } from "./db-busy";
 import { isAppError, type ActionResult } from "./errors";
 
 export async function runAction<T = undefined>(
@@ -14,6 +16,8 @@ export async function runAction<T = undefined>(
     if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) {
       throw error;
     }
+    const busy = busyReasonOf(error);
+    if (busy) return { ok: false, message: reportBusy("操作未完成", busy) };
     console.error("[action] 未预期的错误", error);
     return { ok: false, message: "系统错误，请稍后重试；如持续出现请联系管理员" };
   }

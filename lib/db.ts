@@ -1,17 +1,63 @@
 // The single Prisma client. Only lib/ (the data layer of each domain) and scripts import it; app/ and
 // components/ never do.
+//
+// Waits are bounded (ADR 0034): the pool has DATABASE_POOL_SIZE connections, a request waits at most
+// DATABASE_CONNECTION_WAIT_MS for one, and every connection runs with statement_timeout, lock_timeout
+// and idle_in_transaction_session_timeout from lib/env.ts. A request that runs into one of these limits
+// fails; lib/db-busy.ts recognizes that error, and the actions, pages and API answer it with
+// 系统繁忙，请稍后重试 while the log says which limit was hit.
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "./env";
+import { setPoolStatisticsSource, type PoolStatistics } from "./db-busy";
 
-const globalForPrisma = globalThis as unknown as { gongkaiPrisma?: PrismaClient };
-
-function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: requireDatabaseUrl() });
-  return new PrismaClient({ adapter, log: getEnv().NODE_ENV === "development" ? ["warn", "error"] : ["error"] });
+function createPool(): pg.Pool {
+  const env = getEnv();
+  const options = [
+    `-c statement_timeout=${env.DATABASE_STATEMENT_TIMEOUT_MS}`,
+    `-c lock_timeout=${env.DATABASE_LOCK_TIMEOUT_MS}`,
+    `-c idle_in_transaction_session_timeout=${env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
+  ].join(" ");
+  const pool = new pg.Pool({
+    connectionString: requireDatabaseUrl(),
+    max: env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: env.DATABASE_CONNECTION_WAIT_MS,
+    idleTimeoutMillis: 30_000,
+    application_name: "gongkai",
+    ...(env.DATABASE_STARTUP_OPTIONS ? { options } : {}),
+    // Scripts end when their work is done; the server keeps running anyway.
+    allowExitOnIdle: true,
+  });
+  // A connection that breaks while idle (the database restarted) is dropped from the pool and
+  // replaced on the next request; it must not crash the process.
+  pool.on("error", (error) => console.error(`[db] 空闲连接中断：${error.message}`));
+  return pool;
 }
 
-export const db: PrismaClient = globalForPrisma.gongkaiPrisma ?? createClient();
-if (getEnv().NODE_ENV !== "production") globalForPrisma.gongkaiPrisma = db;
+// One pool per process, also in production: Next.js may evaluate this module once per server bundle
+// (pages, route handlers, auth), and DATABASE_POOL_SIZE must bound the process, not each bundle.
+const globalForPrisma = globalThis as unknown as { gongkaiPrisma?: PrismaClient; gongkaiPool?: pg.Pool };
+
+const pool: pg.Pool = (globalForPrisma.gongkaiPool ??= createPool());
+
+function createClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), log: getEnv().NODE_ENV === "development" ? ["warn", "error"] : ["error"] });
+}
+
+export const db: PrismaClient = (globalForPrisma.gongkaiPrisma ??= createClient());
+
+export function poolStatistics(): PoolStatistics {
+  return { size: pool.options.max ?? 10, open: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount };
+}
+setPoolStatisticsSource(poolStatistics);
+
+/** Closes the client and its pool (scripts and tests; the server keeps them for its life). */
+export async function disconnectDatabase(): Promise<void> {
+  await db.$disconnect();
+  if (!pool.ended) await pool.end().catch(() => undefined);
+  globalForPrisma.gongkaiPrisma = undefined;
+  globalForPrisma.gongkaiPool = undefined;
+}
 
 export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -13,10 +13,38 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** External PostgreSQL. When unset, the start scripts run the embedded PostgreSQL in DATA_DIR. */
   DATABASE_URL: z.string().min(1).optional(),
-  /** Folder for the embedded database and generated local secrets. */
+  /**
+   * The owner role's URL for migrations, restore and the app role's privileges (docs/operations.md §2).
+   * Unset: migrations use DATABASE_URL (one role for both, as before).
+   */
+  MIGRATION_DATABASE_URL: z.string().min(1).optional(),
+  /** Folder for local data: generated secrets, logs, attachments, the embedded database's credentials. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Port of the embedded PostgreSQL (loopback only). */
   EMBEDDED_DATABASE_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /**
+   * Where the embedded PostgreSQL keeps its cluster. Default: DATA_DIR/postgres, or, as root when the
+   * postgres user cannot reach DATA_DIR, a folder under /var/lib/gongkai (recorded in DATA_DIR).
+   */
+  EMBEDDED_DATABASE_DIR: z.string().min(1).optional(),
+  /** Connections in the app's pool (per app process). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** How long a request waits for a free connection before it is answered 系统繁忙，请稍后重试. */
+  DATABASE_CONNECTION_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** PostgreSQL statement_timeout of the app's connections. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** PostgreSQL lock_timeout of the app's connections. */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /** PostgreSQL idle_in_transaction_session_timeout of the app's connections. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /**
+   * Send the three timeouts as connection start-up options (default). Behind PgBouncer, which refuses
+   * start-up options, set false and set them on the app role instead (docs/operations.md §9).
+   */
+  DATABASE_STARTUP_OPTIONS: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
   /** Port of the web server. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public base URL of the app, used by next-auth for redirects. */
@@ -76,7 +104,9 @@ function loadDotEnvFile(): void {
 
 /** The environment to pass to a child process, with DATABASE_URL set to the database in use. */
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return { ...process.env, ...overrides };
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...overrides };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+  return merged;
 }
 
 /** The database URL the app must use; the start scripts always set it before the app runs. */
@@ -90,4 +120,13 @@ export function requireDatabaseUrl(): string {
 export function useDatabaseUrl(url: string): void {
   process.env.DATABASE_URL = url;
   parsed = undefined;
+}
+
+/** DATA_DIR for error logs: never throws, even when the environment itself is invalid. */
+export function dataDirForLogs(): string {
+  try {
+    return getEnv().DATA_DIR;
+  } catch {
+    return ".data";
+  }
 }

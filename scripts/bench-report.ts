@@ -271,8 +271,9 @@ async function main(): Promise<void> {
   let clientLoaded = false;
   try {
     log("应用数据库迁移 …");
-    await applyMigrations(database.url, { quiet: true });
-    useDatabaseUrl(database.url);
+    await applyMigrations(database);
+    // The owner role: the benchmarks clear their own rows (audit included) and run VACUUM and ANALYZE.
+    useDatabaseUrl(database.ownerUrl);
     clientLoaded = true;
     const figures = await measureReportYear();
     console.log(JSON.stringify({ report_year: REPORT_BENCH_YEAR, report_cases: REPORT_BENCH_CASES, ...figures }));

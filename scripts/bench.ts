@@ -337,8 +337,9 @@ async function main(): Promise<void> {
   let clientLoaded = false;
   try {
     log("应用数据库迁移 …");
-    await applyMigrations(database.url, { quiet: true });
-    useDatabaseUrl(database.url);
+    await applyMigrations(database);
+    // The owner role: the benchmarks clear their own rows (audit included) and run VACUUM and ANALYZE.
+    useDatabaseUrl(database.ownerUrl);
     clientLoaded = true;
     const actor = await ensureBenchOrganization();
     const caseCount = await ensureCases(actor);

@@ -1,7 +1,9 @@
 // The operator command line (interfaces.md §2): `npm run cli -- <command>`. A command that touches
-// data opens the database (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR, shared with a
-// running `npm start`), applies pending migrations, runs, and stops the database again if it started
-// it. Results go to standard output; progress, prompts and errors to standard error.
+// data opens the database (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR: a running `npm start`'s,
+// which it leaves running, or its own, started and stopped for the command), applies pending
+// migrations, runs, and stops the database again if it started it. Results go to standard output;
+// progress, prompts and errors to standard error: one Chinese line per error, never a raw library
+// error (the technical detail goes to DATA_DIR/logs/errors.log).
 //
 // Modules that import lib/db.ts are loaded with dynamic import() only after useDatabaseUrl(): the
 // Prisma client reads DATABASE_URL once, when lib/db.ts is first evaluated.
@@ -10,10 +12,12 @@ import path from "node:path";
 import type { Actor } from "../lib/auth/actor";
 import { ROLE_LABELS, ROLES } from "../lib/auth/roles";
 import { DEFAULT_CASE_LIST_QUERY, type CaseListQuery } from "../lib/cases/list-schemas";
-import { getEnv, useDatabaseUrl } from "../lib/env";
-import { AppError, isAppError } from "../lib/errors";
+import { dataDirForLogs, getEnv, useDatabaseUrl } from "../lib/env";
+import { AppError } from "../lib/errors";
 import { todayInShanghai } from "../lib/today";
-import { openDatabase, type OpenDatabase } from "../lib/runtime/database";
+import { openConfiguredDatabase, type OpenDatabase } from "../lib/runtime/database";
+import { removeUnfinishedFiles } from "../lib/runtime/backup";
+import { reportFailure } from "../lib/runtime/failure";
 import { createOrganizationSchema, organizationCodeSchema } from "../lib/organizations/schemas";
 import { applyMigrations } from "../lib/runtime/migrate";
 import { createUserSchema } from "../lib/users/schemas";
@@ -105,27 +109,20 @@ function expectPositionals(args: ParsedArgs, names: readonly string[]): string[]
 
 let activeDatabase: OpenDatabase | undefined;
 
-async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
-  const env = getEnv();
-  const database = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.DATA_DIR,
-    port: env.EMBEDDED_DATABASE_PORT,
-    log,
-  });
+async function withDatabase<T>(work: (database: OpenDatabase) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const database = await openConfiguredDatabase("command", log);
   activeDatabase = database;
   let clientMayBeLoaded = false;
   try {
     useDatabaseUrl(database.url);
-    log("应用数据库迁移 …");
-    await applyMigrations(database.url, { quiet: true });
+    if (options.migrate ?? true) await applyMigrations(database, { log });
     clientMayBeLoaded = true;
-    return await work();
+    return await work(database);
   } finally {
     // Close the Prisma pool before an embedded server we own shuts down under it.
     if (clientMayBeLoaded) {
-      const { db } = await import("../lib/db");
-      await db.$disconnect().catch(() => undefined);
+      const { disconnectDatabase } = await import("../lib/db");
+      await disconnectDatabase().catch(() => undefined);
     }
     activeDatabase = undefined;
     await database.stop();
@@ -388,6 +385,41 @@ async function reportCommand(args: ParsedArgs): Promise<void> {
   else console.log(formatReportText(report, definitions));
 }
 
+// backup and restore (interfaces.md §2; lib/runtime/backup.ts).
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+async function backupCommand(args: ParsedArgs): Promise<void> {
+  const [file = ""] = expectPositionals(args, ["file"]);
+  const summary = await withDatabase(async (database) => {
+    const { createBackup } = await import("../lib/runtime/backup");
+    return createBackup({ ownerUrl: database.ownerUrl, adminUrl: database.adminUrl ?? database.ownerUrl, dataDir: getEnv().DATA_DIR, file, log });
+  });
+  console.log(
+    `已备份到 ${summary.file}（${formatBytes(summary.bytes)}）：${summary.tables} 个表共 ${summary.rows} 行、${summary.publishedReports} 份已发布年报、` +
+      `${summary.attachments} 个附件；已恢复到临时数据库核对一致`,
+  );
+}
+
+async function restoreCommand(args: ParsedArgs): Promise<void> {
+  const [file = ""] = expectPositionals(args, ["file"]);
+  // No migrations first: the database must be empty, and the backup brings its own schema version.
+  const summary = await withDatabase(
+    async (database) => {
+      const { restoreBackup } = await import("../lib/runtime/backup");
+      const restored = await restoreBackup({ ownerUrl: database.ownerUrl, dataDir: getEnv().DATA_DIR, file, log });
+      await applyMigrations(database, { log });
+      return restored;
+    },
+    { migrate: false },
+  );
+  console.log(
+    `已从备份（${summary.createdAt}）恢复：${summary.tables} 个表共 ${summary.rows} 行、${summary.publishedReports} 份已发布年报、${summary.attachments} 个附件，核对一致`,
+  );
+}
+
 async function helpCommand(): Promise<void> {
   console.log(helpText());
 }
@@ -437,6 +469,22 @@ const COMMANDS: readonly Command[] = [
   },
   {
     status: "ready",
+    path: ["backup"],
+    usage: "backup <file>",
+    summary: "把整个数据库（一致性快照）和附件备份到一个文件；写完后恢复到临时数据库核对，核对通过才保留文件",
+    options: {},
+    run: backupCommand,
+  },
+  {
+    status: "ready",
+    path: ["restore"],
+    usage: "restore <file>",
+    summary: "把备份恢复到空数据库（非空时拒绝），恢复后核对行数与已发布年报，并应用较新的迁移",
+    options: {},
+    run: restoreCommand,
+  },
+  {
+    status: "ready",
     path: ["help"],
     usage: "help",
     summary: "显示本帮助",
@@ -456,8 +504,9 @@ function helpText(): string {
     "即将提供：",
     ...COMMANDS.filter((command) => command.status === "planned").map(describe),
     "",
-    "每个命令先应用待执行的数据库迁移。设置了 DATABASE_URL 时使用该数据库，否则使用 .data/ 中的内置数据库",
-    "（npm start 正在运行时与之共用）。成功时退出码为 0；出错时在标准错误输出说明，退出码非 0（用法错误为 2）。",
+    "每个命令先应用待执行的数据库迁移（restore 除外）。设置了 DATABASE_URL 时使用该数据库（迁移用 MIGRATION_DATABASE_URL），",
+    "否则使用 .data/ 中的内置数据库：npm start 正在运行时与之共用且不停止它，否则临时启动、用完即停。",
+    "成功时退出码为 0；出错时在标准错误输出一行中文说明，退出码非 0（用法错误为 2）。",
   ].join("\n");
 }
 
@@ -498,11 +547,7 @@ function exitCodeFor(error: unknown): number {
     console.error(error.message);
     return 130;
   }
-  if (isAppError(error)) {
-    console.error(error.message);
-    return 1;
-  }
-  console.error(`错误：${error instanceof Error ? error.message : String(error)}`);
+  reportFailure(error, { prefix: "", dataDir: dataDirForLogs(), fallback: "命令执行失败" });
   return 1;
 }
 
@@ -511,6 +556,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     const database = activeDatabase;
     activeDatabase = undefined;
     console.error("已中断");
+    removeUnfinishedFiles();
     void (database ? database.stop() : Promise.resolve()).finally(() => process.exit(130));
   });
 }

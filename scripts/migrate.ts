@@ -1,21 +1,19 @@
-// npm run db:migrate: applies pending migrations to DATABASE_URL, or to the embedded database.
-import { getEnv } from "../lib/env";
-import { openDatabase } from "../lib/runtime/database";
+// npm run db:migrate: applies pending migrations (each in its own transaction, as the owner role) to
+// DATABASE_URL / MIGRATION_DATABASE_URL, or to the embedded database, and grants the app role its rights.
+import { dataDirForLogs } from "../lib/env";
+import { openConfiguredDatabase, type OpenDatabase } from "../lib/runtime/database";
+import { reportFailure } from "../lib/runtime/failure";
 import { applyMigrations } from "../lib/runtime/migrate";
 
-const env = getEnv();
-const database = await openDatabase({
-  databaseUrl: env.DATABASE_URL,
-  dataDir: env.DATA_DIR,
-  port: env.EMBEDDED_DATABASE_PORT,
-  log: (message) => console.error(message),
-});
+const log = (message: string) => console.error(message);
+let database: OpenDatabase | undefined;
 try {
-  await applyMigrations(database.url);
-  console.error("数据库迁移已完成");
+  database = await openConfiguredDatabase("command", log);
+  const { applied } = await applyMigrations(database, { log });
+  console.error(applied.length > 0 ? `数据库迁移已完成（${applied.length} 个）` : "数据库已是最新，无需迁移");
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
+  reportFailure(error, { prefix: "", dataDir: dataDirForLogs(), fallback: "数据库迁移失败" });
   process.exitCode = 1;
 } finally {
-  await database.stop();
+  await database?.stop();
 }

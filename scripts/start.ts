@@ -1,21 +1,32 @@
-// npm start: opens the database (the embedded PostgreSQL in DATA_DIR when DATABASE_URL is unset),
-// applies pending migrations, seeds the demo organization into an empty database, builds the app
-// when its sources changed, and serves the production build. Ctrl-C stops the app, then the database.
+// npm start: opens the database (the embedded PostgreSQL, owned and supervised by this process, when
+// DATABASE_URL is unset), applies pending migrations, seeds the demo organization into an empty
+// database, builds the app when its sources changed (never under another running server), and serves
+// the production build. Ctrl-C (or SIGTERM) stops the app, then the database; a second Ctrl-C stops
+// both at once. Every failure is one Chinese line on standard error, never a stack trace.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { childProcessEnv, getEnv, useDatabaseUrl } from "../lib/env";
-import { openDatabase } from "../lib/runtime/database";
+import { childProcessEnv, dataDirForLogs, getEnv, useDatabaseUrl, type Env } from "../lib/env";
+import { prepareBuild, type ServedBuild } from "../lib/runtime/build";
+import { openConfiguredDatabase, type OpenDatabase } from "../lib/runtime/database";
+import { reportFailure, RuntimeFailure } from "../lib/runtime/failure";
 import { applyMigrations } from "../lib/runtime/migrate";
-import { buildIsCurrent, recordBuildFingerprint } from "../lib/runtime/build-fingerprint";
 
-const env = getEnv();
-const log = (message: string) => console.log(`[gongkai] ${message}`);
+const PREFIX = "[gongkai]";
+const log = (message: string) => console.log(`${PREFIX} ${message}`);
+const APP_STOP_TIMEOUT_MS = 20_000;
+const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
-function localSecret(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, "auth-secret");
+let env: Env | undefined;
+let database: OpenDatabase | undefined;
+let build: ServedBuild | undefined;
+let app: ChildProcess | undefined;
+let stopping = false;
+
+function localSecret(folder: string): string {
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, "auth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
 }
@@ -23,72 +34,106 @@ function localSecret(dataDir: string): string {
 function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env: childEnv });
-    child.on("exit", (code) => resolve(code ?? 1));
+    app = child;
+    child.on("error", () => resolve(1));
+    child.on("exit", (code) => {
+      if (app === child) app = undefined;
+      resolve(code ?? 1);
+    });
   });
 }
 
-const database = await openDatabase({
-  databaseUrl: env.DATABASE_URL,
-  dataDir: env.DATA_DIR,
-  port: env.EMBEDDED_DATABASE_PORT,
-  log,
-});
+async function stopApp(): Promise<void> {
+  const child = app;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  log("正在停止应用 …");
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), APP_STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
 
-let app: ChildProcess | undefined;
-let stopping = false;
 async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    if (app && app.exitCode === null) {
-      log("正在停止应用 …");
-      app.kill("SIGTERM");
-      await new Promise((resolve) => app?.once("exit", resolve));
-    }
-    if (database.owned) {
-      log("正在停止内置数据库 …");
-      await database.stop();
-    }
+  if (stopping) {
+    // A second Ctrl-C: stop both now.
+    app?.kill("SIGKILL");
+    process.exit(code || 130);
+  }
+  stopping = true;
+  try {
+    await stopApp();
+    build?.release();
+    if (database?.owned) log("正在停止内置数据库 …");
+    await database?.stop();
+  } catch (error) {
+    reportFailure(error, { prefix: `${PREFIX} `, dataDir: dataDirForLogs(), fallback: "停止时出错" });
   }
   process.exit(code);
 }
+
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
-
-try {
-  const childEnv = childProcessEnv({
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? localSecret(env.DATA_DIR),
-    AUTH_TRUST_HOST: env.NEXTAUTH_URL ? (env.AUTH_TRUST_HOST ? "true" : undefined) : "true",
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error: unknown) => {
+    reportFailure(error, { prefix: `${PREFIX} `, dataDir: dataDirForLogs(), fallback: "运行出错，正在停止" });
+    void shutdown(1);
   });
-  useDatabaseUrl(database.url);
+}
+
+async function main(): Promise<void> {
+  env = getEnv();
+  database = await openConfiguredDatabase("server", log);
+  if (stopping) return;
 
   log("应用数据库迁移 …");
-  await applyMigrations(database.url, { quiet: true });
+  const { applied } = await applyMigrations(database, { log });
+  if (applied.length > 0) log(`已应用 ${applied.length} 个数据库迁移`);
+  useDatabaseUrl(database.url);
   if (env.SEED_DEMO) {
     const { seedDemoDataIfEmpty } = await import("../prisma/seed");
     if (await seedDemoDataIfEmpty()) log("数据库为空：已创建示例机构 demo（示例市司法局）及三个演示账户");
   }
+  const { disconnectDatabase } = await import("../lib/db");
+  await disconnectDatabase();
 
-  if (!env.SKIP_BUILD && !buildIsCurrent()) {
-    log("源代码有变化，正在构建生产版本（首次约需 1–2 分钟）…");
-    if ((await run(process.execPath, ["scripts/generate-client.mjs"], childEnv)) !== 0) throw new Error("生成数据库客户端失败");
-    const code = await run(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], childEnv);
-    if (code !== 0) throw new Error(`构建失败（next build 退出码 ${code}）`);
-    recordBuildFingerprint();
-  }
+  // The app gets the app role's URL only: the owner's credentials stay in this process.
+  const childEnv = childProcessEnv({
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    MIGRATION_DATABASE_URL: undefined,
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? localSecret(env.DATA_DIR),
+    AUTH_TRUST_HOST: env.NEXTAUTH_URL ? (env.AUTH_TRUST_HOST ? "true" : undefined) : "true",
+  });
+
+  build = await prepareBuild({
+    skipBuild: env.SKIP_BUILD,
+    log,
+    build: async () => {
+      if ((await run(process.execPath, ["scripts/generate-client.mjs"], childEnv)) !== 0) throw new RuntimeFailure("生成数据库客户端失败（见上方输出）");
+      if (stopping) throw new RuntimeFailure("构建已中断");
+      const code = await run(process.execPath, [NEXT_BIN, "build"], childEnv);
+      if (code !== 0) throw new RuntimeFailure(stopping ? "构建已中断" : `构建失败（next build 退出码 ${code}，见上方输出）`);
+    },
+  });
+  if (stopping) return;
 
   log(`启动服务：http://localhost:${env.PORT}`);
-  app = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(env.PORT)], {
-    stdio: "inherit",
-    env: childEnv,
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+  app = server;
+  server.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(`应用意外退出（${signal ? `信号 ${signal}` : `退出码 ${code}`}），正在停止`);
+    void shutdown(code || 1);
   });
-  app.on("exit", (code) => {
-    if (!stopping) void shutdown(code ?? 1);
-  });
+}
+
+try {
+  await main();
 } catch (error) {
-  if (stopping) process.exit(0);
-  console.error(`[gongkai] 启动失败：${error instanceof Error ? error.message : String(error)}`);
-  await shutdown(1);
+  if (!stopping) {
+    reportFailure(error, { prefix: `${PREFIX} 启动失败：`, dataDir: dataDirForLogs() });
+    await shutdown(1);
+  }
 }

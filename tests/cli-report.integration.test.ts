@@ -17,7 +17,7 @@ const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
 /** Runs `npm run cli -- …` with the test database; returns stdout, or throws with stderr. */
 async function cli(...args: string[]): Promise<string> {
   const { stdout } = await run("npm", ["run", "cli", "--", ...args], {
-    env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+    env: { ...process.env, DATABASE_URL: inject("databaseUrl"), MIGRATION_DATABASE_URL: inject("ownerDatabaseUrl") },
     maxBuffer: 16 * 1024 * 1024,
   });
   return stdout;

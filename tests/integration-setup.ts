@@ -1,9 +1,10 @@
 // Vitest global setup for integration tests: a real PostgreSQL (embedded, in .data/test-integration,
-// fresh for every run) with all migrations applied. Tests receive its URL through `inject`.
-import { rmSync } from "node:fs";
+// fresh for every run) with all migrations applied. Tests receive, through `inject`, the app role's
+// URL (what lib/db uses, as in production), the owner's and the superuser's (for tests that need a
+// scratch database or check the roles).
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openDatabase, type OpenDatabase } from "../lib/runtime/database";
+import { openDatabase, removeEmbeddedData, type OpenDatabase } from "../lib/runtime/database";
 import { applyMigrations } from "../lib/runtime/migrate";
 
 let database: OpenDatabase | undefined;
@@ -12,10 +13,13 @@ export async function setup(project: TestProject) {
   // Another port lets two checkouts (or two people) run the integration tests at the same time.
   const port = Number(process.env.INTEGRATION_DATABASE_PORT ?? 54_400);
   const dataDir = path.resolve(".data", port === 54_400 ? "test-integration" : `test-integration-${port}`);
-  rmSync(dataDir, { recursive: true, force: true });
+  removeEmbeddedData(dataDir);
   database = await openDatabase({ dataDir, port });
-  await applyMigrations(database.url, { quiet: true });
+  await applyMigrations(database);
   project.provide("databaseUrl", database.url);
+  project.provide("ownerDatabaseUrl", database.ownerUrl);
+  project.provide("adminDatabaseUrl", database.adminUrl ?? database.ownerUrl);
+  project.provide("integrationDataDir", dataDir);
 }
 
 export async function teardown() {
@@ -25,5 +29,8 @@ export async function teardown() {
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    ownerDatabaseUrl: string;
+    adminDatabaseUrl: string;
+    integrationDataDir: string;
   }
 }

@@ -1,10 +1,35 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
+import { unstable_rethrow } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
+import { describeOutage } from "@/lib/db-busy";
 import { AppShell } from "@/components/shell/app-shell";
+import { OutageNotice } from "@/components/ui/outage-notice";
 
 export const dynamic = "force-dynamic";
 
+// The layout reads the signed-in user from the database, above the segment's error.tsx: when the
+// database is down or too busy, it shows the outage page itself (in Chinese, with the reason in the
+// log) instead of leaving the failure to Next's English error page.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await requireActor();
+  let actor: Actor;
+  try {
+    actor = await requireActor();
+  } catch (error) {
+    // The redirect to the sign-in page, and Next's own signals, go on.
+    unstable_rethrow(error);
+    const message = describeOutage("页面加载", error);
+    return (
+      <OutageNotice
+        message={message}
+        action={
+          <Link className="button" href="/" prefetch={false}>
+            重试
+          </Link>
+        }
+      />
+    );
+  }
   return <AppShell actor={actor}>{children}</AppShell>;
 }
