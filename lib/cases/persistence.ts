@@ -24,6 +24,7 @@ export function projectionColumns(projection: CaseProjection) {
     dueIsProvisional: projection.dueIsProvisional,
     correctionNoticeDueOn: date(projection.correctionNoticeDueOn),
     correctionRequestedOn: date(projection.correctionRequestedOn),
+    correctionNoticeLate: projection.correctionNoticeLate,
     correctionDeadlineOn: date(projection.correctionDeadlineOn),
     correctionReceivedOn: date(projection.correctionReceivedOn),
     consultationSentOn: date(projection.consultationSentOn),

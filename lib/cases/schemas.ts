@@ -72,7 +72,12 @@ export const caseEventInputSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("CORRECTION_REQUESTED"),
     occurredOn: isoDateSchema,
-    details: z.object({ deadlineOn: isoDateSchema, matters: z.string().trim().min(2, "请写明需要补正的事项").max(1000) }),
+    details: z.object({
+      // null: not recorded (an imported ledger); a step entered in the app must give it (lib/cases/mutations.ts).
+      deadlineOn: isoDateSchema.nullable(),
+      matters: z.string().trim().min(2, "请写明需要补正的事项").max(1000),
+      lateReason: optionalText(500, "逾期告知的理由"),
+    }),
   }),
   z.object({ type: z.literal("CORRECTION_RECEIVED"), occurredOn: isoDateSchema, details: z.object({}).strict().default({}) }),
   z.object({
@@ -81,12 +86,18 @@ export const caseEventInputSchema = z.discriminatedUnion("type", [
     details: z.object({
       party: z.enum(["THIRD_PARTY", "AGENCY"], { message: "请选择征求意见对象" }),
       partyName: z.string().trim().min(1, "请填写征求意见对象名称").max(100),
+      key: optionalText(40, "征求意见编号"),
+      partyReceivedOn: isoDateSchema.optional().or(z.literal("").transform(() => undefined)),
     }),
   }),
   z.object({
     type: z.literal("CONSULTATION_ANSWERED"),
     occurredOn: isoDateSchema,
-    details: z.object({ windowExpired: z.boolean().default(false), summary: optionalText(500, "答复摘要") }),
+    details: z.object({
+      windowExpired: z.boolean().default(false),
+      summary: optionalText(500, "答复摘要"),
+      consultationKey: optionalText(40, "征求意见编号"),
+    }),
   }),
   z.object({
     type: z.literal("EXTENSION"),
