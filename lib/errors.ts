@@ -20,4 +20,4 @@ export function isAppError(error: unknown): error is AppError {
 /** The result every server action returns. */
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: AppErrorCode };

@@ -11,6 +11,7 @@ import { ActionNotice, fieldError } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ApplicantTypeField } from "./applicant-type-field";
+import { TextField, describedBy } from "./text-field";
 import { ChoiceWithOtherField } from "./choice-with-other-field";
 import { RegistrationHintsPanel } from "./registration-hints-panel";
 import { useRegistrationHints } from "./use-registration-hints";
@@ -38,56 +39,6 @@ function hintsQueryOf(form: HTMLFormElement): RegistrationHintsInput {
     requestContent: text("requestContent"),
     receivedOn: text("receivedOn"),
   };
-}
-
-function describedBy(...ids: Array<string | false | undefined>): string | undefined {
-  return ids.filter(Boolean).join(" ") || undefined;
-}
-
-/** A text field with its label, an optional hint and the server's message for it. */
-function TextField({
-  id,
-  name,
-  label,
-  error,
-  hint,
-  maxLength,
-  className,
-  autoComplete = "off",
-}: {
-  id: string;
-  name: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  maxLength: number;
-  className?: string;
-  autoComplete?: string;
-}) {
-  return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="text"
-        maxLength={maxLength}
-        autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-      />
-      {hint ? (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${id}-error`} className="error">
-          {error}
-        </span>
-      ) : null}
-    </div>
-  );
 }
 
 export function RegistrationForm({
