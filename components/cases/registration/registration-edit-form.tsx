@@ -174,7 +174,7 @@ export function RegistrationEditForm({
       </section>
 
       <section className={`card ${styles.section}`} aria-labelledby="reason-heading">
-        <h2 id="reason-heading">修改理由</h2>
+        <h2 id="reason-heading">理由与确认</h2>
         <div className="field">
           <label htmlFor="reason">修改理由</label>
           <textarea id="reason" name="reason" rows={2} maxLength={500} aria-invalid={error("reason") ? true : undefined} placeholder="如：申请人类型登记错误，申请人为律师事务所" />
