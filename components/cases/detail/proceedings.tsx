@@ -204,9 +204,12 @@ function ProceedingForm({
     disposition: instance.disposition || null,
     decidedOn: instance.decidedOn || null,
   }));
+  const missingDate = kind === "LITIGATION" ? effectiveInstances.findIndex((instance) => !instance.filedOn) : -1;
   const preview = !filedOn
     ? null
-    : kind === "RECONSIDERATION"
+    : missingDate >= 0
+      ? { ok: false as const, message: `请填写第 ${missingDate + 1} 项（${INSTANCE_LEVEL_LABELS[effectiveInstances[missingDate]!.level]}）的${FILED_LABELS[effectiveInstances[missingDate]!.level]}` }
+      : kind === "RECONSIDERATION"
       ? deriveReconsiderationResult(disposition || null, decidedOn || null, filedOn)
       : deriveLitigationResult(effectiveInstances, filedOn);
   const keeping = unnamed && keepRecordedResult && (kind === "RECONSIDERATION" ? !disposition && !decidedOn : instances.length === 0);
@@ -302,6 +305,16 @@ function ProceedingForm({
       {kind === "LITIGATION" ? (
         <div className={styles.items} data-testid="proceeding-instance-editor">
           <span className="label">审级（一审、二审、再审，按发生顺序）：以最后生效的裁判为结果；一审判决被上诉的不生效，二审未决的按尚未审结统计</span>
+          {instances.length > 0 ? (
+            <div className={`${styles.instanceRow} muted`} aria-hidden="true">
+              <span>审级</span>
+              <span>立案（上诉）日期</span>
+              <span>裁判结果</span>
+              <span>裁判日期</span>
+              <span>备注</span>
+              <span />
+            </div>
+          ) : null}
           {instances.map((instance, index) => (
             <div key={index} className={styles.instanceRow} data-testid={`instance-${index}`}>
               <select aria-label={`第 ${index + 1} 项审级`} value={instance.level} onChange={(event) => update(index, { level: event.target.value as ProceedingInstanceLevel, disposition: "" })}>
