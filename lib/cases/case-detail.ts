@@ -8,7 +8,7 @@ import type { Actor } from "../auth/actor";
 import { isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate } from "../calendar/workdays";
 import { perApplicationFee } from "../fees/calculator";
-import { ACTIVE_EVENTS_ORDER, toDomainEvent } from "./persistence";
+import { ACTIVE_EVENTS_ORDER, registrationOf, toDomainEvent } from "./persistence";
 import { availableSteps, dueStatus, projectCase } from "./projection";
 import { findPublishedReportsCounting } from "./published-reports";
 
@@ -61,6 +61,8 @@ export async function getApplication({ actor, applicationId, today }: { actor: A
 
   return {
     application,
+    /** The registration as the edit form shows it. */
+    registration: registrationOf(application),
     events: application.events.map((event) => ({
       id: event.id,
       type: event.type,

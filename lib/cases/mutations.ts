@@ -21,7 +21,7 @@ import type { IsoDate, WorkCalendar } from "../calendar/workdays";
 import { assertVersion, lockApplicationRow, type ExpectedVersion } from "../concurrency/versions";
 import { formatCaseNumber } from "./case-number";
 import type { CaseEvent } from "./case-events";
-import { ACTIVE_EVENTS_ORDER, projectionColumns, toDomainEvent } from "./persistence";
+import { ACTIVE_EVENTS_ORDER, projectionColumns, registrationOf, toDomainEvent, type RegistrationFields } from "./persistence";
 import { projectCase, type CaseProjection, type ProjectionResult } from "./projection";
 import { describePublishedReports, findPublishedReportsCounting, type PublishedReportRef } from "./published-reports";
 import {
@@ -388,25 +388,6 @@ export async function assignHandler({
   });
 }
 
-/** The registration fields as stored, in the shape of the edit form (absent text as null). */
-function registrationOf(application: Application) {
-  return {
-    applicantType: application.applicantType,
-    applicantName: application.applicantName,
-    applicantIdNumber: application.applicantIdNumber,
-    applicantContact: application.applicantContact,
-    applicantAddress: application.applicantAddress,
-    agentName: application.agentName,
-    agentContact: application.agentContact,
-    channel: application.channel,
-    receivedOn: isoDateFromDb(application.receivedOn),
-    requestContent: application.requestContent,
-    deliveryForm: application.deliveryForm,
-    deliveryMethod: application.deliveryMethod,
-  };
-}
-
-type RegistrationFields = ReturnType<typeof registrationOf>;
 
 function registrationFrom(data: EditRegistrationInput): RegistrationFields {
   return {

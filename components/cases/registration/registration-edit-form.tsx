@@ -4,29 +4,22 @@
 // the case's identity); a new receipt date recomputes the due date; a published report that counts the
 // case keeps its frozen figures and shows the difference. A refused save keeps everything typed.
 import { useEffect, useState } from "react";
-import type { ApplicantType, Channel } from "@/lib/domain-types";
+import type { Channel } from "@/lib/domain-types";
 import { CHANNEL_LABELS, CHANNEL_RECEIPT_RULES } from "@/lib/cases/labels";
 import { updateRegistrationAction } from "@/lib/cases/actions";
 import { ActionNotice, fieldError } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { ApplicantTypeField } from "./applicant-type-field";
+import { ApplicantSection, type ApplicantDefaults } from "./applicant-section";
 import { ChoiceWithOtherField } from "./choice-with-other-field";
-import { TextField, describedBy } from "./text-field";
+import { describedBy } from "./text-field";
 import styles from "./registration.module.css";
 
 const CHANNELS = Object.keys(CHANNEL_LABELS) as Channel[];
 const DELIVERY_FORMS = ["纸质", "电子"] as const;
 const DELIVERY_METHODS = ["邮寄", "电子邮件", "自行领取", "当场阅读"] as const;
 
-export interface StoredRegistration {
-  applicantType: ApplicantType;
-  applicantName: string;
-  applicantIdNumber: string | null;
-  applicantContact: string | null;
-  applicantAddress: string | null;
-  agentName: string | null;
-  agentContact: string | null;
+export interface StoredRegistration extends ApplicantDefaults {
   channel: Channel;
   receivedOn: string;
   requestContent: string;
@@ -54,7 +47,6 @@ export function RegistrationEditForm({
   // On success the action goes back to the case page; a refused save keeps everything typed.
   const { result, onSubmit, pending, formRef } = useFormAction(updateRegistrationAction);
   const [channel, setChannel] = useState<Channel>(registration.channel);
-  const [hasAgent, setHasAgent] = useState(Boolean(registration.agentName || registration.agentContact));
   const error = (field: string) => fieldError(result, field);
 
   useEffect(() => {
@@ -74,37 +66,7 @@ export function RegistrationEditForm({
         </div>
       ) : null}
 
-      <section className={`card ${styles.section}`} aria-labelledby="applicant-heading">
-        <h2 id="applicant-heading">申请人</h2>
-        <ApplicantTypeField error={error("applicantType")} defaultValue={registration.applicantType} />
-        <div className={styles.fieldGrid}>
-          <TextField id="applicantName" name="applicantName" label="申请人姓名或名称" maxLength={100} error={error("applicantName")} defaultValue={registration.applicantName} />
-          <TextField
-            id="applicantIdNumber"
-            name="applicantIdNumber"
-            label="证件号码"
-            hint="身份证号或统一社会信用代码"
-            maxLength={30}
-            error={error("applicantIdNumber")}
-            defaultValue={registration.applicantIdNumber ?? ""}
-          />
-          <TextField id="applicantContact" name="applicantContact" label="联系方式" maxLength={100} error={error("applicantContact")} defaultValue={registration.applicantContact ?? ""} />
-          <TextField id="applicantAddress" name="applicantAddress" label="通信地址" maxLength={200} error={error("applicantAddress")} defaultValue={registration.applicantAddress ?? ""} />
-        </div>
-        <label className="checkbox">
-          <input type="checkbox" checked={hasAgent} onChange={(event) => setHasAgent(event.target.checked)} />
-          由代理人代为申请
-        </label>
-        {hasAgent ? (
-          <div className={styles.agentBlock}>
-            <p className="hint">委托代理的按被代理人归类：上方的申请人及申请人类型填写被代理人。</p>
-            <div className={styles.fieldGrid}>
-              <TextField id="agentName" name="agentName" label="代理人姓名" maxLength={100} error={error("agentName")} defaultValue={registration.agentName ?? ""} />
-              <TextField id="agentContact" name="agentContact" label="代理人联系方式" maxLength={100} error={error("agentContact")} defaultValue={registration.agentContact ?? ""} />
-            </div>
-          </div>
-        ) : null}
-      </section>
+      <ApplicantSection error={error} defaults={registration} />
 
       <section className={`card ${styles.section}`} aria-labelledby="request-heading">
         <h2 id="request-heading">申请</h2>

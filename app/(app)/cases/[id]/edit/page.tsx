@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { isoDateFromDb } from "@/lib/calendar/queries";
 import { getApplication } from "@/lib/cases/case-detail";
 import { describePublishedReports } from "@/lib/cases/published-reports";
 import { todayInShanghai } from "@/lib/today";
@@ -44,20 +43,7 @@ export default async function EditRegistrationPage({ params }: { params: Promise
           version={application.version}
           today={today}
           publishedReports={detail.countedInReports.length > 0 ? describePublishedReports(detail.countedInReports) : null}
-          registration={{
-            applicantType: application.applicantType,
-            applicantName: application.applicantName,
-            applicantIdNumber: application.applicantIdNumber,
-            applicantContact: application.applicantContact,
-            applicantAddress: application.applicantAddress,
-            agentName: application.agentName,
-            agentContact: application.agentContact,
-            channel: application.channel,
-            receivedOn: isoDateFromDb(application.receivedOn),
-            requestContent: application.requestContent,
-            deliveryForm: application.deliveryForm,
-            deliveryMethod: application.deliveryMethod,
-          }}
+          registration={detail.registration}
         />
       )}
     </div>
