@@ -92,7 +92,7 @@ export async function createRaceActors(name = "竞态测试司法局"): Promise<
 
 interface Expectation {
   /** How the loser must be refused. */
-  refusal: { code: "CONFLICT" | "INVALID_STATE"; message: RegExp };
+  refusal: { code: "STALE" | "INVALID_STATE"; message: RegExp };
 }
 
 /** Checks the writes' outcomes: exactly one accepted, the others refused as expected. Returns the winner's index. */
@@ -170,7 +170,7 @@ export const correctionVersusWithdrawal: RaceScenario = async (actors, round) =>
       }),
     () => correctCaseEvent({ actor: actors.otherClerk, eventId, replacement: null, reason: "征求意见登记错误", expectedVersion: version, today: TODAY }),
   ]);
-  const winner = judge(settled, { refusal: { code: "CONFLICT", message: STALE_MESSAGE } }, tally, name);
+  const winner = judge(settled, { refusal: { code: "STALE", message: STALE_MESSAGE } }, tally, name);
   await checkStepOutcome(tally, name, { id, eventId, since, winner: winner === null ? null : winner === 0 ? "correct" : "withdraw" });
   return tally;
 };
@@ -185,7 +185,7 @@ export const withdrawalVersusWithdrawal: RaceScenario = async (actors, round) =>
     () => correctCaseEvent({ actor: actors.clerk, eventId, replacement: null, reason: "登记错误", expectedVersion: version, today: TODAY }),
     () => correctCaseEvent({ actor: actors.otherClerk, eventId, replacement: null, reason: "重复登记", expectedVersion: version, today: TODAY }),
   ]);
-  const winner = judge(settled, { refusal: { code: "CONFLICT", message: STALE_MESSAGE } }, tally, name);
+  const winner = judge(settled, { refusal: { code: "STALE", message: STALE_MESSAGE } }, tally, name);
   await checkStepOutcome(tally, name, { id, eventId, since, winner: winner === null ? null : "withdraw" });
   return tally;
 };
@@ -267,7 +267,7 @@ export const proceedingEdits: RaceScenario = async (actors, round) => {
   const edit = (disposition: string, decidedOn: string, actor: Actor) => () =>
     updateProceeding({ actor, proceedingId: proceeding.id, input: { kind: "RECONSIDERATION", filedOn: "2026-02-10", disposition, decidedOn }, expectedVersion: proceeding.version });
   const settled = await releaseTogether([edit("UPHOLD", "2026-04-01", actors.clerk), edit("REVOKE", "2026-04-02", actors.otherClerk)]);
-  const winner = judge(settled, { refusal: { code: "CONFLICT", message: STALE_MESSAGE } }, tally, name);
+  const winner = judge(settled, { refusal: { code: "STALE", message: STALE_MESSAGE } }, tally, name);
   const stored = await db.proceeding.findUnique({ where: { id: proceeding.id } });
   if (!stored) {
     tally.rowsLost += 1;
@@ -302,7 +302,7 @@ export const reassignments: RaceScenario = async (actors, round) => {
     () => assignHandler({ actor: actors.manager, input: { applicationId: id, handlerId: handlers[0] }, expectedVersion: version }),
     () => assignHandler({ actor: actors.otherManager, input: { applicationId: id, handlerId: handlers[1] }, expectedVersion: version }),
   ]);
-  const winner = judge(settled, { refusal: { code: "CONFLICT", message: STALE_MESSAGE } }, tally, name);
+  const winner = judge(settled, { refusal: { code: "STALE", message: STALE_MESSAGE } }, tally, name);
   if (winner !== null) {
     const stored = await db.application.findUniqueOrThrow({ where: { id } });
     if (stored.handlerId !== handlers[winner]) {
@@ -343,7 +343,7 @@ export const registrationEdits: RaceScenario = async (actors, round) => {
       }),
     ),
   );
-  const winner = judge(settled, { refusal: { code: "CONFLICT", message: STALE_MESSAGE } }, tally, name);
+  const winner = judge(settled, { refusal: { code: "STALE", message: STALE_MESSAGE } }, tally, name);
   if (winner !== null) {
     const stored = await db.application.findUniqueOrThrow({ where: { id } });
     const wanted = edits[winner]!;
@@ -380,7 +380,7 @@ export const stepVersusVoid: RaceScenario = async (actors, round) => {
       }),
     () => voidApplication({ actor: actors.manager, applicationId: id, reason: "重复登记", expectedVersion: version }),
   ]);
-  const winner = judge(settled, { refusal: { code: "CONFLICT", message: STALE_MESSAGE } }, tally, name);
+  const winner = judge(settled, { refusal: { code: "STALE", message: STALE_MESSAGE } }, tally, name);
   if (winner !== null) {
     const stored = await db.application.findUniqueOrThrow({ where: { id } });
     const events = await db.caseEvent.count({ where: { applicationId: id } });
@@ -421,7 +421,7 @@ export const settingsSaves: RaceScenario = async (actors, round) => {
       updateOrganizationSettings({ actor: index === 0 ? actors.admin : actors.otherAdmin, input, expectedVersion: organization.version, today: TODAY }),
     ),
   );
-  const winner = judge(settled, { refusal: { code: "CONFLICT", message: STALE_MESSAGE } }, tally, name);
+  const winner = judge(settled, { refusal: { code: "STALE", message: STALE_MESSAGE } }, tally, name);
   if (winner !== null) {
     const stored = await db.organization.findUniqueOrThrow({ where: { id: organization.id } });
     if (stored.name !== inputs[winner]!.name) {

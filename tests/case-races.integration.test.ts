@@ -48,7 +48,7 @@ describe("the conflict message", () => {
       expectedVersion: loaded,
       today: "2026-11-21",
     });
-    await expect(stale).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(STALE_MESSAGE) });
+    await expect(stale).rejects.toMatchObject({ code: "STALE", message: expect.stringMatching(STALE_MESSAGE) });
     await expect(stale).rejects.toMatchObject({ message: expect.stringContaining("被 赵登记 修改（登记办理步骤：补正告知）") });
     expect(await db.caseEvent.count({ where: { applicationId: id } })).toBe(1);
     // With the page's new version the same step goes through.

@@ -279,7 +279,7 @@ describe("lawsuits instance by instance, results by name", () => {
     // A form loaded before that edit is stale.
     await expect(
       updateProceeding({ actor: clerk, proceedingId: lawsuit.id, input: { kind: "LITIGATION", route: "DIRECT", filedOn: "2025-03-03" }, expectedVersion: lawsuit.version }),
-    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("修改复议或诉讼") });
+    ).rejects.toMatchObject({ code: "STALE", message: expect.stringContaining("修改复议或诉讼") });
   });
 
   it("refuses instances that cannot follow each other, naming the instance", async () => {

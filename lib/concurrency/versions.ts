@@ -84,10 +84,10 @@ export async function staleWriteError(tx: Transaction, entityType: VersionedEnti
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { action: true, before: true, after: true, createdAt: true, actor: { select: { displayName: true } } },
   });
-  if (!latest) return new AppError("CONFLICT", `${subject}在您打开页面后已被修改，请刷新后重试（您填写的内容仍保留在表单中）`);
+  if (!latest) return new AppError("STALE", `${subject}在您打开页面后已被修改，请刷新后重试（您填写的内容仍保留在表单中）`);
   const who = latest.actor?.displayName ?? "系统";
   return new AppError(
-    "CONFLICT",
+    "STALE",
     `${subject}已于 ${describeWhen(latest.createdAt, now)} 被 ${who} 修改（${describeAuditAction(latest.action, latest.before, latest.after)}），请刷新后重试（您填写的内容仍保留在表单中）`,
   );
 }
