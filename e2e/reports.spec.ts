@@ -17,7 +17,7 @@ test("report: drill-down, Excel and Word downloads, publication and the differen
   const register = async (applicantType: string, applicantName: string, receivedOn: string) =>
     registerApplication({ actor: clerk, input: { applicantType, applicantName, channel: "ONLINE", receivedOn, requestContent: `${applicantName}的申请：公开${YEAR}年度执法检查计划` }, today });
   const close = async (applicationId: string, occurredOn: string, disposition: string) =>
-    recordCaseEvent({ actor: clerk, applicationId, today, input: { type: "DECISION_SERVED", occurredOn, details: { serviceMethod: "邮寄", items: [{ description: "全部", disposition }] } } });
+    recordCaseEvent({ actor: clerk, applicationId, today, expectedVersion: null, input: { type: "DECISION_SERVED", occurredOn, details: { serviceMethod: "邮寄", items: [{ description: "全部", disposition }] } } });
 
   const granted = await register("NATURAL_PERSON", "周报表", `${YEAR}-03-03`);
   await close(granted.id, `${YEAR}-03-20`, "GRANTED");

@@ -11,7 +11,7 @@ export async function runAction<T = undefined>(
     const result = await body();
     return { ok: true, ...(result ?? {}) };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, code: error.code };
     // redirect() and notFound() signal through exceptions that Next.js must see.
     if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) {
       throw error;

@@ -6,6 +6,8 @@ export type {
   Channel,
   LitigationRoute,
   Outcome,
+  ProceedingDisposition,
+  ProceedingInstanceLevel,
   ProceedingKind,
   ProceedingResult,
   Role,

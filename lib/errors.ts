@@ -1,5 +1,7 @@
 // One error type for expected failures. Messages are Chinese and safe to show to the user.
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "INVALID_STATE";
+// STALE: the form was loaded before someone else changed the row (docs/decisions/0010); the form offers to
+// reload the page's data and keeps what was typed.
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "STALE" | "INVALID_STATE";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -20,4 +22,4 @@ export function isAppError(error: unknown): error is AppError {
 /** The result every server action returns. */
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: AppErrorCode };

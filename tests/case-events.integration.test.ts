@@ -47,18 +47,18 @@ describe("recording events", () => {
       actor: clerk,
       applicationId: id,
       input: { type: "CORRECTION_REQUESTED", occurredOn: "2026-03-04", details: { deadlineOn: "2026-03-18", matters: "请明确年份" } },
-      today: TODAY,
+      expectedVersion: null, today: TODAY,
     });
     expect(await reload(id)).toMatchObject({ clockPhase: "AWAITING_CORRECTION", dueOn: null });
 
-    await recordCaseEvent({ actor: clerk, applicationId: id, input: { type: "CORRECTION_RECEIVED", occurredOn: "2026-03-10" }, today: TODAY });
+    await recordCaseEvent({ actor: clerk, applicationId: id, input: { type: "CORRECTION_RECEIVED", occurredOn: "2026-03-10" }, expectedVersion: null, today: TODAY });
     expect(isoDateFromDb((await reload(id)).dueOn!)).toBe("2026-04-08");
 
     await recordCaseEvent({
       actor: clerk,
       applicationId: id,
       input: { type: "EXTENSION", occurredOn: "2026-04-01", details: { workdays: 20, approvedBy: "李主任", approvedOn: "2026-03-31", reason: "需调档" } },
-      today: TODAY,
+      expectedVersion: null, today: TODAY,
     });
     // 20 more working days after 04-08: 4/9–4/30 give 16, 5/1–5/5 are 劳动节, 5/6–5/8 give 19, and the
     // 20th is Saturday 5/9, a 调休 working day.
@@ -69,7 +69,7 @@ describe("recording events", () => {
         actor: clerk,
         applicationId: id,
         input: { type: "EXTENSION", occurredOn: "2026-04-02", details: { workdays: 5, approvedBy: "李主任", approvedOn: "2026-04-02", reason: "再延" } },
-        today: TODAY,
+        expectedVersion: null, today: TODAY,
       }),
     ).rejects.toMatchObject({ code: "INVALID_STATE", message: "答复期限只能延长一次，本案已经延期" });
 
@@ -81,7 +81,7 @@ describe("recording events", () => {
         occurredOn: "2026-04-20",
         details: { serviceMethod: "邮寄", items: [{ description: "目录", disposition: "GRANTED" }, { description: "决定书", disposition: "WITHHELD_THIRD_PARTY_RIGHTS" }] },
       },
-      today: TODAY,
+      expectedVersion: null, today: TODAY,
     });
     const closed = await reload(id);
     expect(closed).toMatchObject({ status: "CLOSED", outcome: "PARTIALLY_GRANTED", extensionWorkdays: 20 });
@@ -103,13 +103,13 @@ describe("recording events", () => {
       actor: clerk,
       applicationId: id,
       input: { type: "CONSULTATION_SENT", occurredOn: "2026-06-03", details: { party: "THIRD_PARTY", partyName: "某公司" } },
-      today: TODAY,
+      expectedVersion: null, today: TODAY,
     });
     await recordCaseEvent({
       actor: clerk,
       applicationId: id,
       input: { type: "CONSULTATION_ANSWERED", occurredOn: "2026-06-10", details: { windowExpired: false } },
-      today: TODAY,
+      expectedVersion: null, today: TODAY,
     });
     const dueBefore = isoDateFromDb((await reload(id)).dueOn!);
 
@@ -118,7 +118,7 @@ describe("recording events", () => {
       eventId: sent.eventId,
       replacement: { type: "CONSULTATION_SENT", occurredOn: "2026-06-08", details: { party: "THIRD_PARTY", partyName: "某公司" } },
       reason: "发函日期登记错误",
-      today: TODAY,
+      expectedVersion: null, today: TODAY,
     });
     const dueAfter = isoDateFromDb((await reload(id)).dueOn!);
     expect(dueAfter < dueBefore).toBe(true);
@@ -133,7 +133,7 @@ describe("recording events", () => {
         eventId: active.id,
         replacement: { type: "CONSULTATION_SENT", occurredOn: "2026-06-12", details: { party: "THIRD_PARTY", partyName: "某公司" } },
         reason: "改晚",
-        today: TODAY,
+        expectedVersion: null, today: TODAY,
       }),
     ).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(isoDateFromDb((await reload(id)).dueOn!)).toBe(dueAfter);
@@ -142,7 +142,7 @@ describe("recording events", () => {
   it("refuses events on another organization's case as not found", async () => {
     const { id } = await registerApplication({ actor: clerk, input: application("2026-06-01"), today: TODAY });
     await expect(
-      recordCaseEvent({ actor: otherClerk, applicationId: id, input: { type: "WITHDRAWN", occurredOn: "2026-06-02", details: {} }, today: TODAY }),
+      recordCaseEvent({ actor: otherClerk, applicationId: id, input: { type: "WITHDRAWN", occurredOn: "2026-06-02", details: {} }, expectedVersion: null, today: TODAY }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getApplication({ actor: otherClerk, applicationId: id, today: TODAY })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
@@ -153,11 +153,11 @@ describe("recording events", () => {
 
   it("lets managers reassign and clerks only take unassigned cases", async () => {
     const { id } = await registerApplication({ actor: clerk, input: application("2026-06-01"), today: TODAY });
-    await expect(assignHandler({ actor: clerk, input: { applicationId: id, handlerId: manager.userId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await assignHandler({ actor: manager, input: { applicationId: id, handlerId: "" } });
-    await assignHandler({ actor: clerk, input: { applicationId: id, handlerId: clerk.userId } });
+    await expect(assignHandler({ actor: clerk, input: { applicationId: id, handlerId: manager.userId }, expectedVersion: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await assignHandler({ actor: manager, input: { applicationId: id, handlerId: "" }, expectedVersion: null });
+    await assignHandler({ actor: clerk, input: { applicationId: id, handlerId: clerk.userId }, expectedVersion: null });
     expect((await reload(id)).handlerId).toBe(clerk.userId);
-    await expect(assignHandler({ actor: manager, input: { applicationId: id, handlerId: otherClerk.userId } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(assignHandler({ actor: manager, input: { applicationId: id, handlerId: otherClerk.userId }, expectedVersion: null })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });
 
@@ -170,7 +170,7 @@ describe("proceedings", () => {
     const reconsideration = await addProceeding({
       actor: clerk,
       applicationId: id,
-      input: { kind: "RECONSIDERATION", filedOn: "2026-02-10", result: "UPHELD", decidedOn: "2026-04-01" },
+      input: { kind: "RECONSIDERATION", filedOn: "2026-02-10", disposition: "UPHOLD", decidedOn: "2026-04-01" },
     });
     await addProceeding({
       actor: clerk,
@@ -184,10 +184,10 @@ describe("proceedings", () => {
     ]);
 
     // Removing one entered by mistake: never another organization's, never a 复议 a lawsuit still follows.
-    await expect(deleteProceeding({ actor: otherClerk, proceedingId: reconsideration.id, reason: "误登" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(deleteProceeding({ actor: clerk, proceedingId: reconsideration.id, reason: "误登" })).rejects.toMatchObject({ code: "INVALID_STATE" });
-    await deleteProceeding({ actor: clerk, proceedingId: stored[1]!.id, reason: "诉讼登记错误" });
-    await deleteProceeding({ actor: clerk, proceedingId: reconsideration.id, reason: "复议登记错误" });
+    await expect(deleteProceeding({ actor: otherClerk, proceedingId: reconsideration.id, reason: "误登", expectedVersion: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteProceeding({ actor: clerk, proceedingId: reconsideration.id, reason: "误登", expectedVersion: null })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await deleteProceeding({ actor: clerk, proceedingId: stored[1]!.id, reason: "诉讼登记错误", expectedVersion: null });
+    await deleteProceeding({ actor: clerk, proceedingId: reconsideration.id, reason: "复议登记错误", expectedVersion: null });
     expect(await db.proceeding.count({ where: { applicationId: id } })).toBe(0);
     const audit = await db.auditEvent.findFirst({ where: { action: "proceeding.delete", entityId: reconsideration.id } });
     expect(audit?.reason).toBe("复议登记错误");

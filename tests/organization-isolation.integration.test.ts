@@ -74,6 +74,7 @@ describe("organization isolation in the data layer", () => {
     await updateOrganizationSettings({
       actor: adminA,
       input: { name: "甲区司法局（改）", appealsBasis: "ACTIVE_IN_YEAR", feeStopsClock: false, caseNumberPrefix: "JQ", caseNumberPattern: "{前缀}〔{年}〕{序号}号" },
+      expectedVersion: null,
       today: "2026-11-21",
     });
     expect((await getOwnOrganization({ actor: adminA })).caseNumberPrefix).toBe("JQ");

@@ -12,13 +12,16 @@ interface Settings {
   feeStopsClock: boolean;
   caseNumberPrefix: string;
   caseNumberPattern: string;
+  /** The organization's version as the page was loaded: another administrator's save meanwhile makes the form stale. */
+  version: number;
 }
 
 export function OrganizationSettingsForm({ settings }: { settings: Settings }) {
   const { result, onSubmit, pending } = useFormAction(updateOrganizationSettingsAction);
   return (
-    <form onSubmit={onSubmit} className="form">
+    <form onSubmit={onSubmit} className="form" data-testid="organization-settings-form">
       <ActionNotice result={result} />
+      <input type="hidden" name="expectedVersion" value={settings.version} />
       <div className="field">
         <label htmlFor="name">机构名称</label>
         <input id="name" name="name" type="text" defaultValue={settings.name} required />

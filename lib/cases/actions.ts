@@ -1,24 +1,36 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { runAction, formToObject } from "../actions";
 import { requireActorForAction } from "../auth/session";
 import type { ActionResult } from "../errors";
 import { todayInShanghai } from "../today";
+import { parseInput } from "../validation";
+import { expectedVersionSchema } from "../concurrency/versions";
 import { addProceeding, deleteProceeding, updateProceeding } from "../appeals/mutations";
-import { assignHandler, correctCaseEvent, recordCaseEvent } from "./mutations";
+import { assignHandler, correctCaseEvent, recordCaseEvent, restoreApplication, updateRegistration, voidApplication } from "./mutations";
+import { describePublishedReports } from "./published-reports";
 import { CASE_EVENT_LABELS } from "./labels";
 
 function casePath(applicationId: string) {
   return `/cases/${applicationId}`;
 }
 
-/** Records one step; `payload` is { type, occurredOn, details } as built by the step form. */
-export async function recordCaseEventAction(applicationId: string, payload: unknown): Promise<ActionResult> {
+/** A change to a case shows on the list, the dashboards and the report pages too. */
+function revalidateCase(applicationId: string) {
+  revalidatePath(casePath(applicationId));
+  revalidatePath("/cases");
+  revalidatePath("/");
+}
+
+/** Records one step; `payload` is { type, occurredOn, details } as built by the step form, `version` the case's as loaded. */
+export async function recordCaseEventAction(applicationId: string, version: unknown, payload: unknown): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireActorForAction();
-    await recordCaseEvent({ actor, applicationId, input: payload, today: todayInShanghai() });
-    revalidatePath(casePath(applicationId));
+    const expectedVersion = parseInput(expectedVersionSchema, version);
+    await recordCaseEvent({ actor, applicationId, input: payload, expectedVersion, today: todayInShanghai() });
+    revalidateCase(applicationId);
     const type = (payload as { type?: keyof typeof CASE_EVENT_LABELS }).type;
     return { message: `已登记：${type ? CASE_EVENT_LABELS[type] : "办理步骤"}` };
   });
@@ -27,12 +39,13 @@ export async function recordCaseEventAction(applicationId: string, payload: unkn
 export async function correctCaseEventAction(
   applicationId: string,
   eventId: string,
-  payload: { replacement: unknown | null; reason: string },
+  payload: { replacement: unknown | null; reason: string; version: unknown },
 ): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireActorForAction();
-    await correctCaseEvent({ actor, eventId, replacement: payload.replacement, reason: payload.reason, today: todayInShanghai() });
-    revalidatePath(casePath(applicationId));
+    const expectedVersion = parseInput(expectedVersionSchema, payload.version);
+    await correctCaseEvent({ actor, eventId, replacement: payload.replacement, reason: payload.reason, expectedVersion, today: todayInShanghai() });
+    revalidateCase(applicationId);
     return { message: payload.replacement === null ? "已撤销该步骤" : "已更正该步骤" };
   });
 }
@@ -41,31 +54,81 @@ export async function assignHandlerAction(_previous: ActionResult | null, form: 
   return runAction(async () => {
     const actor = await requireActorForAction();
     const fields = formToObject(form);
-    await assignHandler({ actor, input: fields });
-    revalidatePath(casePath(fields.applicationId ?? ""));
+    const expectedVersion = parseInput(expectedVersionSchema, fields.expectedVersion);
+    await assignHandler({ actor, input: fields, expectedVersion });
+    revalidateCase(fields.applicationId ?? "");
     return { message: "已更改经办人" };
   });
 }
 
+/** Saves the corrected registration (the edit form: every field, the reason and the version as loaded). */
+export async function updateRegistrationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireActorForAction();
+    const { applicationId = "", reason, expectedVersion: version, acknowledgePublished, ...fields } = formToObject(form);
+    const expectedVersion = parseInput(expectedVersionSchema, version);
+    await updateRegistration({
+      actor,
+      applicationId,
+      input: fields,
+      reason,
+      expectedVersion,
+      today: todayInShanghai(),
+      confirmPublishedChange: acknowledgePublished === "on",
+    });
+    revalidateCase(applicationId);
+    // redirect() throws; runAction lets Next.js's control-flow errors through.
+    redirect(`/cases/${applicationId}?updated=1`);
+  });
+}
+
+export async function voidApplicationAction(applicationId: string, version: unknown, reason: string): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireActorForAction();
+    const expectedVersion = parseInput(expectedVersionSchema, version);
+    const result = await voidApplication({ actor, applicationId, reason, expectedVersion });
+    revalidateCase(applicationId);
+    const published = result.publishedReports.length > 0 ? `已发布的${describePublishedReports(result.publishedReports)}不变，报告页显示差异。` : "";
+    return { message: `案件已作废，不再计入台账、统计和年度报告；可在案件台账的“已作废”中找到并恢复。${published}` };
+  });
+}
+
+export async function restoreApplicationAction(applicationId: string, version: unknown, reason: string): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireActorForAction();
+    const expectedVersion = parseInput(expectedVersionSchema, version);
+    await restoreApplication({ actor, applicationId, reason, expectedVersion, today: todayInShanghai() });
+    revalidateCase(applicationId);
+    return { message: "案件已恢复，重新计入台账、统计和年度报告" };
+  });
+}
+
+/** Adds (proceedingId null) or updates a 复议/诉讼; `version` is the proceeding's as loaded (ignored when adding). */
 export async function saveProceedingAction(
   applicationId: string,
   proceedingId: string | null,
+  version: unknown,
   payload: unknown,
 ): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireActorForAction();
-    if (proceedingId) await updateProceeding({ actor, proceedingId, input: payload });
-    else await addProceeding({ actor, applicationId, input: payload });
-    revalidatePath(casePath(applicationId));
+    if (proceedingId) {
+      const expectedVersion = parseInput(expectedVersionSchema, version);
+      await updateProceeding({ actor, proceedingId, input: payload, expectedVersion });
+    } else {
+      await addProceeding({ actor, applicationId, input: payload });
+    }
+    revalidateCase(applicationId);
     return { message: proceedingId ? "已更新复议或诉讼" : "已登记复议或诉讼" };
   });
 }
 
-export async function deleteProceedingAction(applicationId: string, proceedingId: string, reason: string): Promise<ActionResult> {
+export async function deleteProceedingAction(applicationId: string, proceedingId: string, version: unknown, reason: string): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireActorForAction();
-    await deleteProceeding({ actor, proceedingId, reason });
-    revalidatePath(casePath(applicationId));
+    const expectedVersion = parseInput(expectedVersionSchema, version);
+    await deleteProceeding({ actor, proceedingId, reason, expectedVersion });
+    revalidateCase(applicationId);
     return { message: "已删除该复议或诉讼" };
   });
 }

@@ -1,13 +1,16 @@
 // One case with everything its page shows: intake, the events (with corrected ones), the clock
-// replayed for today ("why this date"), the steps that may come next, proceedings and the fee tier.
+// replayed for today ("why this date"), the steps that may come next, proceedings and the fee tier, the
+// version the page's forms carry (docs/decisions/0010) and the published reports that count the case.
+// A voided case is shown too (with how and why it was voided), for restoring.
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate } from "../calendar/workdays";
 import { perApplicationFee } from "../fees/calculator";
-import { ACTIVE_EVENTS_ORDER, toDomainEvent } from "./persistence";
+import { ACTIVE_EVENTS_ORDER, registrationOf, toDomainEvent } from "./persistence";
 import { availableSteps, dueStatus, projectCase } from "./projection";
+import { findPublishedReportsCounting } from "./published-reports";
 
 export async function getApplication({ actor, applicationId, today }: { actor: Actor; applicationId: string; today: IsoDate }) {
   const application = await db.application.findFirst({
@@ -16,8 +19,9 @@ export async function getApplication({ actor, applicationId, today }: { actor: A
       organization: { select: { feeStopsClock: true } },
       handler: { select: { id: true, displayName: true } },
       registeredBy: { select: { displayName: true } },
+      voidedBy: { select: { displayName: true } },
       events: { orderBy: ACTIVE_EVENTS_ORDER, include: { recordedBy: { select: { displayName: true } } } },
-      proceedings: { orderBy: [{ filedOn: "asc" }, { createdAt: "asc" }] },
+      proceedings: { orderBy: [{ filedOn: "asc" }, { createdAt: "asc" }], include: { instances: { orderBy: { position: "asc" } } } },
     },
   });
   if (!application) throw new AppError("NOT_FOUND", "未找到该案件");
@@ -41,14 +45,24 @@ export async function getApplication({ actor, applicationId, today }: { actor: A
   const monthlyOrdinal = await db.application.count({
     where: {
       organizationId: actor.organizationId,
+      voidedAt: null,
       ...(application.applicantIdNumber ? { applicantIdNumber: application.applicantIdNumber } : { applicantName: application.applicantName }),
       receivedOn: { gte: monthStart, lte: application.receivedOn },
       OR: [{ receivedOn: { lt: application.receivedOn } }, { caseSequence: { lte: application.caseSequence } }],
     },
   });
 
+  // A published report that counts the case stays as published when the case changes: the forms say so.
+  const proceedingIds = application.proceedings.map((proceeding) => proceeding.id);
+  const [countedInReports, countedWithProceedingsInReports] = await Promise.all([
+    findPublishedReportsCounting(db, actor.organizationId, [application.id]),
+    findPublishedReportsCounting(db, actor.organizationId, [application.id, ...proceedingIds]),
+  ]);
+
   return {
     application,
+    /** The registration as the edit form shows it. */
+    registration: registrationOf(application),
     events: application.events.map((event) => ({
       id: event.id,
       type: event.type,
@@ -57,13 +71,18 @@ export async function getApplication({ actor, applicationId, today }: { actor: A
       recordedBy: event.recordedBy?.displayName ?? null,
       createdAt: event.createdAt,
       superseded: event.supersededAt !== null,
+      withdrawn: event.supersededAt !== null && event.supersededById === null,
       correctionReason: event.correctionReason,
     })),
     projection,
     dueStatus: dueStatus(projection, calendar, today),
-    nextSteps: availableSteps(projection),
+    nextSteps: application.voidedAt ? [] : availableSteps(projection),
     proceedings: application.proceedings,
     fee: { monthlyOrdinal, perApplicationAmount: perApplicationFee(Math.max(1, monthlyOrdinal)) },
+    /** Published reports whose cells list the case (its registration counts in table 三). */
+    countedInReports,
+    /** …or one of its proceedings (table 四): what voiding the case takes out of. */
+    countedWithProceedingsInReports,
   };
 }
 

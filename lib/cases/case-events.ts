@@ -12,10 +12,28 @@ export interface DecisionItem {
 }
 
 export interface CaseEventDetailsByType {
-  CORRECTION_REQUESTED: { deadlineOn: IsoDate; matters: string };
+  CORRECTION_REQUESTED: {
+    /** The period given for the supplement; null where it was not recorded (an imported ledger). */
+    deadlineOn: IsoDate | null;
+    matters: string;
+    /** Why the notice went out after the 7-working-day limit (required then: rules.md §4). */
+    lateReason?: string;
+  };
   CORRECTION_RECEIVED: Record<string, never>;
-  CONSULTATION_SENT: { party: "THIRD_PARTY" | "AGENCY"; partyName: string };
-  CONSULTATION_ANSWERED: { windowExpired: boolean; summary?: string };
+  CONSULTATION_SENT: {
+    party: "THIRD_PARTY" | "AGENCY";
+    partyName: string;
+    /** Identifies the consultation for its answer (several may run at once); kept by corrections. */
+    key?: string;
+    /** The day the consulted party received the request: the 15-working-day window runs from it. */
+    partyReceivedOn?: IsoDate;
+  };
+  CONSULTATION_ANSWERED: {
+    windowExpired: boolean;
+    summary?: string;
+    /** The `key` of the consultation answered; may be left out while only one is under way. */
+    consultationKey?: string;
+  };
   EXTENSION: { workdays: number; approvedBy: string; approvedOn: IsoDate; reason: string };
   FEE_NOTICE: {
     method: FeeMethod;

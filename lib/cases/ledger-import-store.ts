@@ -174,6 +174,7 @@ const DERIVED_COLUMN_TYPES: Record<DerivedColumn, string> = {
   dueIsProvisional: "boolean",
   correctionNoticeDueOn: "date",
   correctionRequestedOn: "date",
+  correctionNoticeLate: "boolean",
   correctionDeadlineOn: "date",
   correctionReceivedOn: "date",
   consultationSentOn: "date",

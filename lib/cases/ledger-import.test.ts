@@ -382,6 +382,22 @@ describe("values", () => {
     expect(cases[0]?.projection).toMatchObject({ status: "CLOSED", outcome: "OTHER_NO_CORRECTION", correctionDeadlineOn: "2024-03-24" });
   });
 
+  it("leaves the 补正 period of an open case unknown instead of inventing one", async () => {
+    const { cases, warnings } = await importText([HEADER, csvLine({ ...BASE_ROW, 补正告知日期: "2024-03-20" })]);
+    expect(warnings).toEqual([]);
+    expect(cases[0]?.events[0]).toMatchObject({ type: "CORRECTION_REQUESTED", details: { deadlineOn: null } });
+    expect(cases[0]?.projection).toMatchObject({ status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: null });
+  });
+
+  it("imports a notice after the 7 working days as a late notice: the clock stops and does not restart", async () => {
+    // Received Mon 2024-03-18: notice due by 03-27, reply by 04-16 (清明 4/4–4/6, Sun 4/7 worked). Notice 04-01,
+    // supplement 04-08: 4/2, 4/3, 4/7, 4/8 stopped = 4 working days, so 04-16 + 4 = 04-22 (not 20 days from 04-08).
+    const { cases, warnings } = await importText([HEADER, csvLine({ ...BASE_ROW, 补正告知日期: "2024-04-01", 补正收到日期: "2024-04-08" })]);
+    expect(warnings).toEqual([]);
+    expect(cases[0]?.events[0]).toMatchObject({ details: { lateReason: expect.stringContaining("台账") } });
+    expect(cases[0]?.projection).toMatchObject({ correctionNoticeLate: true, dueOn: "2024-04-22", periodStartOn: "2024-03-18" });
+  });
+
   it("links a lawsuit after reconsideration and checks its dates", async () => {
     const { cases, errors } = await importText([
       HEADER,

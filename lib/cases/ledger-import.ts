@@ -16,7 +16,7 @@ import {
   PROCEEDING_RESULT_LABELS,
 } from "./labels";
 import { LEDGER_CHANNEL_LABELS, LEDGER_COLUMNS, type LedgerColumn } from "./ledger";
-import { CONSULTATION_WINDOW_WORKDAYS, projectCase, type CaseProjection } from "./projection";
+import { CONSULTATION_WINDOW_WORKDAYS, CORRECTION_NOTICE_WORKDAYS, projectCase, type CaseProjection } from "./projection";
 import { registerApplicationSchema } from "./schemas";
 
 // ---------------------------------------------------------------------------------------------
@@ -338,11 +338,13 @@ export interface LedgerValidationResult {
 export const IMPORTED_MARK = "（台账导入）";
 
 /**
- * The ledger does not record the period given for 补正: an imported notice gets this many working
- * days, stretched to the day the supplement arrived, or cut to the day before the case was closed as
- * 逾期不补正 (the only way that closing fits the clock).
+ * The ledger does not record the period given for 补正, nor why a notice went out late. The period is
+ * left unknown (null: shown as 未记录), except for a case closed as 逾期不补正, whose period lapsed by
+ * the day before it was closed (the only way that closing fits the clock). A notice after the
+ * 7-working-day limit gets this reason, so that the clock treats it as a late notice (rules.md §4: it
+ * stops the clock and never restarts it), as the ledger records it.
  */
-export const IMPORTED_CORRECTION_PERIOD_WORKDAYS = 15;
+export const IMPORTED_LATE_NOTICE_REASON = "台账未记录逾期告知的理由（台账导入）";
 
 const DEFAULT_EXTENSION_WORKDAYS = 20;
 const MAX_CASE_NUMBER_LENGTH = 50;
@@ -736,14 +738,16 @@ const MAX_DECISION_ITEM_LENGTH = 500;
 function clockEventsOf(facts: ClockFacts, calendar: WorkCalendar): SourcedEvent[] {
   const events: SourcedEvent[] = [];
   if (facts.correctionRequestedOn) {
-    let deadlineOn = addWorkdays(calendar, facts.correctionRequestedOn, IMPORTED_CORRECTION_PERIOD_WORKDAYS);
-    if (facts.correctionReceivedOn && facts.correctionReceivedOn > deadlineOn) deadlineOn = facts.correctionReceivedOn;
-    if (!facts.correctionReceivedOn && facts.outcome === "OTHER_NO_CORRECTION" && facts.closedOn && facts.closedOn <= deadlineOn) {
-      deadlineOn = addCalendarDays(facts.closedOn, -1);
-    }
+    const lapsedBeforeClosing = !facts.correctionReceivedOn && facts.outcome === "OTHER_NO_CORRECTION" && facts.closedOn;
+    const deadlineOn = lapsedBeforeClosing && facts.closedOn ? addCalendarDays(facts.closedOn, -1) : null;
+    const late = facts.correctionRequestedOn > addWorkdays(calendar, facts.receivedOn, CORRECTION_NOTICE_WORKDAYS);
     events.push({
       column: "补正告知日期",
-      event: { type: "CORRECTION_REQUESTED", occurredOn: facts.correctionRequestedOn, details: { deadlineOn, matters: IMPORTED_MARK } },
+      event: {
+        type: "CORRECTION_REQUESTED",
+        occurredOn: facts.correctionRequestedOn,
+        details: { deadlineOn, matters: IMPORTED_MARK, ...(late ? { lateReason: IMPORTED_LATE_NOTICE_REASON } : {}) },
+      },
     });
   }
   if (facts.correctionReceivedOn) {

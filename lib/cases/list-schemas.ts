@@ -89,6 +89,8 @@ export interface CaseListQuery {
   proceedingResult?: "UPHELD" | "CORRECTED" | "OTHER" | "PENDING";
   proceedingFiledFrom?: IsoDate;
   proceedingFiledTo?: IsoDate;
+  /** 已作废: only the voided cases (which every other list, count and export leaves out). */
+  voided?: true;
   /** The visible columns, in display order; always includes the always-visible ones. */
   columns: CaseListColumn[];
 }
@@ -185,6 +187,7 @@ export const caseListQuerySchema = z.object({
   proceedingResult: optional(z.enum(["UPHELD", "CORRECTED", "OTHER", "PENDING"])),
   proceedingFiledFrom: optional(isoDateSchema),
   proceedingFiledTo: optional(isoDateSchema),
+  voided: optional(z.literal("1").transform(() => true as const)),
   columns: columnsSchema,
 });
 
@@ -251,6 +254,7 @@ export function caseListFilterParams(query: Partial<CaseListQuery>): URLSearchPa
   if (query.proceedingResult) params.set("proceedingResult", query.proceedingResult);
   if (query.proceedingFiledFrom) params.set("proceedingFiledFrom", query.proceedingFiledFrom);
   if (query.proceedingFiledTo) params.set("proceedingFiledTo", query.proceedingFiledTo);
+  if (query.voided) params.set("voided", "1");
   return params;
 }
 

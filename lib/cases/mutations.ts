@@ -2,22 +2,37 @@
 // validates with zod, replays the case's events through the pure projection (which refuses an event
 // that does not fit, in Chinese), and writes the event, the derived columns and the audit trail in one
 // transaction. `today` is the caller's date in Asia/Shanghai.
-import type { Prisma } from "@prisma/client";
+//
+// Concurrency (docs/decisions/0010): a write that changes an existing case first locks its row
+// (SELECT … FOR UPDATE), then reads the case and checks everything — the form's version
+// (`expectedVersion`), whether the case is voided, the state of the step being corrected — so that two
+// writes of the same case run one after the other and the second sees the first.
+import { randomUUID } from "node:crypto";
+import type { Application, Prisma } from "@prisma/client";
+import { z } from "zod";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
 import { ROLES } from "../auth/roles";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
-import { dbDateFromIso, loadWorkCalendar } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate, WorkCalendar } from "../calendar/workdays";
+import { assertVersion, lockApplicationRow, type ExpectedVersion } from "../concurrency/versions";
 import { formatCaseNumber } from "./case-number";
 import type { CaseEvent } from "./case-events";
-import { ACTIVE_EVENTS_ORDER, projectionColumns, toDomainEvent } from "./persistence";
-import { projectCase, type CaseProjection } from "./projection";
-import { assignHandlerSchema, caseEventInputSchema, correctionReasonSchema, registerApplicationSchema } from "./schemas";
-import { isoDateFromDb } from "../calendar/queries";
-
+import { ACTIVE_EVENTS_ORDER, projectionColumns, registrationOf, toDomainEvent, type RegistrationFields } from "./persistence";
+import { projectCase, type CaseProjection, type ProjectionResult } from "./projection";
+import { describePublishedReports, findPublishedReportsCounting, type PublishedReportRef } from "./published-reports";
+import {
+  assignHandlerSchema,
+  caseEventInputSchema,
+  correctionReasonSchema,
+  editRegistrationSchema,
+  registerApplicationSchema,
+  voidReasonSchema,
+  type EditRegistrationInput,
+} from "./schemas";
 
 async function assertActiveHandler(tx: Transaction, actor: Actor, handlerId: string): Promise<void> {
   const handler = await tx.user.findFirst({ where: { id: handlerId, organizationId: actor.organizationId, active: true }, select: { id: true } });
@@ -30,6 +45,46 @@ function projectOrRefuse(input: Parameters<typeof projectCase>[0], focusIndex: n
   // A refusal of an earlier event (after a correction) names the step it concerns.
   const prefix = focusIndex !== null && result.eventIndex !== focusIndex ? "更正后，后续步骤不再成立：" : "";
   throw new AppError("INVALID_STATE", `${prefix}${result.message}`);
+}
+
+/** What a step entered in the app must have beyond its schema (recorded history may lack it). */
+function assertEnteredEvent(event: CaseEvent): void {
+  if (event.type === "CORRECTION_REQUESTED" && !event.details.deadlineOn) {
+    throw new AppError("VALIDATION", "请填写补正期限", { deadlineOn: ["请填写告知申请人的补正期限"] });
+  }
+}
+
+/**
+ * Replays recorded history with a change (a corrected step, another receipt date): recorded history may
+ * already break a rule (an imported ledger), so the change is refused only for what it breaks itself,
+ * i.e. a refusal that the history without it did not have. `changed` are the events the change brought
+ * in (refused with their own message; others with "更正后，后续步骤不再成立").
+ */
+function replayChange({
+  before,
+  after,
+  changed,
+  refusalPrefix,
+}: {
+  before: { input: Parameters<typeof projectCase>[0] };
+  after: { input: Parameters<typeof projectCase>[0] };
+  changed: ReadonlySet<CaseEvent>;
+  refusalPrefix: string;
+}): CaseProjection {
+  const everything = Number.POSITIVE_INFINITY;
+  const previous: ProjectionResult = projectCase({ ...before.input, historicEventCount: everything });
+  const next: ProjectionResult = projectCase({ ...after.input, historicEventCount: everything });
+  if (!previous.ok) throw new AppError("INVALID_STATE", previous.message);
+  if (!next.ok) throw new AppError("INVALID_STATE", next.message);
+  const refusedBefore = new Set(previous.projection.historicRefusals.map((refusal) => before.input.events[refusal.index]));
+  const introduced = next.projection.historicRefusals.find(
+    (refusal) => changed.has(after.input.events[refusal.index]!) || !refusedBefore.has(after.input.events[refusal.index]),
+  );
+  if (introduced) {
+    const prefix = changed.has(after.input.events[introduced.index]!) ? "" : refusalPrefix;
+    throw new AppError("INVALID_STATE", `${prefix}${introduced.message}`);
+  }
+  return next.projection;
 }
 
 export async function registerApplication({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }) {
@@ -109,35 +164,64 @@ async function allocateCaseNumber(
   throw new AppError("CONFLICT", "无法生成未被占用的案件编号，请检查机构设置中的编号规则");
 }
 
-/** Locks the case row for the transaction and loads what the projection needs. */
-async function loadCaseForUpdate(tx: Transaction, actor: Actor, applicationId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Application" WHERE id = ${applicationId} AND "organizationId" = ${actor.organizationId} FOR UPDATE`;
-  if (locked.length === 0) throw new AppError("NOT_FOUND", "未找到该案件");
+/**
+ * Locks the case row for the transaction, then reads it and checks the form's version and that the case
+ * is not voided (unless `allowVoided`: voiding and restoring).
+ */
+async function lockCase(
+  tx: Transaction,
+  actor: Actor,
+  applicationId: string,
+  expectedVersion: ExpectedVersion,
+  options: { allowVoided?: boolean } = {},
+): Promise<Application & { organization: { feeStopsClock: boolean } }> {
+  if (!(await lockApplicationRow(tx, actor.organizationId, applicationId))) throw new AppError("NOT_FOUND", "未找到该案件");
   const application = await tx.application.findUniqueOrThrow({
     where: { id: applicationId },
     include: { organization: { select: { feeStopsClock: true } } },
   });
+  await assertVersion(tx, { type: "Application", id: applicationId, version: application.version }, expectedVersion);
+  if (application.voidedAt && !options.allowVoided) {
+    throw new AppError("INVALID_STATE", "该案件已作废，不能再办理或修改；如需继续办理，请由负责人先恢复该案件");
+  }
+  return application;
+}
+
+/** Locks the case (lockCase) and loads what the projection needs. */
+async function loadCaseForUpdate(tx: Transaction, actor: Actor, applicationId: string, expectedVersion: ExpectedVersion) {
+  const application = await lockCase(tx, actor, applicationId, expectedVersion);
   const rows = await tx.caseEvent.findMany({ where: { applicationId, supersededAt: null }, orderBy: ACTIVE_EVENTS_ORDER });
   return { application, rows, events: rows.map(toDomainEvent), receivedOn: isoDateFromDb(application.receivedOn) };
+}
+
+/** The derived state an audit entry records beside the change. */
+function clockSummary(columns: { status: string; clockPhase: string; dueOn: Date | null }) {
+  return { status: columns.status, clockPhase: columns.clockPhase, dueOn: columns.dueOn ? isoDateFromDb(columns.dueOn) : null };
 }
 
 export async function recordCaseEvent({
   actor,
   applicationId,
   input,
+  expectedVersion,
   today,
 }: {
   actor: Actor;
   applicationId: string;
   input: unknown;
+  /** The case's version as the form was loaded (see ExpectedVersion). */
+  expectedVersion: ExpectedVersion;
   today: IsoDate;
-}) {
+}): Promise<{ eventId: string; projection: CaseProjection; version: number }> {
   assertRole(actor, ...ROLES);
-  const event = parseInput(caseEventInputSchema, input) as CaseEvent;
+  const parsed = parseInput(caseEventInputSchema, input) as CaseEvent;
+  assertEnteredEvent(parsed);
+  // A consultation gets the key its answer will name (several may be under way at once).
+  const event: CaseEvent =
+    parsed.type === "CONSULTATION_SENT" && !parsed.details.key ? { ...parsed, details: { ...parsed.details, key: randomUUID() } } : parsed;
   const calendar = await loadWorkCalendar();
   return db.$transaction(async (tx) => {
-    const current = await loadCaseForUpdate(tx, actor, applicationId);
+    const current = await loadCaseForUpdate(tx, actor, applicationId, expectedVersion);
     const events = [...current.events, event];
     const projection = projectOrRefuse(
       { receivedOn: current.receivedOn, events, calendar, settings: current.application.organization, today, historicEventCount: current.events.length },
@@ -153,14 +237,16 @@ export async function recordCaseEvent({
         recordedById: actor.userId,
       },
     });
-    await tx.application.update({ where: { id: applicationId }, data: projectionColumns(projection) });
+    const columns = projectionColumns(projection);
+    const updated = await tx.application.update({ where: { id: applicationId }, data: columns, select: { version: true } });
     await recordAudit(tx, actor, {
       action: `case_event.record.${event.type.toLowerCase()}`,
       entityType: "Application",
       entityId: applicationId,
-      after: { eventId: row.id, type: event.type, occurredOn: event.occurredOn, details: event.details as Prisma.InputJsonValue },
+      before: clockSummary(current.application),
+      after: { eventId: row.id, type: event.type, occurredOn: event.occurredOn, details: event.details as Prisma.InputJsonValue, ...clockSummary(columns) },
     });
-    return { eventId: row.id, projection };
+    return { eventId: row.id, projection, version: updated.version };
   });
 }
 
@@ -174,24 +260,36 @@ export async function correctCaseEvent({
   eventId,
   replacement,
   reason,
+  expectedVersion,
   today,
 }: {
   actor: Actor;
   eventId: string;
   replacement: unknown | null;
   reason: unknown;
+  /** The case's version as the form was loaded (see ExpectedVersion). */
+  expectedVersion: ExpectedVersion;
   today: IsoDate;
-}) {
+}): Promise<{ projection: CaseProjection; version: number; replacementId: string | null }> {
   assertRole(actor, ...ROLES);
   const correctionReason = parseInput(correctionReasonSchema, reason);
-  const newEvent = replacement === null ? null : (parseInput(caseEventInputSchema, replacement) as CaseEvent);
+  const parsedReplacement = replacement === null ? null : (parseInput(caseEventInputSchema, replacement) as CaseEvent);
+  if (parsedReplacement) assertEnteredEvent(parsedReplacement);
   const calendar = await loadWorkCalendar();
   return db.$transaction(async (tx) => {
-    const target = await tx.caseEvent.findFirst({ where: { id: eventId, organizationId: actor.organizationId } });
-    if (!target) throw new AppError("NOT_FOUND", "未找到该办理步骤");
-    if (target.supersededAt) throw new AppError("INVALID_STATE", "该步骤已被更正过，请更正最新的记录");
-    if (newEvent && newEvent.type !== target.type) throw new AppError("VALIDATION", "更正不能改变步骤类型；如登记错了步骤，请撤销该步骤后重新登记");
-    const current = await loadCaseForUpdate(tx, actor, target.applicationId);
+    // Only the case the step belongs to is read before the lock (it never changes); the step itself is
+    // read and checked after the case is locked.
+    const owner = await tx.caseEvent.findFirst({ where: { id: eventId, organizationId: actor.organizationId }, select: { applicationId: true } });
+    if (!owner) throw new AppError("NOT_FOUND", "未找到该办理步骤");
+    const current = await loadCaseForUpdate(tx, actor, owner.applicationId, expectedVersion);
+    const target = await tx.caseEvent.findUniqueOrThrow({ where: { id: eventId } });
+    if (target.supersededAt) {
+      throw new AppError("INVALID_STATE", target.supersededById ? "该步骤已被更正过，请更正最新的记录" : "该步骤已被撤销，不能再更正或撤销");
+    }
+    if (parsedReplacement && parsedReplacement.type !== target.type) {
+      throw new AppError("VALIDATION", "更正不能改变步骤类型；如登记错了步骤，请撤销该步骤后重新登记");
+    }
+    const newEvent = parsedReplacement ? keepIdentity(parsedReplacement, toDomainEvent(target)) : null;
     const index = current.rows.findIndex((row) => row.id === eventId);
     const events: CaseEvent[] = current.events.filter((_, position) => position !== index);
     if (newEvent) events.splice(index, 0, newEvent);
@@ -200,22 +298,13 @@ export async function correctCaseEvent({
       .map((event, position) => ({ event, position }))
       .sort((a, b) => (a.event.occurredOn === b.event.occurredOn ? a.position - b.position : a.event.occurredOn < b.event.occurredOn ? -1 : 1))
       .map(({ event }) => event);
-    // Recorded history may already break a rule (an imported ledger): a correction is refused only for
-    // what it breaks itself, i.e. a refusal that the history without it did not have.
     const settings = current.application.organization;
-    const everything = Number.POSITIVE_INFINITY;
-    const before = projectCase({ receivedOn: current.receivedOn, events: current.events, calendar, settings, today, historicEventCount: everything });
-    const after = projectCase({ receivedOn: current.receivedOn, events: ordered, calendar, settings, today, historicEventCount: everything });
-    if (!before.ok || !after.ok) throw new AppError("INVALID_STATE", before.ok ? (after.ok ? "" : after.message) : before.message);
-    const refusedBefore = new Set(before.projection.historicRefusals.map((refusal) => current.events[refusal.index]));
-    const introduced = after.projection.historicRefusals.find(
-      (refusal) => ordered[refusal.index] === newEvent || !refusedBefore.has(ordered[refusal.index]),
-    );
-    if (introduced) {
-      const prefix = ordered[introduced.index] === newEvent ? "" : "更正后，后续步骤不再成立：";
-      throw new AppError("INVALID_STATE", `${prefix}${introduced.message}`);
-    }
-    const projection = after.projection;
+    const projection = replayChange({
+      before: { input: { receivedOn: current.receivedOn, events: current.events, calendar, settings, today } },
+      after: { input: { receivedOn: current.receivedOn, events: ordered, calendar, settings, today } },
+      changed: new Set(newEvent ? [newEvent] : []),
+      refusalPrefix: "更正后，后续步骤不再成立：",
+    });
 
     let replacementId: string | null = null;
     if (newEvent) {
@@ -236,32 +325,58 @@ export async function correctCaseEvent({
       where: { id: eventId },
       data: { supersededAt: new Date(), supersededById: replacementId, correctionReason },
     });
-    await tx.application.update({ where: { id: target.applicationId }, data: projectionColumns(projection) });
+    const columns = projectionColumns(projection);
+    const updated = await tx.application.update({ where: { id: target.applicationId }, data: columns, select: { version: true } });
     await recordAudit(tx, actor, {
       action: newEvent ? "case_event.correct" : "case_event.withdraw",
       entityType: "Application",
       entityId: target.applicationId,
       reason: correctionReason,
-      before: { eventId, type: target.type, occurredOn: isoDateFromDb(target.occurredOn), details: target.details as Prisma.InputJsonValue },
+      before: {
+        eventId,
+        type: target.type,
+        occurredOn: isoDateFromDb(target.occurredOn),
+        details: target.details as Prisma.InputJsonValue,
+        ...clockSummary(current.application),
+      },
       after: newEvent
-        ? { eventId: replacementId, type: newEvent.type, occurredOn: newEvent.occurredOn, details: newEvent.details as Prisma.InputJsonValue }
-        : undefined,
+        ? { eventId: replacementId, type: newEvent.type, occurredOn: newEvent.occurredOn, details: newEvent.details as Prisma.InputJsonValue, ...clockSummary(columns) }
+        : { eventId: null, withdrawnEventId: eventId, ...clockSummary(columns) },
     });
-    return { projection };
+    return { projection, version: updated.version, replacementId };
   });
 }
 
+/** A corrected consultation keeps the key its answer refers to; a corrected answer keeps the consultation it answers. */
+function keepIdentity(replacement: CaseEvent, original: CaseEvent): CaseEvent {
+  if (replacement.type === "CONSULTATION_SENT" && original.type === "CONSULTATION_SENT" && original.details.key) {
+    return { ...replacement, details: { ...replacement.details, key: original.details.key } };
+  }
+  if (replacement.type === "CONSULTATION_ANSWERED" && original.type === "CONSULTATION_ANSWERED" && original.details.consultationKey) {
+    return { ...replacement, details: { ...replacement.details, consultationKey: original.details.consultationKey } };
+  }
+  return replacement;
+}
+
 /** Managers and administrators reassign a case; a clerk may take an unassigned case. */
-export async function assignHandler({ actor, input }: { actor: Actor; input: unknown }) {
+export async function assignHandler({
+  actor,
+  input,
+  expectedVersion,
+}: {
+  actor: Actor;
+  input: unknown;
+  /** The case's version as the form was loaded (see ExpectedVersion). */
+  expectedVersion: ExpectedVersion;
+}): Promise<{ version: number; changed: boolean }> {
   const { applicationId, handlerId } = parseInput(assignHandlerSchema, input);
-  await db.$transaction(async (tx) => {
-    const application = await tx.application.findFirst({ where: { id: applicationId, organizationId: actor.organizationId } });
-    if (!application) throw new AppError("NOT_FOUND", "未找到该案件");
+  return db.$transaction(async (tx) => {
+    const application = await lockCase(tx, actor, applicationId, expectedVersion);
     const takingUnassigned = actor.role === "CLERK" && application.handlerId === null && handlerId === actor.userId;
     if (!takingUnassigned) assertRole(actor, "MANAGER", "ADMIN");
     if (handlerId) await assertActiveHandler(tx, actor, handlerId);
-    if (application.handlerId === handlerId) return;
-    await tx.application.update({ where: { id: applicationId }, data: { handlerId } });
+    if (application.handlerId === handlerId) return { version: application.version, changed: false };
+    const updated = await tx.application.update({ where: { id: applicationId }, data: { handlerId }, select: { version: true } });
     await recordAudit(tx, actor, {
       action: "application.assign",
       entityType: "Application",
@@ -269,6 +384,193 @@ export async function assignHandler({ actor, input }: { actor: Actor; input: unk
       before: { handlerId: application.handlerId },
       after: { handlerId },
     });
+    return { version: updated.version, changed: true };
+  });
+}
+
+
+function registrationFrom(data: EditRegistrationInput): RegistrationFields {
+  return {
+    applicantType: data.applicantType,
+    applicantName: data.applicantName,
+    applicantIdNumber: data.applicantIdNumber ?? null,
+    applicantContact: data.applicantContact ?? null,
+    applicantAddress: data.applicantAddress ?? null,
+    agentName: data.agentName ?? null,
+    agentContact: data.agentContact ?? null,
+    channel: data.channel,
+    receivedOn: data.receivedOn,
+    requestContent: data.requestContent,
+    deliveryForm: data.deliveryForm ?? null,
+    deliveryMethod: data.deliveryMethod ?? null,
+  };
+}
+
+/**
+ * Corrects the registration (条例 Art. 29 fields, the applicant type and the receipt date included), with
+ * a reason. The case number stays: it is the case's identity. A new receipt date replays the clock and
+ * rewrites the due date and the derived columns in the same transaction; it is refused when a recorded
+ * step no longer fits. A published report that counts the case keeps its frozen figures: the report page
+ * shows the difference, and the result names those reports.
+ */
+export async function updateRegistration({
+  actor,
+  applicationId,
+  input,
+  reason,
+  expectedVersion,
+  today,
+  confirmPublishedChange = true,
+}: {
+  actor: Actor;
+  applicationId: string;
+  input: unknown;
+  reason: unknown;
+  /** The case's version as the form was loaded (see ExpectedVersion). */
+  expectedVersion: ExpectedVersion;
+  today: IsoDate;
+  /**
+   * The user confirmed the warning that a published report counts the case (the form's checkbox). When
+   * false and a published report counts the case, nothing is saved and the reports are named.
+   */
+  confirmPublishedChange?: boolean;
+}): Promise<{ version: number; changedFields: (keyof RegistrationFields)[]; publishedReports: PublishedReportRef[] }> {
+  assertRole(actor, ...ROLES);
+  const data = parseInput(editRegistrationSchema, input);
+  const { reason: why } = parseInput(z.object({ reason: correctionReasonSchema }), { reason });
+  if (data.receivedOn > today) throw new AppError("VALIDATION", "收到申请日期不能晚于今天", { receivedOn: ["收到申请日期不能晚于今天"] });
+  const calendar = await loadWorkCalendar();
+  return db.$transaction(async (tx) => {
+    const current = await loadCaseForUpdate(tx, actor, applicationId, expectedVersion);
+    const publishedReports = await findPublishedReportsCounting(tx, actor.organizationId, [applicationId]);
+    if (publishedReports.length > 0 && !confirmPublishedChange) {
+      const message = `本案计入已发布的${describePublishedReports(publishedReports)}：请确认已知晓已发布的版本不变、差异将在报告页显示`;
+      throw new AppError("VALIDATION", message, { acknowledgePublished: [message] });
+    }
+    const before = registrationOf(current.application);
+    const after = registrationFrom(data);
+    const changedFields = (Object.keys(after) as (keyof RegistrationFields)[]).filter((field) => before[field] !== after[field]);
+    if (changedFields.length === 0) throw new AppError("VALIDATION", "登记信息没有变化");
+
+    const settings = current.application.organization;
+    const projection = replayChange({
+      before: { input: { receivedOn: current.receivedOn, events: current.events, calendar, settings, today } },
+      after: { input: { receivedOn: after.receivedOn, events: current.events, calendar, settings, today } },
+      changed: new Set(),
+      refusalPrefix: `收到申请日期改为 ${after.receivedOn} 后，已登记的办理步骤不再成立：`,
+    });
+    const columns = projectionColumns(projection);
+    const updated = await tx.application.update({
+      where: { id: applicationId },
+      data: { ...after, receivedOn: dbDateFromIso(after.receivedOn), ...columns },
+      select: { version: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "application.update_registration",
+      entityType: "Application",
+      entityId: applicationId,
+      reason: why,
+      before: { caseNumber: current.application.caseNumber, ...before, ...clockSummary(current.application) },
+      after: { caseNumber: current.application.caseNumber, ...after, ...clockSummary(columns), changedFields },
+    });
+    return { version: updated.version, changedFields, publishedReports };
+  });
+}
+
+/**
+ * 作废: a case registered by mistake or twice leaves every list, count, alert and report, but is never
+ * deleted (managers and administrators, with a reason). Its alerts are removed; restoring brings it back.
+ */
+export async function voidApplication({
+  actor,
+  applicationId,
+  reason,
+  expectedVersion,
+  now = new Date(),
+}: {
+  actor: Actor;
+  applicationId: string;
+  reason: unknown;
+  /** The case's version as the form was loaded (see ExpectedVersion). */
+  expectedVersion: ExpectedVersion;
+  now?: Date;
+}): Promise<{ version: number; publishedReports: PublishedReportRef[] }> {
+  assertRole(actor, "MANAGER", "ADMIN");
+  const why = parseInput(voidReasonSchema, reason);
+  return db.$transaction(async (tx) => {
+    const application = await lockCase(tx, actor, applicationId, expectedVersion, { allowVoided: true });
+    if (application.voidedAt) throw new AppError("INVALID_STATE", "该案件已作废");
+    const updated = await tx.application.update({
+      where: { id: applicationId },
+      data: { voidedAt: now, voidedById: actor.userId, voidReason: why },
+      select: { version: true },
+    });
+    // Alerts are derived (regenerated hourly for cases that count): a voided case has none.
+    await tx.notification.deleteMany({ where: { applicationId } });
+    await recordAudit(tx, actor, {
+      action: "application.void",
+      entityType: "Application",
+      entityId: applicationId,
+      reason: why,
+      before: { caseNumber: application.caseNumber, voidedAt: null, voidedById: null, voidReason: null },
+      after: { caseNumber: application.caseNumber, voidedAt: now.toISOString(), voidedById: actor.userId, voidReason: why },
+    });
+    const proceedings = await tx.proceeding.findMany({ where: { applicationId }, select: { id: true } });
+    const publishedReports = await findPublishedReportsCounting(tx, actor.organizationId, [applicationId, ...proceedings.map((row) => row.id)]);
+    return { version: updated.version, publishedReports };
+  });
+}
+
+/** Restores a voided case (managers and administrators, with a reason); its clock is replayed for today. */
+export async function restoreApplication({
+  actor,
+  applicationId,
+  reason,
+  expectedVersion,
+  today,
+}: {
+  actor: Actor;
+  applicationId: string;
+  reason: unknown;
+  /** The case's version as the form was loaded (see ExpectedVersion). */
+  expectedVersion: ExpectedVersion;
+  today: IsoDate;
+}): Promise<{ version: number }> {
+  assertRole(actor, "MANAGER", "ADMIN");
+  const why = parseInput(voidReasonSchema, reason);
+  const calendar = await loadWorkCalendar();
+  return db.$transaction(async (tx) => {
+    const application = await lockCase(tx, actor, applicationId, expectedVersion, { allowVoided: true });
+    if (!application.voidedAt) throw new AppError("INVALID_STATE", "该案件未作废，无需恢复");
+    const rows = await tx.caseEvent.findMany({ where: { applicationId, supersededAt: null }, orderBy: ACTIVE_EVENTS_ORDER });
+    const result = projectCase({
+      receivedOn: isoDateFromDb(application.receivedOn),
+      events: rows.map(toDomainEvent),
+      calendar,
+      settings: application.organization,
+      today,
+      historicEventCount: Number.POSITIVE_INFINITY,
+    });
+    const columns = result.ok ? projectionColumns(result.projection) : {};
+    const updated = await tx.application.update({
+      where: { id: applicationId },
+      data: { voidedAt: null, voidedById: null, voidReason: null, ...columns },
+      select: { version: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "application.restore",
+      entityType: "Application",
+      entityId: applicationId,
+      reason: why,
+      before: {
+        caseNumber: application.caseNumber,
+        voidedAt: application.voidedAt.toISOString(),
+        voidedById: application.voidedById,
+        voidReason: application.voidReason,
+      },
+      after: { caseNumber: application.caseNumber, voidedAt: null, voidedById: null, voidReason: null },
+    });
+    return { version: updated.version };
   });
 }
 

@@ -1,5 +1,5 @@
 // Conversions between database rows and the pure case domain, shared by the case queries and mutations.
-import type { CaseEvent as CaseEventRow, Prisma } from "@prisma/client";
+import type { Application, CaseEvent as CaseEventRow, Prisma } from "@prisma/client";
 import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
 import type { CaseEvent } from "./case-events";
 import type { CaseProjection } from "./projection";
@@ -24,6 +24,7 @@ export function projectionColumns(projection: CaseProjection) {
     dueIsProvisional: projection.dueIsProvisional,
     correctionNoticeDueOn: date(projection.correctionNoticeDueOn),
     correctionRequestedOn: date(projection.correctionRequestedOn),
+    correctionNoticeLate: projection.correctionNoticeLate,
     correctionDeadlineOn: date(projection.correctionDeadlineOn),
     correctionReceivedOn: date(projection.correctionReceivedOn),
     consultationSentOn: date(projection.consultationSentOn),
@@ -41,3 +42,23 @@ export function projectionColumns(projection: CaseProjection) {
     outcome: projection.outcome,
   } satisfies Prisma.ApplicationUncheckedUpdateInput;
 }
+
+/** The registration fields as stored, in the shape of the edit form (absent text as null). */
+export function registrationOf(application: Application) {
+  return {
+    applicantType: application.applicantType,
+    applicantName: application.applicantName,
+    applicantIdNumber: application.applicantIdNumber,
+    applicantContact: application.applicantContact,
+    applicantAddress: application.applicantAddress,
+    agentName: application.agentName,
+    agentContact: application.agentContact,
+    channel: application.channel,
+    receivedOn: isoDateFromDb(application.receivedOn),
+    requestContent: application.requestContent,
+    deliveryForm: application.deliveryForm,
+    deliveryMethod: application.deliveryMethod,
+  };
+}
+
+export type RegistrationFields = ReturnType<typeof registrationOf>;

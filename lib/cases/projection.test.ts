@@ -89,9 +89,138 @@ describe("补正", () => {
     expect(refusal("2026-03-02", [requested, decision("2026-03-06")])).toContain("等待补正");
   });
 
-  it("warns when the notice went out after the 7 working days", () => {
-    const late = projected("2026-03-02", [{ ...requested, occurredOn: "2026-03-12", details: { deadlineOn: "2026-03-26", matters: "请明确" } }]);
-    expect(late.warnings.join()).toContain("超过");
+  it("refuses a notice after the 7 working days without a reason, and records one with a reason as late", () => {
+    const late: CaseEvent = { ...requested, occurredOn: "2026-03-12", details: { deadlineOn: "2026-03-26", matters: "请明确" } };
+    expect(refusal("2026-03-02", [late])).toContain("须写明逾期告知的理由");
+    const recorded = projected("2026-03-02", [{ ...late, details: { ...late.details, lateReason: "承办人出差，未及时审查" } }]);
+    expect(recorded).toMatchObject({ clockPhase: "AWAITING_CORRECTION", correctionNoticeLate: true, dueOn: null });
+    expect(recorded.warnings.join()).toContain("逾期补正告知");
+  });
+});
+
+describe("补正 after the 7-working-day limit (rules.md §4)", () => {
+  const lateNotice = (occurredOn: IsoDate): CaseEvent => ({
+    type: "CORRECTION_REQUESTED",
+    occurredOn,
+    details: { deadlineOn: addDays(occurredOn, 14), matters: "请补充身份证明", lateReason: "收件登记遗漏" },
+  });
+  const received = (occurredOn: IsoDate): CaseEvent => ({ type: "CORRECTION_RECEIVED", occurredOn, details: {} });
+
+  it("stops the clock but never restarts it: the original due date plus the stopped days (2026)", () => {
+    // Received Mon 2026-03-02: the notice was due by 03-11, the reply by 03-30. Notice Thu 03-12, supplement
+    // Thu 03-19: 3/13, 3/16–3/19 = 5 working days stopped; 3/30 + 5 working days with 清明 (4/6) skipped = 04-07.
+    const projection = projected("2026-03-02", [lateNotice("2026-03-12"), received("2026-03-19")]);
+    expect(projection.periodStartOn).toBe("2026-03-02");
+    expect(projection.dueOn).toBe("2026-04-07");
+    expect(projection.workdaysAllowed).toBe(25);
+    expect(projection.correctionNoticeLate).toBe(true);
+  });
+
+  it("stops the clock across 国庆 2025 without a new period", () => {
+    // Received Mon 2025-09-22: notice due 09-30 (Sun 9/28 worked), reply due 10-24. Notice Thu 10-09, supplement
+    // Thu 10-16: 10/10, 10/11 (Sat, worked), 10/13–10/16 = 6 stopped; 10-24 + 6 working days = 2025-11-03.
+    const projection = projected("2025-09-22", [lateNotice("2025-10-09"), received("2025-10-16")]);
+    expect(projection.dueOn).toBe("2025-11-03");
+    expect(projection.explanation.map((line) => line.text).join()).toContain("不重新计算");
+  });
+
+  it("refuses a notice after the due date: an overdue case stays overdue", () => {
+    // Reply due 2025-10-24; a notice on Mon 10-27 cannot stop a clock that has run out.
+    expect(refusal("2025-09-22", [lateNotice("2025-10-27")])).toContain("2025-10-24 届满");
+    const overdue = projected("2025-09-22", [], { today: "2025-10-27" });
+    expect(dueStatus(overdue, calendar, "2025-10-27").status).toBe("OVERDUE");
+  });
+
+  it("accepts a notice on the due date itself", () => {
+    expect(projected("2025-09-22", [lateNotice("2025-10-24")]).clockPhase).toBe("AWAITING_CORRECTION");
+  });
+
+  it("a period the ledger did not record stays unknown, and a closing as 逾期不补正 cannot be checked against it", () => {
+    const unknown: CaseEvent = { type: "CORRECTION_REQUESTED", occurredOn: "2026-03-04", details: { deadlineOn: null, matters: "（台账导入）" } };
+    const waiting = projected("2026-03-02", [unknown]);
+    expect(waiting.correctionDeadlineOn).toBeNull();
+    expect(waiting.explanation.map((line) => line.text).join()).toContain("补正期限未记录");
+    expect(projected("2026-03-02", [unknown, decision("2026-03-05", "OTHER_NO_CORRECTION")]).outcome).toBe("OTHER_NO_CORRECTION");
+  });
+});
+
+describe("consultations under way at the same time (Art. 32, 34)", () => {
+  const sent = (occurredOn: IsoDate, key: string, partyReceivedOn?: IsoDate): CaseEvent => ({
+    type: "CONSULTATION_SENT",
+    occurredOn,
+    details: { party: key === "agency" ? "AGENCY" : "THIRD_PARTY", partyName: key, key, ...(partyReceivedOn ? { partyReceivedOn } : {}) },
+  });
+  const answered = (occurredOn: IsoDate, consultationKey?: string): CaseEvent => ({
+    type: "CONSULTATION_ANSWERED",
+    occurredOn,
+    details: { windowExpired: false, ...(consultationKey ? { consultationKey } : {}) },
+  });
+
+  it("counts each stopped day once: the union of the periods (2026)", () => {
+    // Received Mon 2026-06-01, due 06-30 (端午 6/19 skipped). A third party from 06-03 to 06-12 (7 working days)
+    // and another agency from 06-08 to 06-22 (9): together 6/4–6/22 without 6/19 = 12, not 16. 06-30 + 12 = 07-16.
+    const events = [sent("2026-06-03", "third"), sent("2026-06-08", "agency"), answered("2026-06-12", "third")];
+    const stillWaiting = projected("2026-06-01", events);
+    expect(stillWaiting.clockPhase).toBe("CONSULTING");
+    expect(stillWaiting.consultations.map((consultation) => [consultation.key, consultation.answeredOn])).toEqual([
+      ["third", "2026-06-12"],
+      ["agency", null],
+    ]);
+    const done = projected("2026-06-01", [...events, answered("2026-06-22", "agency")]);
+    expect(done.clockPhase).toBe("RUNNING");
+    expect(done.workdaysAllowed).toBe(32);
+    expect(done.dueOn).toBe("2026-07-16");
+    expect(done).toMatchObject({ consultationSentOn: "2026-06-03", consultationAnsweredOn: "2026-06-22" });
+    expect(done.explanation.map((line) => line.text).join()).toContain("重叠");
+  });
+
+  it("three consultations, two overlapping and one apart", () => {
+    // (6/2, 6/4] ∪ (6/3, 6/9] = 6/3–6/9 (5 working days) and (6/11, 6/12] (1): 6 in all; 06-30 + 6 = 07-08.
+    const projection = projected("2026-06-01", [
+      sent("2026-06-02", "a"),
+      sent("2026-06-03", "b"),
+      answered("2026-06-04", "a"),
+      answered("2026-06-09", "b"),
+      sent("2026-06-11", "c"),
+      answered("2026-06-12", "c"),
+    ]);
+    expect(projection.dueOn).toBe("2026-07-08");
+  });
+
+  it("asks which consultation was answered while several are under way", () => {
+    expect(refusal("2026-06-01", [sent("2026-06-03", "third"), sent("2026-06-08", "agency"), answered("2026-06-12")])).toContain("请选择");
+    expect(refusal("2026-06-01", [sent("2026-06-03", "third"), answered("2026-06-05", "third"), answered("2026-06-08", "third")])).toContain(
+      "没有进行中的征求意见",
+    );
+  });
+
+  it("runs the 15-working-day window from the day the party received the request, when recorded", () => {
+    // Sent Wed 06-03, received Fri 06-05: the window ends 15 working days after 06-05, on Mon 06-29 (端午 skipped),
+    // not on 06-25 (from sending). Unanswered beyond it, the stop is 6/4–6/29 = 17 working days: 06-30 + 17 = 07-23.
+    expect(projected("2026-06-01", [sent("2026-06-03", "third")]).consultationReplyDueOn).toBe("2026-06-25");
+    expect(projected("2026-06-01", [sent("2026-06-03", "third", "2026-06-05")]).consultationReplyDueOn).toBe("2026-06-29");
+    const expired = projected("2026-06-01", [sent("2026-06-03", "third", "2026-06-05"), answered("2026-07-10", "third")]);
+    expect(expired.dueOn).toBe("2026-07-23");
+  });
+
+  it("refuses a receipt date before sending", () => {
+    expect(refusal("2026-06-01", [sent("2026-06-03", "third", "2026-06-02")])).toContain("不能早于发出日期");
+  });
+
+  it("answers the only consultation under way without a key (recorded history)", () => {
+    const legacy: CaseEvent = { type: "CONSULTATION_SENT", occurredOn: "2026-06-03", details: { party: "THIRD_PARTY", partyName: "甲" } };
+    expect(projected("2026-06-01", [legacy, answered("2026-06-12")]).clockPhase).toBe("RUNNING");
+  });
+});
+
+describe("fee notices have an amount above zero", () => {
+  it("refuses a notice of 0 元: there is nothing to notify", () => {
+    const free: CaseEvent = {
+      type: "FEE_NOTICE",
+      occurredOn: "2026-06-03",
+      details: { method: "PER_APPLICATION", amount: "0.00", calculatedAmount: "0.00", applicantReceivedOn: "2026-06-04" },
+    };
+    expect(refusal("2026-06-01", [free])).toContain("无需发出收费通知");
   });
 });
 

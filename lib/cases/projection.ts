@@ -44,6 +44,19 @@ export interface ExplanationLine {
   text: string;
 }
 
+/** One consultation (Art. 32, 34) as the clock saw it. */
+export interface ConsultationView {
+  /** The consultation's key (CONSULTATION_SENT details.key), or "#n" for one recorded without (n: its event's index). */
+  key: string;
+  party: "THIRD_PARTY" | "AGENCY";
+  partyName: string;
+  sentOn: IsoDate;
+  partyReceivedOn: IsoDate | null;
+  /** The end of the 15-working-day window (from the party's receipt when recorded, otherwise from sending). */
+  replyDueOn: IsoDate;
+  answeredOn: IsoDate | null;
+}
+
 export interface CaseProjection {
   status: "OPEN" | "CLOSED";
   clockPhase: ClockPhase;
@@ -59,11 +72,17 @@ export interface CaseProjection {
   workdaysAllowed: number;
   correctionNoticeDueOn: IsoDate | null;
   correctionRequestedOn: IsoDate | null;
+  /** The 补正 notice went out after the 7-working-day limit: it stopped the clock but does not restart it. */
+  correctionNoticeLate: boolean;
   correctionDeadlineOn: IsoDate | null;
   correctionReceivedOn: IsoDate | null;
+  /** The first consultation's sending date. */
   consultationSentOn: IsoDate | null;
+  /** The last answer, once no consultation is under way. */
   consultationAnsweredOn: IsoDate | null;
+  /** While consultations are under way, the earliest end of their windows; afterwards the last one's. */
   consultationReplyDueOn: IsoDate | null;
+  consultations: ConsultationView[];
   extensionNotifiedOn: IsoDate | null;
   extensionWorkdays: number | null;
   feeMethod: FeeMethod | null;
@@ -84,11 +103,25 @@ export type ProjectionResult =
   | { ok: true; projection: CaseProjection }
   | { ok: false; eventIndex: number; message: string };
 
+/**
+ * A period in which the clock does not run: the working days after `since` through its end (the reply,
+ * the payment, the supplement after a late notice), at most through `latestEnd`. Several may overlap
+ * (consultations run at once): the days stopped are their union, each day counted once.
+ */
 interface Stop {
-  kind: "CONSULTATION" | "FEE";
+  kind: "CONSULTATION" | "FEE" | "LATE_CORRECTION";
   since: IsoDate;
-  /** Consultation: the 15th working day after sending, when the stop ends at the latest. */
+  /** Null while the stop runs. */
+  end: IsoDate | null;
+  /** Consultation: the end of the 15-working-day window, when the stop ends at the latest. */
   latestEnd: IsoDate | null;
+  /** Consultation: its key. */
+  key: string | null;
+}
+
+interface ConsultationRecord extends ConsultationView {
+  /** False for a consultation kept only as recorded history (it did not stop the clock). */
+  counted: boolean;
 }
 
 class EventRefused extends Error {}
@@ -97,27 +130,50 @@ function refuse(message: string): never {
   throw new EventRefused(message);
 }
 
+/** Working days in the union of the periods (since, end]; a running stop counts up to `asOf` (left out when null). */
+function stoppedWorkdaysOf(calendar: WorkCalendar, stops: readonly Stop[], asOf: IsoDate | null): number {
+  const ranges: [IsoDate, IsoDate][] = [];
+  for (const stop of stops) {
+    let end = stop.end ?? asOf;
+    if (end === null) continue;
+    if (stop.latestEnd && end > stop.latestEnd) end = stop.latestEnd;
+    if (end > stop.since) ranges.push([stop.since, end]);
+  }
+  ranges.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let total = 0;
+  let current: [IsoDate, IsoDate] | null = null;
+  for (const range of ranges) {
+    if (current && range[0] <= current[1]) {
+      if (range[1] > current[1]) current[1] = range[1];
+      continue;
+    }
+    if (current) total += countWorkdays(calendar, current[0], current[1]);
+    current = [range[0], range[1]];
+  }
+  if (current) total += countWorkdays(calendar, current[0], current[1]);
+  return total;
+}
+
 export function projectCase(input: ProjectionInput): ProjectionResult {
   const { calendar, receivedOn, today } = input;
   const explanation: ExplanationLine[] = [];
   const warnings: string[] = [];
 
   let periodStartOn = receivedOn;
-  let stoppedWorkdays = 0;
+  /** The stops of the current period (a supplement after a timely notice starts a new period without them). */
+  let stops: Stop[] = [];
   /** The extension counted in the current period. */
   let extensionWorkdays: number | null = null;
   /** The extension as recorded (for the ledger and the report), whether or not the clock counts it. */
   let recordedExtensionWorkdays: number | null = null;
   let extensionUsed = false;
   let phase: ClockPhase = "RUNNING";
-  let stop: Stop | null = null;
+  let correctionNoticeLate = false;
+  const consultations: ConsultationRecord[] = [];
   const state = {
     correctionRequestedOn: null as IsoDate | null,
     correctionDeadlineOn: null as IsoDate | null,
     correctionReceivedOn: null as IsoDate | null,
-    consultationSentOn: null as IsoDate | null,
-    consultationAnsweredOn: null as IsoDate | null,
-    consultationReplyDueOn: null as IsoDate | null,
     extensionNotifiedOn: null as IsoDate | null,
     feeMethod: null as FeeMethod | null,
     feeNoticeOn: null as IsoDate | null,
@@ -130,8 +186,13 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
   };
 
   const correctionNoticeDueOn = addWorkdays(calendar, receivedOn, CORRECTION_NOTICE_WORKDAYS);
-  const allowed = () => REPLY_WORKDAYS + stoppedWorkdays + (extensionWorkdays ?? 0);
+  /** Working days allowed with the stops that have ended (and, with `asOf`, the running ones through that day). */
+  const allowed = (asOf: IsoDate | null = null) => REPLY_WORKDAYS + stoppedWorkdaysOf(calendar, stops, asOf) + (extensionWorkdays ?? 0);
   const currentDue = () => addWorkdays(calendar, periodStartOn, allowed());
+  /** The due date if the running stops (if any) ended on `date`. */
+  const dueIfStopEndsOn = (date: IsoDate) => addWorkdays(calendar, periodStartOn, allowed(date));
+  const runningStop = (kind: Stop["kind"]) => stops.find((stop) => stop.kind === kind && stop.end === null);
+  const openConsultations = () => consultations.filter((consultation) => consultation.counted && consultation.answeredOn === null && stops.some((stop) => stop.key === consultation.key && stop.end === null));
 
   explanation.push({
     date: receivedOn,
@@ -153,61 +214,121 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
         case "CORRECTION_REQUESTED": {
           if (state.correctionRequestedOn) refuse("补正应当一次性告知，本案已发出过补正告知");
           if (phase !== "RUNNING") refuse(`当前状态为“${phaseLabel(phase)}”，不能发出补正告知`);
-          if (event.details.deadlineOn <= event.occurredOn) refuse("补正期限应晚于补正告知日期");
-          if (event.occurredOn > correctionNoticeDueOn) {
-            warnings.push(`补正告知于 ${event.occurredOn} 发出，超过收到申请后 ${CORRECTION_NOTICE_WORKDAYS} 个工作日的期限（${correctionNoticeDueOn}）`);
+          const { deadlineOn, lateReason } = event.details;
+          if (deadlineOn !== null && deadlineOn <= event.occurredOn) refuse("补正期限应晚于补正告知日期");
+          const due = currentDue();
+          if (event.occurredOn > due) {
+            refuse(`答复期限已于 ${due} 届满，不能再发出补正告知：逾期的申请应尽快答复，补正告知不能延长已经届满的期限`);
+          }
+          const late = event.occurredOn > correctionNoticeDueOn;
+          if (late && !lateReason) {
+            refuse(
+              `补正告知应在收到申请后 ${CORRECTION_NOTICE_WORKDAYS} 个工作日内（${correctionNoticeDueOn} 前）发出；` +
+                `${event.occurredOn} 已超过该期限，须写明逾期告知的理由。逾期的补正告知只停止计时，不重新计算答复期限`,
+            );
           }
           state.correctionRequestedOn = event.occurredOn;
-          state.correctionDeadlineOn = event.details.deadlineOn;
+          state.correctionDeadlineOn = deadlineOn;
           phase = "AWAITING_CORRECTION";
-          explanation.push({
-            date: event.occurredOn,
-            text: `发出补正告知，补正期限至 ${event.details.deadlineOn}。答复期限停止计算，自收到补正之日重新计算。`,
-          });
+          const period = deadlineOn ? `补正期限至 ${deadlineOn}` : "补正期限未记录（台账导入）";
+          if (late) {
+            correctionNoticeLate = true;
+            stops.push({ kind: "LATE_CORRECTION", since: event.occurredOn, end: null, latestEnd: null, key: null });
+            warnings.push(
+              `逾期补正告知：补正告知于 ${event.occurredOn} 发出，超过收到申请后 ${CORRECTION_NOTICE_WORKDAYS} 个工作日的期限（${correctionNoticeDueOn}），理由：${lateReason}。答复期限只停止计算，不重新计算`,
+            );
+            explanation.push({
+              date: event.occurredOn,
+              text: `发出补正告知（逾期发出，超过 ${correctionNoticeDueOn}），${period}。答复期限停止计算；收到补正后继续计算原期限，不重新计算 ${REPLY_WORKDAYS} 个工作日。`,
+            });
+          } else {
+            explanation.push({
+              date: event.occurredOn,
+              text: `发出补正告知，${period}。答复期限停止计算，自收到补正之日重新计算。`,
+            });
+          }
           break;
         }
         case "CORRECTION_RECEIVED": {
           if (phase !== "AWAITING_CORRECTION") refuse("本案没有等待中的补正告知，不能登记收到补正");
           state.correctionReceivedOn = event.occurredOn;
-          periodStartOn = event.occurredOn;
-          stoppedWorkdays = 0;
-          // The supplemented application starts a new period; an earlier extension belonged to the old one.
-          extensionWorkdays = null;
           phase = "RUNNING";
-          explanation.push({
-            date: event.occurredOn,
-            text: `收到补正后的申请。答复期限重新计算：自次日起 ${REPLY_WORKDAYS} 个工作日。`,
-          });
+          const lateStop = runningStop("LATE_CORRECTION");
+          if (lateStop) {
+            lateStop.end = event.occurredOn;
+            const stopped = countWorkdays(calendar, lateStop.since, event.occurredOn);
+            explanation.push({
+              date: event.occurredOn,
+              text: `收到补正后的申请。补正告知逾期发出，答复期限不重新计算：${lateStop.since} 次日至 ${event.occurredOn} 共 ${stopped} 个工作日不计入答复期限。`,
+            });
+          } else {
+            periodStartOn = event.occurredOn;
+            stops = [];
+            // The supplemented application starts a new period; an earlier extension belonged to the old one.
+            extensionWorkdays = null;
+            explanation.push({
+              date: event.occurredOn,
+              text: `收到补正后的申请。答复期限重新计算：自次日起 ${REPLY_WORKDAYS} 个工作日。`,
+            });
+          }
           break;
         }
         case "CONSULTATION_SENT": {
-          if (phase !== "RUNNING") refuse(`当前状态为“${phaseLabel(phase)}”，不能发出征求意见`);
-          if (event.occurredOn > currentDue()) refuse(`答复期限已于 ${currentDue()} 届满，征求意见不能再延后答复期限`);
-          const latestEnd = addWorkdays(calendar, event.occurredOn, CONSULTATION_WINDOW_WORKDAYS);
-          stop = { kind: "CONSULTATION", since: event.occurredOn, latestEnd };
-          state.consultationSentOn = event.occurredOn;
-          state.consultationAnsweredOn = null;
-          state.consultationReplyDueOn = latestEnd;
+          if (phase !== "RUNNING" && phase !== "CONSULTING") refuse(`当前状态为“${phaseLabel(phase)}”，不能发出征求意见`);
+          const dueThen = dueIfStopEndsOn(event.occurredOn);
+          if (event.occurredOn > dueThen) refuse(`答复期限已于 ${dueThen} 届满，征求意见不能再延后答复期限`);
+          const { partyReceivedOn } = event.details;
+          if (partyReceivedOn && partyReceivedOn < event.occurredOn) refuse("对方收到征求意见的日期不能早于发出日期");
+          if (partyReceivedOn && partyReceivedOn > today) refuse(`对方收到征求意见的日期 ${partyReceivedOn} 晚于今天（${today}）`);
+          const key = event.details.key ?? `#${index}`;
+          if (consultations.some((consultation) => consultation.key === key)) refuse("征求意见编号重复，请重新登记");
+          const latestEnd = addWorkdays(calendar, partyReceivedOn ?? event.occurredOn, CONSULTATION_WINDOW_WORKDAYS);
+          stops.push({ kind: "CONSULTATION", since: event.occurredOn, end: null, latestEnd, key });
+          consultations.push({ ...consultationOf(event, key, latestEnd), counted: true });
+          const alreadyOpen = openConsultations().length - 1;
           phase = "CONSULTING";
           const party = event.details.party === "THIRD_PARTY" ? "第三方" : "其他机关";
+          const window = partyReceivedOn
+            ? `对方于 ${partyReceivedOn} 收到，应在 ${latestEnd} 前答复（自收到之日起 ${CONSULTATION_WINDOW_WORKDAYS} 个工作日）`
+            : `对方应在 ${latestEnd} 前答复（${CONSULTATION_WINDOW_WORKDAYS} 个工作日）`;
           explanation.push({
             date: event.occurredOn,
-            text: `向${party}（${event.details.partyName}）征求意见，答复期限停止计算；对方应在 ${latestEnd} 前答复（${CONSULTATION_WINDOW_WORKDAYS} 个工作日）。`,
+            text:
+              `向${party}（${event.details.partyName}）征求意见，答复期限停止计算；${window}。` +
+              (alreadyOpen > 0 ? `同时进行的征求意见共 ${alreadyOpen + 1} 项，停止计时的日期重叠的只计一次。` : ""),
           });
           break;
         }
         case "CONSULTATION_ANSWERED": {
-          if (phase !== "CONSULTING" || stop?.kind !== "CONSULTATION") refuse("本案没有进行中的征求意见，不能登记意见答复");
+          const open = openConsultations();
+          if (open.length === 0) refuse("本案没有进行中的征求意见，不能登记意见答复");
+          const historic = index < (input.historicEventCount ?? 0);
+          const { consultationKey } = event.details;
+          let consultation: ConsultationRecord | undefined;
+          if (consultationKey) {
+            consultation = open.find((candidate) => candidate.key === consultationKey);
+            if (!consultation) refuse("所选的征求意见不在进行中（可能已登记答复），请刷新后重新选择");
+          } else if (open.length === 1 || historic) {
+            consultation = open[0];
+          } else {
+            refuse(`本案有 ${open.length} 项进行中的征求意见，请选择收到的是哪一项的答复`);
+          }
+          const found = consultation!;
+          const stop = stops.find((candidate) => candidate.key === found.key && candidate.end === null)!;
+          const before = stoppedWorkdaysOf(calendar, stops, null);
+          stop.end = event.occurredOn;
+          const after = stoppedWorkdaysOf(calendar, stops, null);
+          found.answeredOn = event.occurredOn;
           const end = stop.latestEnd && event.occurredOn > stop.latestEnd ? stop.latestEnd : event.occurredOn;
           const stopped = countWorkdays(calendar, stop.since, end);
-          stoppedWorkdays += stopped;
-          state.consultationAnsweredOn = event.occurredOn;
+          const overlap = stopped - (after - before);
           explanation.push({
             date: event.occurredOn,
-            text: `${event.details.windowExpired ? "征求意见期满未答复" : "收到意见答复"}：${stop.since} 次日至 ${end} 共 ${stopped} 个工作日不计入答复期限。`,
+            text:
+              `${event.details.windowExpired ? "征求意见期满未答复" : "收到意见答复"}（${found.partyName}）：${stop.since} 次日至 ${end} 共 ${stopped} 个工作日不计入答复期限` +
+              (overlap > 0 ? `，其中 ${overlap} 个工作日与其他停止计时的期间重叠，只计一次。` : "。"),
           });
-          stop = null;
-          phase = "RUNNING";
+          if (openConsultations().length === 0) phase = "RUNNING";
           break;
         }
         case "EXTENSION": {
@@ -233,6 +354,9 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
         case "FEE_NOTICE": {
           if (state.feeNoticeOn) refuse("本案已发出过收费通知；每件申请只能采用一种计收方式发出一次收费通知");
           if (phase !== "RUNNING") refuse(`当前状态为“${phaseLabel(phase)}”，不能发出收费通知`);
+          if (!(Number(event.details.amount) > 0)) {
+            refuse("收费金额须大于 0 元：按规定应收 0 元的（每月前 10 件申请，或 30 页以下），无需发出收费通知，也不停止计时");
+          }
           if (event.occurredOn > currentDue()) refuse(`收费通知应在答复期限（${currentDue()}）内发出`);
           if (event.details.applicantReceivedOn < event.occurredOn) refuse("申请人收到收费通知的日期不能早于发出日期");
           state.feeMethod = event.details.method;
@@ -240,7 +364,7 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
           state.feeAmount = event.details.amount;
           state.feePaymentDueOn = addWorkdays(calendar, event.details.applicantReceivedOn, FEE_PAYMENT_WORKDAYS);
           if (input.settings.feeStopsClock) {
-            stop = { kind: "FEE", since: event.occurredOn, latestEnd: null };
+            stops.push({ kind: "FEE", since: event.occurredOn, end: null, latestEnd: null, key: null });
             phase = "AWAITING_FEE";
           }
           explanation.push({
@@ -259,14 +383,14 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
           }
           state.feePaidOn = event.occurredOn;
           state.feePaidAmount = event.details.amount;
-          if (stop?.kind === "FEE") {
-            const stopped = countWorkdays(calendar, stop.since, event.occurredOn);
-            stoppedWorkdays += stopped;
+          const feeStop = runningStop("FEE");
+          if (feeStop) {
+            feeStop.end = event.occurredOn;
+            const stopped = countWorkdays(calendar, feeStop.since, event.occurredOn);
             explanation.push({
               date: event.occurredOn,
-              text: `申请人缴费 ${event.details.amount} 元：${stop.since} 次日至 ${event.occurredOn} 共 ${stopped} 个工作日不计入答复期限。`,
+              text: `申请人缴费 ${event.details.amount} 元：${feeStop.since} 次日至 ${event.occurredOn} 共 ${stopped} 个工作日不计入答复期限。`,
             });
-            stop = null;
             phase = "RUNNING";
           } else {
             explanation.push({ date: event.occurredOn, text: `申请人缴费 ${event.details.amount} 元。` });
@@ -296,7 +420,7 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
           if (outcome === "UNAVAILABLE_UNCLEAR_AFTER_CORRECTION" && !state.correctionReceivedOn) {
             refuse("“补正后申请内容仍不明确”只适用于已收到补正的案件");
           }
-          closeStop(event.occurredOn);
+          closeStops(event.occurredOn);
           state.closedOn = event.occurredOn;
           state.outcome = outcome;
           phase = "CLOSED";
@@ -304,7 +428,7 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
           break;
         }
         case "WITHDRAWN": {
-          closeStop(event.occurredOn);
+          closeStops(event.occurredOn);
           state.closedOn = event.occurredOn;
           state.outcome = "OTHER_OTHER";
           phase = "CLOSED";
@@ -319,21 +443,21 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
       const label = CASE_EVENT_LABELS[event.type];
       const closing = forcedClosing(event);
       if (closing && phase !== "CLOSED") {
-        closeStop(event.occurredOn);
+        closeStops(event.occurredOn);
         state.closedOn = event.occurredOn;
         state.outcome = closing;
         phase = "CLOSED";
         lastDate = event.occurredOn;
         explanation.push({ date: event.occurredOn, text: `${label}，案件办结（按原记录保留）。` });
       } else if (!closing) {
-        recordFactsOf(event);
+        recordFactsOf(event, index);
       }
       warnings.push(`${event.occurredOn} ${label}与办理规则不符，${closing ? "按原记录办结" : "其日期和金额照录，但不计入期限计算"}：${error.message}`);
     }
   }
 
   /** What a refused historic event records (dates, amounts), without its effect on the clock. */
-  function recordFactsOf(event: CaseEvent) {
+  function recordFactsOf(event: CaseEvent, index: number) {
     switch (event.type) {
       case "CORRECTION_REQUESTED":
         state.correctionRequestedOn = event.occurredOn;
@@ -342,13 +466,18 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
       case "CORRECTION_RECEIVED":
         state.correctionReceivedOn = event.occurredOn;
         break;
-      case "CONSULTATION_SENT":
-        state.consultationSentOn = event.occurredOn;
-        state.consultationReplyDueOn = addWorkdays(calendar, event.occurredOn, CONSULTATION_WINDOW_WORKDAYS);
+      case "CONSULTATION_SENT": {
+        const key = event.details.key ?? `#${index}`;
+        const latestEnd = addWorkdays(calendar, event.details.partyReceivedOn ?? event.occurredOn, CONSULTATION_WINDOW_WORKDAYS);
+        consultations.push({ ...consultationOf(event, key, latestEnd), counted: false });
         break;
-      case "CONSULTATION_ANSWERED":
-        state.consultationAnsweredOn = event.occurredOn;
+      }
+      case "CONSULTATION_ANSWERED": {
+        const unanswered = consultations.filter((consultation) => consultation.answeredOn === null);
+        const answered = unanswered.find((consultation) => consultation.key === event.details.consultationKey) ?? unanswered[0];
+        if (answered) answered.answeredOn = event.occurredOn;
         break;
+      }
       case "EXTENSION":
         state.extensionNotifiedOn = event.occurredOn;
         recordedExtensionWorkdays = event.details.workdays;
@@ -370,44 +499,44 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
     }
   }
 
-  /** The due date if the running stop (if any) ended on `date`. */
-  function dueIfStopEndsOn(date: IsoDate): IsoDate {
-    if (!stop) return currentDue();
-    const end = stop.latestEnd && date > stop.latestEnd ? stop.latestEnd : date;
-    return addWorkdays(calendar, periodStartOn, allowed() + countWorkdays(calendar, stop.since, end));
-  }
-
-  function closeStop(date: IsoDate) {
-    if (!stop) return;
-    const end = stop.latestEnd && date > stop.latestEnd ? stop.latestEnd : date;
-    stoppedWorkdays += countWorkdays(calendar, stop.since, end);
-    stop = null;
+  /** Closing the case ends every running stop on that day. */
+  function closeStops(date: IsoDate) {
+    for (const stop of stops) if (stop.end === null) stop.end = date;
   }
 
   const open = phase !== "CLOSED";
-  const clockStopped = phase === "AWAITING_CORRECTION" || stop !== null;
+  const lateCorrectionRunning = runningStop("LATE_CORRECTION") !== undefined;
+  const clockStopped = phase === "AWAITING_CORRECTION" || stops.some((stop) => stop.end === null);
   // A case closed for a lapsed 补正 never had a running reply period after the notice.
   const dueOn = clockStopped || state.outcome === "OTHER_NO_CORRECTION" ? null : currentDue();
-  const dueOnIfResumedToday = phase === "AWAITING_CORRECTION" ? null : dueIfStopEndsOn(today);
+  const dueOnIfResumedToday = phase === "AWAITING_CORRECTION" && !lateCorrectionRunning ? null : dueIfStopEndsOn(today);
   const horizon = dueOn ?? dueOnIfResumedToday ?? addWorkdays(calendar, today, REPLY_WORKDAYS);
   const unconfirmedYears = open ? unconfirmedYearsBetween(calendar, periodStartOn, horizon) : [];
+  const stoppedWorkdays = stoppedWorkdaysOf(calendar, stops, null);
 
   if (dueOn) {
     explanation.push({
       date: dueOn,
       text: describeDue(calendar, periodStartOn, dueOn, allowed(), stoppedWorkdays, extensionWorkdays),
     });
-  } else if (phase === "AWAITING_CORRECTION") {
+  } else if (phase === "AWAITING_CORRECTION" && !lateCorrectionRunning) {
     explanation.push({ date: today, text: "等待申请人补正：答复期限暂停，收到补正后重新计算 20 个工作日。" });
-  } else if (stop && dueOnIfResumedToday) {
+  } else if (open && dueOnIfResumedToday) {
     explanation.push({
       date: today,
-      text: `答复期限暂停中。若今天恢复计时，截止日期为 ${dueOnIfResumedToday}。`,
+      text:
+        (lateCorrectionRunning ? "等待申请人补正（补正告知逾期发出）：答复期限暂停，收到补正后继续计算原期限。" : "答复期限暂停中。") +
+        `若今天恢复计时，截止日期为 ${dueOnIfResumedToday}。`,
     });
   }
   if (unconfirmedYears.length > 0) {
     warnings.push(`${unconfirmedYears.join("、")} 年的节假日安排尚未确认，截止日期为暂定，官方安排发布后自动重算`);
   }
+
+  const stillConsulting = consultations.filter((consultation) => consultation.counted && consultation.answeredOn === null && open);
+  const lastOf = (dates: (IsoDate | null)[]) => dates.reduce<IsoDate | null>((latest, date) => (date && (!latest || date > latest) ? date : latest), null);
+  const firstOf = (dates: IsoDate[]) => dates.reduce<IsoDate | null>((earliest, date) => (!earliest || date < earliest ? date : earliest), null);
+  const everyAnswered = consultations.length > 0 && consultations.every((consultation) => consultation.answeredOn !== null);
 
   return {
     ok: true,
@@ -421,12 +550,32 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
       periodStartOn,
       workdaysAllowed: allowed(),
       correctionNoticeDueOn: state.correctionRequestedOn || !open ? null : correctionNoticeDueOn,
+      correctionNoticeLate,
       ...state,
+      consultationSentOn: firstOf(consultations.map((consultation) => consultation.sentOn)),
+      consultationAnsweredOn: everyAnswered ? lastOf(consultations.map((consultation) => consultation.answeredOn)) : null,
+      consultationReplyDueOn:
+        stillConsulting.length > 0
+          ? firstOf(stillConsulting.map((consultation) => consultation.replyDueOn))
+          : lastOf(consultations.map((consultation) => consultation.replyDueOn)),
+      consultations: consultations.map(({ counted: _counted, ...view }) => view),
       extensionWorkdays: recordedExtensionWorkdays,
       explanation,
       warnings,
       historicRefusals,
     },
+  };
+}
+
+function consultationOf(event: Extract<CaseEvent, { type: "CONSULTATION_SENT" }>, key: string, replyDueOn: IsoDate): ConsultationView {
+  return {
+    key,
+    party: event.details.party,
+    partyName: event.details.partyName,
+    sentOn: event.occurredOn,
+    partyReceivedOn: event.details.partyReceivedOn ?? null,
+    replyDueOn,
+    answeredOn: null,
   };
 }
 
@@ -519,7 +668,13 @@ export function availableSteps(projection: CaseProjection): CaseEvent["type"][] 
     case "AWAITING_CORRECTION":
       return ["CORRECTION_RECEIVED", "DECISION_SERVED", "WITHDRAWN"];
     case "CONSULTING":
-      return ["CONSULTATION_ANSWERED", ...(projection.extensionNotifiedOn ? [] : (["EXTENSION"] as const)), "DECISION_SERVED", "WITHDRAWN"];
+      return [
+        "CONSULTATION_ANSWERED",
+        "CONSULTATION_SENT",
+        ...(projection.extensionNotifiedOn ? [] : (["EXTENSION"] as const)),
+        "DECISION_SERVED",
+        "WITHDRAWN",
+      ];
     case "AWAITING_FEE":
       return ["FEE_PAID", ...(projection.extensionNotifiedOn ? [] : (["EXTENSION"] as const)), "DECISION_SERVED", "WITHDRAWN"];
     case "RUNNING":

@@ -60,7 +60,11 @@ function searchCondition(text: string): Prisma.Sql {
 }
 
 function caseListWhere(actor: Actor, query: CaseListQuery, window: DueWindow | null): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`a."organizationId" = ${actor.organizationId}`];
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`a."organizationId" = ${actor.organizationId}`,
+    // Voided cases (作废) are listed only under their own filter.
+    query.voided ? Prisma.sql`a."voidedAt" IS NOT NULL` : Prisma.sql`a."voidedAt" IS NULL`,
+  ];
   if (query.status) conditions.push(Prisma.sql`a."status" = CAST(${query.status} AS "ApplicationStatus")`);
   if (query.phase) conditions.push(Prisma.sql`a."clockPhase" = CAST(${query.phase} AS "ClockPhase")`);
   if (query.applicantType) conditions.push(Prisma.sql`a."applicantType" = CAST(${query.applicantType} AS "ApplicantType")`);
@@ -130,6 +134,7 @@ const caseListSelect = {
   dueIsProvisional: true,
   closedOn: true,
   outcome: true,
+  voidedAt: true,
   handler: { select: { displayName: true } },
 } satisfies Prisma.ApplicationSelect;
 
@@ -151,6 +156,8 @@ export interface CaseListRow {
   closedOn: IsoDate | null;
   outcome: Outcome | null;
   handlerName: string | null;
+  /** Voided (作废): listed only under the 已作废 filter. */
+  voided: boolean;
 }
 
 export interface CaseListResult {
@@ -227,6 +234,7 @@ export async function findApplications({
       closedOn: record.closedOn ? isoDateFromDb(record.closedOn) : null,
       outcome: record.outcome,
       handlerName: record.handler?.displayName ?? null,
+      voided: record.voidedAt !== null,
     });
   }
   return { rows, total, page, pageSize: query.pageSize };
@@ -273,7 +281,8 @@ const EXPORT_BATCH_SIZE = 1000;
 
 /**
  * Every case matching the list's filters, in the list's order, as ledger rows (interfaces.md §1).
- * `today` and `calendar` are needed only for the due filters (即将到期 / 已逾期).
+ * `today` and `calendar` are needed only for the due filters (即将到期 / 已逾期). Voided cases are never
+ * exported: the ledger has no column to say so, and a re-import would count them.
  */
 export async function findApplicationsForExport({
   actor,
@@ -287,7 +296,7 @@ export async function findApplicationsForExport({
   calendar?: WorkCalendar;
 }): Promise<LedgerRow[]> {
   const window = today && calendar ? dueWindow(today, calendar) : null;
-  const where = caseListWhere(actor, query, window);
+  const where = caseListWhere(actor, { ...query, voided: undefined }, window);
   const idRows = await db.$queryRaw<{ id: string }[]>(
     Prisma.sql`SELECT a."id" FROM "Application" a WHERE ${where} ${caseListOrderBy(query.sort)}`,
   );

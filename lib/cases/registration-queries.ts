@@ -1,6 +1,6 @@
 // What the registration form shows beside the form while the clerk types: the applicant's earlier
 // applications, possibly repeated requests, and the applicant's count for the month (按件 fee tier,
-// 国办函〔2020〕109号). Every read is scoped to the actor's organization.
+// 国办函〔2020〕109号). Every read is scoped to the actor's organization; voided cases do not count.
 import { Prisma, type ApplicationStatus, type Outcome } from "@prisma/client";
 import { z } from "zod";
 import { db } from "../db";
@@ -105,7 +105,7 @@ function applicantFilter(query: RegistrationHintsQuery): { matchedBy: Registrati
 
 async function findEarlierApplications(organizationId: string, applicant: Prisma.ApplicationWhereInput): Promise<EarlierApplication[]> {
   const rows = await db.application.findMany({
-    where: { organizationId, ...applicant },
+    where: { organizationId, voidedAt: null, ...applicant },
     orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],
     take: EARLIER_APPLICATIONS_LIMIT,
     select: { id: true, caseNumber: true, receivedOn: true, status: true, outcome: true, requestContent: true },
@@ -138,7 +138,7 @@ async function findSimilarRequests(organizationId: string, requestContent: strin
            "status"::text AS "status", "outcome"::text AS "outcome",
            "requestContent", similarity("requestContent", ${requestContent})::float8 AS "similarity"
     FROM "Application"
-    WHERE "organizationId" = ${organizationId}
+    WHERE "organizationId" = ${organizationId} AND "voidedAt" IS NULL
       -- The % operator (threshold pg_trgm.similarity_threshold, default 0.3) can use the trigram index on
       -- "requestContent"; the explicit comparison keeps the threshold ours.
       AND "requestContent" % ${requestContent}
@@ -164,7 +164,7 @@ async function countApplicantMonth(
 ): Promise<ApplicantMonthCount> {
   const { month, from, before } = monthRange(receivedOn);
   const registeredCount = await db.application.count({
-    where: { organizationId, ...applicant, receivedOn: { gte: from, lt: before } },
+    where: { organizationId, voidedAt: null, ...applicant, receivedOn: { gte: from, lt: before } },
   });
   const nextOrdinal = registeredCount + 1;
   return {

@@ -1,4 +1,5 @@
 // Input shapes of the case log (registration and events), validated at every boundary.
+import type { ProceedingDisposition } from "@prisma/client";
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/schemas";
 import { OUTCOMES } from "./labels";
@@ -55,6 +56,10 @@ export const registerApplicationSchema = z.object({
 });
 export type RegisterApplicationInput = z.infer<typeof registerApplicationSchema>;
 
+/** Correcting a registration: the same fields (条例 Art. 29), the handler aside (reassignment has its own form). */
+export const editRegistrationSchema = registerApplicationSchema.omit({ handlerId: true });
+export type EditRegistrationInput = z.infer<typeof editRegistrationSchema>;
+
 const money = z
   .string()
   .trim()
@@ -72,7 +77,12 @@ export const caseEventInputSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("CORRECTION_REQUESTED"),
     occurredOn: isoDateSchema,
-    details: z.object({ deadlineOn: isoDateSchema, matters: z.string().trim().min(2, "请写明需要补正的事项").max(1000) }),
+    details: z.object({
+      // null: not recorded (an imported ledger); a step entered in the app must give it (lib/cases/mutations.ts).
+      deadlineOn: isoDateSchema.nullable(),
+      matters: z.string().trim().min(2, "请写明需要补正的事项").max(1000),
+      lateReason: optionalText(500, "逾期告知的理由"),
+    }),
   }),
   z.object({ type: z.literal("CORRECTION_RECEIVED"), occurredOn: isoDateSchema, details: z.object({}).strict().default({}) }),
   z.object({
@@ -81,12 +91,18 @@ export const caseEventInputSchema = z.discriminatedUnion("type", [
     details: z.object({
       party: z.enum(["THIRD_PARTY", "AGENCY"], { message: "请选择征求意见对象" }),
       partyName: z.string().trim().min(1, "请填写征求意见对象名称").max(100),
+      key: optionalText(40, "征求意见编号"),
+      partyReceivedOn: isoDateSchema.optional().or(z.literal("").transform(() => undefined)),
     }),
   }),
   z.object({
     type: z.literal("CONSULTATION_ANSWERED"),
     occurredOn: isoDateSchema,
-    details: z.object({ windowExpired: z.boolean().default(false), summary: optionalText(500, "答复摘要") }),
+    details: z.object({
+      windowExpired: z.boolean().default(false),
+      summary: optionalText(500, "答复摘要"),
+      consultationKey: optionalText(40, "征求意见编号"),
+    }),
   }),
   z.object({
     type: z.literal("EXTENSION"),
@@ -127,6 +143,9 @@ export type CaseEventInput = z.infer<typeof caseEventInputSchema>;
 
 export const correctionReasonSchema = z.string().trim().min(2, "请填写更正理由").max(500, "更正理由最多 500 个字");
 
+/** Why a case is voided (误登记、重复登记…) or restored. */
+export const voidReasonSchema = z.string().trim().min(2, "请填写理由").max(500, "理由最多 500 个字");
+
 export const assignHandlerSchema = z.object({
   applicationId: z.string().min(1).max(40),
   handlerId: z
@@ -135,6 +154,44 @@ export const assignHandlerSchema = z.object({
     .transform((value) => (value ? value : null)),
 });
 
+const PROCEEDING_DISPOSITIONS = [
+  "UPHOLD",
+  "DISMISS_RECONSIDERATION_CLAIMS",
+  "DISMISS_LITIGATION_CLAIMS",
+  "REVOKE",
+  "VARY",
+  "CONFIRM_ILLEGAL",
+  "ORDER_PERFORMANCE",
+  "ORDER_NEW_REPLY",
+  "TERMINATE",
+  "WITHDRAW",
+  "REJECT_RECONSIDERATION_APPLICATION",
+  "REJECT_SUIT",
+  "MEDIATION",
+  "SETTLEMENT",
+  "AFFIRM_ON_APPEAL",
+  "REMAND",
+] as const satisfies readonly ProceedingDisposition[];
+
+const emptyAsUndefined = z.literal("").transform(() => undefined);
+const dispositionSchema = z.enum(PROCEEDING_DISPOSITIONS, { message: "请选择决定或裁判结果" }).optional().or(emptyAsUndefined);
+
+/** One instance of a lawsuit (一审, 二审, 再审) as the form sends it. */
+export const proceedingInstanceInputSchema = z.object({
+  level: z.enum(["FIRST", "SECOND", "RETRIAL"], { message: "请选择审级" }),
+  filedOn: isoDateSchema,
+  disposition: dispositionSchema,
+  decidedOn: isoDateSchema.optional().or(emptyAsUndefined),
+  note: optionalText(500, "审级备注"),
+});
+export type ProceedingInstanceInput = z.infer<typeof proceedingInstanceInputSchema>;
+
+/**
+ * A 复议 or 诉讼 as the form sends it. The result is never entered as a column of table 四: a
+ * reconsideration names its decision (`disposition`, `decidedOn`), a lawsuit lists its instances, and
+ * the column is derived (lib/appeals/dispositions.ts). `keepRecordedResult` keeps a result recorded
+ * without a name (a ledger import) while no decision or instance is entered.
+ */
 export const proceedingInputSchema = z
   .object({
     kind: z.enum(["RECONSIDERATION", "LITIGATION"], { message: "请选择复议或诉讼" }),
@@ -146,11 +203,10 @@ export const proceedingInputSchema = z
       .transform((value) => (value ? value : undefined)),
     onlyCoDefendantAsReviewOrgan: z.boolean().default(false),
     filedOn: isoDateSchema,
-    result: z
-      .enum(["UPHELD", "CORRECTED", "OTHER"])
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-    decidedOn: isoDateSchema.optional().or(z.literal("").transform(() => undefined)),
+    disposition: dispositionSchema,
+    decidedOn: isoDateSchema.optional().or(emptyAsUndefined),
+    instances: z.array(proceedingInstanceInputSchema).max(10, "审级最多 10 项").default([]),
+    keepRecordedResult: z.boolean().default(false),
     resultDetail: optionalText(100, "结果说明"),
     notes: optionalText(2000, "备注"),
   })
@@ -162,10 +218,11 @@ export const proceedingInputSchema = z
     if (value.kind === "RECONSIDERATION" && value.onlyCoDefendantAsReviewOrgan) {
       context.addIssue({ code: "custom", path: ["onlyCoDefendantAsReviewOrgan"], message: "“仅作为复议机关共同被告”只适用于行政诉讼" });
     }
-    if (value.result && !value.decidedOn) context.addIssue({ code: "custom", path: ["decidedOn"], message: "请填写结果日期" });
-    if (!value.result && value.decidedOn) context.addIssue({ code: "custom", path: ["result"], message: "有结果日期时请选择结果" });
-    if (value.decidedOn && value.decidedOn < value.filedOn) {
-      context.addIssue({ code: "custom", path: ["decidedOn"], message: "结果日期不能早于申请（起诉）日期" });
+    if (value.kind === "RECONSIDERATION" && value.instances.length > 0) {
+      context.addIssue({ code: "custom", path: ["instances"], message: "行政复议没有审级，请直接选择复议决定" });
+    }
+    if (value.kind === "LITIGATION" && (value.disposition || value.decidedOn)) {
+      context.addIssue({ code: "custom", path: ["disposition"], message: "行政诉讼的结果按各审级的裁判登记" });
     }
   });
 export type ProceedingInput = z.infer<typeof proceedingInputSchema>;

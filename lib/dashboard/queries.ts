@@ -2,6 +2,8 @@
 // to the actor's organization. The dashboard is a handful of SQL aggregations (GROUP BY with FILTER and
 // GROUPING SETS) over the derived columns of the cases, so a year of a large organization stays fast.
 //
+// Voided cases (作废) count nowhere: every query below leaves them out, as the case list does.
+//
 // Every case count carries the case-list URL that shows exactly the cases it counts (lib/cases/
 // list-schemas.ts). The counting conditions below are therefore written as the list's filters are
 // (lib/cases/queries.ts, caseListWhere): "due soon" = open with a due date from today through
@@ -122,7 +124,7 @@ async function workbenchList(
 /** The actor's own open cases that need attention, whatever the actor's role. */
 export async function getWorkbench({ actor, today, calendar }: { actor: Actor; today: IsoDate; calendar: WorkCalendar }): Promise<Workbench> {
   assertRole(actor, "CLERK", "MANAGER", "ADMIN");
-  const mine: Prisma.ApplicationWhereInput = { organizationId: actor.organizationId, handlerId: actor.userId, status: "OPEN" };
+  const mine: Prisma.ApplicationWhereInput = { organizationId: actor.organizationId, handlerId: actor.userId, status: "OPEN", voidedAt: null };
   const todayDate = dbDateFromIso(today);
   const context = { today, calendar };
   const dueProvisional = (record: WorkbenchRecord) => record.dueIsProvisional;
@@ -264,7 +266,7 @@ async function countOpenByHandler(scope: Scope): Promise<OpenCountsRow[]> {
            count(*) FILTER (WHERE a."dueOn" >= ${sqlDate(scope.today)} AND a."dueOn" <= ${sqlDate(scope.lastDueSoon)})::int AS "dueSoon",
            count(*) FILTER (WHERE a."dueOn" < ${sqlDate(scope.today)})::int AS "overdue"
     FROM "Application" a
-    WHERE a."organizationId" = ${scope.organizationId} AND a."status" = 'OPEN'
+    WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL AND a."status" = 'OPEN'
     GROUP BY a."handlerId"
   `);
 }
@@ -295,7 +297,7 @@ async function countIntake(scope: Scope, bucketUnit: "month" | "day"): Promise<I
            GROUPING(a."applicantType", a."channel", ${bucket})::int AS "grouping",
            count(*)::int AS "count"
     FROM "Application" a
-    WHERE a."organizationId" = ${scope.organizationId}
+    WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL
       AND a."receivedOn" >= ${sqlDate(scope.from)} AND a."receivedOn" <= ${sqlDate(scope.to)}
     GROUP BY GROUPING SETS ((a."applicantType"), (a."channel"), (${bucket}))
   `);
@@ -322,7 +324,7 @@ async function countClosings(scope: Scope, bucketUnit: "month" | "day"): Promise
            count(*) FILTER (WHERE ${HAS_REPLY_PERIOD} AND a."closedOn" <= a."dueOn")::int AS "onTime",
            count(*) FILTER (WHERE ${HAS_REPLY_PERIOD} AND a."closedOn" > a."dueOn")::int AS "late"
     FROM "Application" a
-    WHERE a."organizationId" = ${scope.organizationId}
+    WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL
       AND a."closedOn" >= ${sqlDate(scope.from)} AND a."closedOn" <= ${sqlDate(scope.to)}
     GROUP BY GROUPING SETS ((a."outcome"), (${bucket}), (a."handlerId"), ())
   `);
@@ -358,7 +360,7 @@ async function measureWorkdaysToClose(scope: Scope, calendar: WorkCalendar): Pro
     FROM (
       SELECT ${REPLY_WORKDAYS} + COALESCE(a."extensionWorkdays", 0) - (${ordinal("dueOn")} - ${ordinal("closedOn")}) AS "workdays"
       FROM "Application" a
-      WHERE a."organizationId" = ${scope.organizationId}
+      WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL
         AND a."closedOn" >= ${sqlDate(scope.from)} AND a."closedOn" <= ${sqlDate(scope.to)}
         AND ${HAS_REPLY_PERIOD}
     ) net
@@ -386,13 +388,14 @@ async function countAppeals(scope: Scope): Promise<AppealsCountRow[]> {
     WHERE p."organizationId" = ${scope.organizationId}
       AND p."filedOn" >= ${sqlDate(scope.from)} AND p."filedOn" <= ${sqlDate(scope.to)}
       AND NOT p."onlyCoDefendantAsReviewOrgan"
+      AND EXISTS (SELECT 1 FROM "Application" a WHERE a."id" = p."applicationId" AND a."voidedAt" IS NULL)
     GROUP BY GROUPING SETS ((p."kind", p."result"), (p."kind"))
   `);
 }
 
 /** The first year with a received case (for the year chooser), or null for an organization without cases. */
 async function findFirstCaseYear(organizationId: string): Promise<number | null> {
-  const first = await db.application.findFirst({ where: { organizationId }, select: { receivedOn: true }, orderBy: { receivedOn: "asc" } });
+  const first = await db.application.findFirst({ where: { organizationId, voidedAt: null }, select: { receivedOn: true }, orderBy: { receivedOn: "asc" } });
   return first ? first.receivedOn.getUTCFullYear() : null;
 }
 

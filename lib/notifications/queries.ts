@@ -43,6 +43,8 @@ export async function findNotificationCandidates({ window }: { window: Candidate
   const records = await db.application.findMany({
     where: {
       status: "OPEN",
+      // A voided case raises no alert (voiding removes the ones it had).
+      voidedAt: null,
       OR: [
         { dueOn: { lte: dbDateFromIso(window.lastDueSoonDate) } },
         {

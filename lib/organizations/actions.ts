@@ -6,12 +6,20 @@ import { requireActorForAction } from "../auth/session";
 import type { ActionResult } from "../errors";
 import { updateOrganizationSettings } from "./mutations";
 import { todayInShanghai } from "../today";
+import { parseInput } from "../validation";
+import { expectedVersionSchema } from "../concurrency/versions";
 
 export async function updateOrganizationSettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireActorForAction();
     const fields = formToObject(form);
-    await updateOrganizationSettings({ actor, input: { ...fields, feeStopsClock: fields.feeStopsClock === "on" }, today: todayInShanghai() });
+    const expectedVersion = parseInput(expectedVersionSchema, fields.expectedVersion);
+    await updateOrganizationSettings({
+      actor,
+      input: { ...fields, feeStopsClock: fields.feeStopsClock === "on" },
+      expectedVersion,
+      today: todayInShanghai(),
+    });
     revalidatePath("/", "layout");
     return { message: "已保存机构设置" };
   });

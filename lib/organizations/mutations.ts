@@ -7,6 +7,7 @@ import { createOrganizationSchema, organizationSettingsSchema } from "./schemas"
 import { loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate } from "../calendar/workdays";
 import { recomputeOpenCases } from "../cases/mutations";
+import { assertVersion, lockOrganizationRow, type ExpectedVersion } from "../concurrency/versions";
 
 /**
  * Creates an organization. An operator's command (CLI, seed), not a user action: organizations are
@@ -36,12 +37,30 @@ export async function createOrganization({ input }: { input: unknown }) {
   });
 }
 
-export async function updateOrganizationSettings({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }) {
+/**
+ * The organization's settings (administrators). The form carries the version it was loaded with: the
+ * row is locked, then read and compared, so that two administrators saving at once never overwrite
+ * each other silently (docs/decisions/0010).
+ */
+export async function updateOrganizationSettings({
+  actor,
+  input,
+  expectedVersion,
+  today,
+}: {
+  actor: Actor;
+  input: unknown;
+  /** The organization's version as the form was loaded (see ExpectedVersion). */
+  expectedVersion: ExpectedVersion;
+  today: IsoDate;
+}): Promise<{ version: number }> {
   assertRole(actor, "ADMIN");
   const data = parseInput(organizationSettingsSchema, input);
-  await db.$transaction(async (tx) => {
+  const version = await db.$transaction(async (tx) => {
+    if (!(await lockOrganizationRow(tx, actor.organizationId))) throw new AppError("NOT_FOUND", "未找到本机构");
     const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } });
-    await tx.organization.update({ where: { id: actor.organizationId }, data });
+    await assertVersion(tx, { type: "Organization", id: before.id, version: before.version }, expectedVersion);
+    const updated = await tx.organization.update({ where: { id: actor.organizationId }, data, select: { version: true } });
     await recordAudit(tx, actor, {
       action: "organization.update_settings",
       entityType: "Organization",
@@ -55,7 +74,9 @@ export async function updateOrganizationSettings({ actor, input, today }: { acto
       },
       after: data,
     });
+    return updated.version;
   });
   // The statutory clock depends on feeStopsClock: replay the organization's open cases.
   await recomputeOpenCases({ calendar: await loadWorkCalendar(), today, organizationId: actor.organizationId });
+  return { version };
 }

@@ -23,41 +23,53 @@ const RECONSIDERATION_STALE_DAYS = 90;
 const LITIGATION_STALE_DAYS = 183;
 
 export async function getDataQuality({ actor, year, today }: { actor: Actor; year: number; today: IsoDate }): Promise<DataQualityIssue[]> {
+  // Voided cases (作废) count nowhere, here neither.
   const organizationId = actor.organizationId;
+  const counted = { organizationId, voidedAt: null };
   const todayDate = dbDateFromIso(today);
-  const [closedWithoutOutcome, overdue, correctionLapsed, feeLapsed, staleReconsiderations, staleLitigations, calendar, provisional] = await Promise.all([
+  const [closedWithoutOutcome, overdue, correctionLapsed, feeLapsed, staleReconsiderations, staleLitigations, calendar, provisional, lateNotices, unknownPeriods] = await Promise.all([
     db.application.findMany({
-      where: { organizationId, status: "CLOSED", outcome: null },
+      where: { ...counted, status: "CLOSED", outcome: null },
       select: { id: true, caseNumber: true, closedOn: true },
       orderBy: { caseNumber: "asc" },
     }),
     db.application.findMany({
-      where: { organizationId, status: "OPEN", dueOn: { lt: todayDate } },
+      where: { ...counted, status: "OPEN", dueOn: { lt: todayDate } },
       select: { id: true, caseNumber: true, dueOn: true },
       orderBy: { dueOn: "asc" },
     }),
     db.application.findMany({
-      where: { organizationId, status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: { lt: todayDate } },
+      where: { ...counted, status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: { lt: todayDate } },
       select: { id: true, caseNumber: true, correctionDeadlineOn: true },
       orderBy: { correctionDeadlineOn: "asc" },
     }),
     db.application.findMany({
-      where: { organizationId, status: "OPEN", feePaidOn: null, feePaymentDueOn: { lt: todayDate } },
+      where: { ...counted, status: "OPEN", feePaidOn: null, feePaymentDueOn: { lt: todayDate } },
       select: { id: true, caseNumber: true, feePaymentDueOn: true },
       orderBy: { feePaymentDueOn: "asc" },
     }),
     db.proceeding.findMany({
-      where: { organizationId, kind: "RECONSIDERATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -RECONSIDERATION_STALE_DAYS)) } },
+      where: { organizationId, application: { voidedAt: null }, kind: "RECONSIDERATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -RECONSIDERATION_STALE_DAYS)) } },
       select: { id: true, filedOn: true, application: { select: { id: true, caseNumber: true } } },
       orderBy: { filedOn: "asc" },
     }),
     db.proceeding.findMany({
-      where: { organizationId, kind: "LITIGATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -LITIGATION_STALE_DAYS)) } },
+      where: { organizationId, application: { voidedAt: null }, kind: "LITIGATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -LITIGATION_STALE_DAYS)) } },
       select: { id: true, filedOn: true, application: { select: { id: true, caseNumber: true } } },
       orderBy: { filedOn: "asc" },
     }),
     loadWorkCalendar(),
-    db.application.count({ where: { organizationId, status: "OPEN", dueIsProvisional: true } }),
+    db.application.count({ where: { ...counted, status: "OPEN", dueIsProvisional: true } }),
+    db.application.findMany({
+      where: { ...counted, correctionNoticeLate: true, correctionRequestedOn: { gte: dbDateFromIso(`${year}-01-01`), lte: dbDateFromIso(`${year}-12-31`) } },
+      select: { id: true, caseNumber: true, correctionRequestedOn: true },
+      orderBy: { correctionRequestedOn: "asc" },
+    }),
+    db.application.findMany({
+      where: { ...counted, status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: null },
+      select: { id: true, caseNumber: true, correctionRequestedOn: true },
+      orderBy: { correctionRequestedOn: "asc" },
+    }),
   ]);
 
   const iso = (date: Date | null) => (date ? isoDateFromDb(date) : "");
@@ -85,6 +97,22 @@ export async function getDataQuality({ actor, year, today }: { actor: Actor; yea
       count: correctionLapsed.length,
       cases: correctionLapsed.slice(0, EXAMPLES).map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: `补正期限 ${iso(row.correctionDeadlineOn)}` })),
       listHref: "/cases?phase=AWAITING_CORRECTION",
+    },
+    {
+      key: "late-correction-notice",
+      title: "逾期补正告知",
+      explanation: "补正告知超过收到申请后 7 个工作日才发出：只停止计时、不重新计算答复期限，请核实逾期理由。",
+      count: lateNotices.length,
+      cases: lateNotices.slice(0, EXAMPLES).map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: `补正告知于 ${iso(row.correctionRequestedOn)}` })),
+      listHref: null,
+    },
+    {
+      key: "correction-period-unknown",
+      title: "补正期限未记录",
+      explanation: "台账导入的补正告知没有记录补正期限，无法判断申请人是否逾期未补正；请更正该补正告知，填写告知的补正期限。",
+      count: unknownPeriods.length,
+      cases: unknownPeriods.slice(0, EXAMPLES).map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: `补正告知于 ${iso(row.correctionRequestedOn)}` })),
+      listHref: null,
     },
     {
       key: "fee-lapsed",

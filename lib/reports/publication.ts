@@ -86,6 +86,7 @@ async function computeReportCells(organizationId: string, year: number, format: 
     db.application.findMany({
       where: {
         organizationId,
+        voidedAt: null,
         OR: [
           { receivedOn: { lte: end }, OR: [{ closedOn: null }, { closedOn: { gte: start } }] },
           { feeNoticeOn: { gte: start, lte: end } },
@@ -95,7 +96,7 @@ async function computeReportCells(organizationId: string, year: number, format: 
       select: { id: true, applicantType: true, receivedOn: true, closedOn: true, outcome: true, feeNoticeOn: true, feeAmount: true, feePaidOn: true, feePaidAmount: true },
     }),
     db.proceeding.findMany({
-      where: { organizationId, filedOn: { lte: end }, OR: [{ decidedOn: null }, { decidedOn: { gte: start } }] },
+      where: { organizationId, application: { voidedAt: null }, filedOn: { lte: end }, OR: [{ decidedOn: null }, { decidedOn: { gte: start } }] },
       select: { id: true, applicationId: true, kind: true, route: true, onlyCoDefendantAsReviewOrgan: true, filedOn: true, result: true, decidedOn: true },
     }),
   ]);

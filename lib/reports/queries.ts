@@ -103,7 +103,8 @@ function proceedingCountedIn(bounds: ReportYearBounds, appealsBasis: AppealsBasi
       ? Prisma.sql`p."filedOn" BETWEEN ${start} AND ${end}`
       : Prisma.sql`((p."result" IS NOT NULL AND p."decidedOn" BETWEEN ${start} AND ${end})
           OR (p."filedOn" <= ${end} AND NOT ${proceedingDecidedBy(bounds.end)}))`;
-  return Prisma.sql`NOT p."onlyCoDefendantAsReviewOrgan" AND ${basis}`;
+  return Prisma.sql`NOT p."onlyCoDefendantAsReviewOrgan" AND ${basis}
+    AND NOT EXISTS (SELECT 1 FROM "Application" voided WHERE voided."id" = p."applicationId" AND voided."voidedAt" IS NOT NULL)`;
 }
 
 /** The group of table 四 (definitions.ts appealGroupOf). */
@@ -144,7 +145,7 @@ function countCasesByApplicantType(organizationId: string, predicate: Prisma.Sql
   return db.$queryRaw<ApplicantCountRow[]>(Prisma.sql`
     SELECT a."applicantType" AS "applicantType", count(*)::int AS "count"
     FROM "Application" a
-    WHERE a."organizationId" = ${organizationId} AND ${predicate}
+    WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${predicate}
     GROUP BY a."applicantType"`);
 }
 
@@ -159,7 +160,7 @@ async function computeApplicationsTable(organizationId: string, bounds: ReportYe
     db.$queryRaw<ClosedCountRow[]>(Prisma.sql`
       SELECT a."outcome"::text AS "outcome", a."applicantType" AS "applicantType", count(*)::int AS "count"
       FROM "Application" a
-      WHERE a."organizationId" = ${organizationId} AND ${applicationPredicates.closedInYear(bounds)}
+      WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${applicationPredicates.closedInYear(bounds)}
       GROUP BY a."outcome", a."applicantType"`),
     countCasesByApplicantType(organizationId, applicationPredicates.carriedOut(bounds)),
   ]);
@@ -225,11 +226,11 @@ async function computeFeesSummary(organizationId: string, bounds: ReportYearBoun
     FROM (
       SELECT count(*)::int AS "notices", COALESCE(sum(a."feeAmount"), 0)::numeric(20, 2)::text AS "amount_noticed"
       FROM "Application" a
-      WHERE a."organizationId" = ${organizationId} AND ${applicationPredicates.feeNoticed(bounds)}
+      WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${applicationPredicates.feeNoticed(bounds)}
     ) noticed, (
       SELECT COALESCE(sum(a."feePaidAmount"), 0)::numeric(20, 2)::text AS "amount_collected"
       FROM "Application" a
-      WHERE a."organizationId" = ${organizationId} AND ${applicationPredicates.feePaid(bounds)}
+      WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${applicationPredicates.feePaid(bounds)}
     ) paid`);
   return row ?? { notices: 0, amount_noticed: "0.00", amount_collected: "0.00" };
 }
@@ -456,7 +457,7 @@ async function findCellRows(
   return db.$queryRaw<CellCaseRow[]>(Prisma.sql`
     SELECT a."id" AS "countedId", ${CASE_COLUMNS}, ${noProceeding}
     FROM "Application" a
-    WHERE a."organizationId" = ${organizationId} AND ${predicate}
+    WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${predicate}
     ORDER BY a."caseNumber", a."id"`);
 }
 

@@ -28,9 +28,18 @@ const QUICK_DUE_FILTERS: { due: CaseListDueFilter; label: string }[] = [
   { due: "overdue", label: "已逾期" },
 ];
 
-function QuickDueFilters({ query }: { query: CaseListQuery }) {
+function QuickFilters({ query }: { query: CaseListQuery }) {
   return (
-    <div className={styles.quickFilters} role="group" aria-label="按期限快速筛选">
+    <div className={styles.quickFilters} role="group" aria-label="快速筛选">
+      <Link
+        href={caseListHref({ ...query, voided: query.voided ? undefined : true, due: undefined, page: 1 })}
+        className={`button small ${styles.quickFilter} ${query.voided ? styles.quickFilterActive : ""}`}
+        aria-current={query.voided ? "true" : undefined}
+        title={query.voided ? "返回未作废的案件" : "作废的案件不计入台账、统计和年度报告，在这里查看和恢复"}
+        data-testid="case-quick-voided"
+      >
+        {query.voided ? "✓ 已作废" : "已作废"}
+      </Link>
       {QUICK_DUE_FILTERS.map(({ due, label }) => {
         const active = query.due === due;
         return (
@@ -85,12 +94,17 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         subtitle={`${actor.organizationName} · 今天 ${today}`}
         actions={
           <>
-            <a className="button" href={caseExportHref(query, "xlsx")} download data-testid="case-export-xlsx">
-              导出 Excel
-            </a>
-            <a className="button" href={caseExportHref(query, "csv")} download data-testid="case-export-csv">
-              导出 CSV
-            </a>
+            {/* Voided cases are never exported (the ledger cannot mark them; a re-import would count them). */}
+            {query.voided ? null : (
+              <>
+                <a className="button" href={caseExportHref(query, "xlsx")} download data-testid="case-export-xlsx">
+                  导出 Excel
+                </a>
+                <a className="button" href={caseExportHref(query, "csv")} download data-testid="case-export-csv">
+                  导出 CSV
+                </a>
+              </>
+            )}
             <Link className="button primary" href="/cases/new">
               登记申请
             </Link>
@@ -104,9 +118,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <div className={styles.toolbar}>
           <div className={styles.summary}>
             <span className={styles.count}>
-              {filtered ? "符合条件的案件" : "全部案件"} <strong data-testid="case-count">{result.total}</strong> 件
+              {query.voided ? "已作废的案件" : filtered ? "符合条件的案件" : "全部案件"} <strong data-testid="case-count">{result.total}</strong> 件
             </span>
-            <QuickDueFilters query={query} />
+            <QuickFilters query={query} />
             {describeExtraCaseListFilters(query).map((description) => (
               <span key={description} className="badge info" data-testid="extra-filter">
                 {description}
@@ -118,7 +132,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             <CaseColumnChooser key={caseListHref(query)} query={query} />
           </div>
         </div>
-        <CaseTable rows={result.rows} query={shownQuery} emptyMessage={filtered ? "没有符合条件的案件" : "还没有登记案件"} />
+        <CaseTable rows={result.rows} query={shownQuery} emptyMessage={query.voided ? "没有已作废的案件" : filtered ? "没有符合条件的案件" : "还没有登记案件"} />
         <DataTablePagination
           page={result.page}
           pageSize={result.pageSize}

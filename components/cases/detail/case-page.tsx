@@ -8,12 +8,16 @@ import {
   OUTCOME_GROUPS,
   OUTCOME_LABELS,
 } from "@/lib/cases/labels";
+import Link from "next/link";
+import { describePublishedReports } from "@/lib/cases/published-reports";
+import { formatDateTime } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { DueBadge } from "./due-badge";
 import { StepPanel } from "./step-panel";
 import { Timeline } from "./timeline";
 import { Proceedings } from "./proceedings";
 import { ReassignForm } from "./reassign-form";
+import { RestoreCaseForm, VoidCaseForm } from "./void-form";
 import styles from "./case-page.module.css";
 
 interface Props {
@@ -21,18 +25,30 @@ interface Props {
   today: string;
   handlers: { id: string; displayName: string }[];
   canReassign: boolean;
+  /** Managers and administrators void and restore cases. */
+  canVoid: boolean;
   justRegistered: boolean;
+  /** Back from correcting the registration. */
+  justUpdated: boolean;
 }
 
-export function CasePage({ detail, today, handlers, canReassign, justRegistered }: Props) {
+export function CasePage({ detail, today, handlers, canReassign, canVoid, justRegistered, justUpdated }: Props) {
   const { application, projection } = detail;
   const receivedOn = isoDateFromDb(application.receivedOn);
+  const voided = application.voidedAt !== null;
+  // Every form of the page carries the version the page was loaded with (docs/decisions/0010).
+  const version = application.version;
   return (
     <div className="page">
       <PageHeader
         title={`案件 ${application.caseNumber}`}
         subtitle={
           <span className="row">
+            {voided ? (
+              <span className="badge danger" data-testid="case-voided">
+                已作废
+              </span>
+            ) : null}
             <span className="badge info" data-testid="case-phase">
               {CLOCK_PHASE_LABELS[projection.clockPhase]}
             </span>
@@ -43,6 +59,23 @@ export function CasePage({ detail, today, handlers, canReassign, justRegistered 
           </span>
         }
       />
+      {voided ? (
+        <div className={`notice error ${styles.voidBanner}`} data-testid="void-banner">
+          <span>
+            本案已于 {formatDateTime(application.voidedAt!)} 由 {application.voidedBy?.displayName ?? "—"} 作废，理由：{application.voidReason}。
+            作废的案件不计入台账、统计、提醒和年度报告，记录保留备查。
+          </span>
+          {canVoid ? <RestoreCaseForm applicationId={application.id} version={version} /> : null}
+        </div>
+      ) : null}
+      {justUpdated ? (
+        <div className="notice success" role="status" data-testid="registration-updated">
+          已修改登记信息，答复期限已按修改后的信息重新计算。
+          {detail.countedInReports.length > 0
+            ? `本案计入已发布的${describePublishedReports(detail.countedInReports)}：已发布的版本不变，报告页显示与当前数据的差异。`
+            : ""}
+        </div>
+      ) : null}
       {justRegistered ? (
         <div className="notice success" role="status">
           已登记，案件编号 {application.caseNumber}。
@@ -71,6 +104,7 @@ export function CasePage({ detail, today, handlers, canReassign, justRegistered 
             <h2 id="steps-heading">办理步骤</h2>
             <StepPanel
               applicationId={application.id}
+              version={version}
               steps={detail.nextSteps}
               today={today}
               receivedOn={receivedOn}
@@ -82,24 +116,34 @@ export function CasePage({ detail, today, handlers, canReassign, justRegistered 
 
           <section className="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">办理记录</h2>
-            <Timeline applicationId={application.id} receivedOn={receivedOn} events={detail.events} today={today} />
+            <Timeline applicationId={application.id} version={version} receivedOn={receivedOn} events={detail.events} today={today} editable={!voided} />
           </section>
 
           <section className="card" aria-labelledby="proceedings-heading">
             <h2 id="proceedings-heading">行政复议、行政诉讼</h2>
             <Proceedings
               applicationId={application.id}
+              editable={!voided}
               proceedings={detail.proceedings.map((proceeding) => ({
                 id: proceeding.id,
+                version: proceeding.version,
                 kind: proceeding.kind,
                 route: proceeding.route,
                 reconsiderationId: proceeding.reconsiderationId,
                 onlyCoDefendantAsReviewOrgan: proceeding.onlyCoDefendantAsReviewOrgan,
                 filedOn: isoDateFromDb(proceeding.filedOn),
+                disposition: proceeding.disposition,
                 result: proceeding.result,
                 decidedOn: proceeding.decidedOn ? isoDateFromDb(proceeding.decidedOn) : null,
                 resultDetail: proceeding.resultDetail,
                 notes: proceeding.notes,
+                instances: proceeding.instances.map((instance) => ({
+                  level: instance.level,
+                  filedOn: isoDateFromDb(instance.filedOn),
+                  disposition: instance.disposition,
+                  decidedOn: instance.decidedOn ? isoDateFromDb(instance.decidedOn) : null,
+                  note: instance.note,
+                })),
               }))}
             />
           </section>
@@ -107,7 +151,14 @@ export function CasePage({ detail, today, handlers, canReassign, justRegistered 
 
         <aside className="stack">
           <section className="card">
-            <h2>申请人</h2>
+            <div className="row" style={{ justifyContent: "space-between" }}>
+              <h2>申请人</h2>
+              {!voided ? (
+                <Link className="button small" href={`/cases/${application.id}/edit`} data-testid="edit-registration">
+                  修改登记信息
+                </Link>
+              ) : null}
+            </div>
             <dl className={styles.facts}>
               <dt>类型</dt>
               <dd>{APPLICANT_TYPE_LABELS[application.applicantType]}</dd>
@@ -177,10 +228,20 @@ export function CasePage({ detail, today, handlers, canReassign, justRegistered 
               </dl>
             </section>
           ) : null}
-          {canReassign ? (
+          {canReassign && !voided ? (
             <section className="card">
               <h2>经办人</h2>
-              <ReassignForm applicationId={application.id} handlerId={application.handlerId} handlers={handlers} />
+              <ReassignForm applicationId={application.id} version={version} handlerId={application.handlerId} handlers={handlers} />
+            </section>
+          ) : null}
+          {canVoid && !voided ? (
+            <section className="card" aria-labelledby="void-heading">
+              <h2 id="void-heading">作废</h2>
+              <VoidCaseForm
+                applicationId={application.id}
+                version={version}
+                publishedReports={detail.countedWithProceedingsInReports.length > 0 ? describePublishedReports(detail.countedWithProceedingsInReports) : null}
+              />
             </section>
           ) : null}
         </aside>

@@ -1,29 +1,76 @@
 "use client";
 
-import type { LitigationRoute, ProceedingKind, ProceedingResult } from "@/lib/domain-types";
+import type { LitigationRoute, ProceedingDisposition, ProceedingInstanceLevel, ProceedingKind, ProceedingResult } from "@/lib/domain-types";
 import { useState, useTransition, type FormEvent } from "react";
 import { deleteProceedingAction, saveProceedingAction } from "@/lib/cases/actions";
 import { LITIGATION_ROUTE_LABELS, PROCEEDING_KIND_LABELS, PROCEEDING_RESULT_LABELS } from "@/lib/cases/labels";
+import {
+  DISPOSITION_LABELS,
+  DISPOSITION_RESULTS,
+  INSTANCE_LEVEL_LABELS,
+  RECONSIDERATION_DISPOSITIONS,
+  INSTANCE_DISPOSITIONS,
+  deriveLitigationResult,
+  deriveReconsiderationResult,
+} from "@/lib/appeals/dispositions";
 import type { ActionResult } from "@/lib/errors";
 import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import styles from "./case-page.module.css";
 
+export interface ProceedingInstanceView {
+  level: ProceedingInstanceLevel;
+  filedOn: string;
+  disposition: ProceedingDisposition | null;
+  decidedOn: string | null;
+  note: string | null;
+}
+
 export interface ProceedingView {
   id: string;
+  /** As the page was loaded: an edit saved meanwhile by someone else makes this one stale. */
+  version: number;
   kind: ProceedingKind;
   route: LitigationRoute | null;
   reconsiderationId: string | null;
   onlyCoDefendantAsReviewOrgan: boolean;
   filedOn: string;
+  disposition: ProceedingDisposition | null;
   result: ProceedingResult | null;
   decidedOn: string | null;
   resultDetail: string | null;
   notes: string | null;
+  instances: ProceedingInstanceView[];
 }
 
-export function Proceedings({ applicationId, proceedings }: { applicationId: string; proceedings: ProceedingView[] }) {
+/** A result recorded without a decision or instances (a ledger import). */
+function hasUnnamedResult(proceeding: ProceedingView): boolean {
+  return proceeding.result !== null && proceeding.disposition === null && proceeding.instances.length === 0;
+}
+
+function dispositionOption(disposition: ProceedingDisposition): string {
+  const result = DISPOSITION_RESULTS[disposition];
+  return result ? `${DISPOSITION_LABELS[disposition]}（${PROCEEDING_RESULT_LABELS[result]}）` : DISPOSITION_LABELS[disposition];
+}
+
+function resultLine(proceeding: ProceedingView): string {
+  if (!proceeding.result) return "尚未审结";
+  const named = proceeding.disposition ? `${DISPOSITION_LABELS[proceeding.disposition]} · ` : "";
+  const unnamed = hasUnnamedResult(proceeding) ? "（未注明具体决定或审级）" : "";
+  return `${named}${PROCEEDING_RESULT_LABELS[proceeding.result]}${unnamed} · ${proceeding.decidedOn}`;
+}
+
+export function Proceedings({
+  applicationId,
+  proceedings,
+  editable,
+}: {
+  applicationId: string;
+  proceedings: ProceedingView[];
+  /** False for a voided case. */
+  editable: boolean;
+}) {
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
   const reconsiderations = proceedings.filter((proceeding) => proceeding.kind === "RECONSIDERATION");
@@ -47,23 +94,36 @@ export function Proceedings({ applicationId, proceedings }: { applicationId: str
               {PROCEEDING_KIND_LABELS[proceeding.kind]}
               {proceeding.route ? `（${LITIGATION_ROUTE_LABELS[proceeding.route]}）` : ""} · {proceeding.filedOn}
             </div>
-            <div>
-              {proceeding.result
-                ? `${PROCEEDING_RESULT_LABELS[proceeding.result]}${proceeding.resultDetail ? `（${proceeding.resultDetail}）` : ""} · ${proceeding.decidedOn}`
-                : "尚未审结"}
+            {proceeding.instances.length > 0 ? (
+              <ol className={styles.instances} data-testid="proceeding-instances">
+                {proceeding.instances.map((instance, index) => (
+                  <li key={index}>
+                    {INSTANCE_LEVEL_LABELS[instance.level]} {instance.filedOn} 立案
+                    {instance.disposition ? ` · ${instance.decidedOn} ${DISPOSITION_LABELS[instance.disposition]}` : " · 尚未裁判"}
+                    {instance.note ? <span className="muted"> · {instance.note}</span> : null}
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+            <div data-testid="proceeding-result">
+              {proceeding.kind === "LITIGATION" && proceeding.instances.length > 0 ? "生效结果：" : ""}
+              {resultLine(proceeding)}
+              {proceeding.resultDetail ? `（${proceeding.resultDetail}）` : ""}
               {proceeding.onlyCoDefendantAsReviewOrgan ? " · 本机关仅作为复议机关共同被告（不计入年度报告）" : ""}
             </div>
             {proceeding.notes ? <div className="muted">{proceeding.notes}</div> : null}
-            <div className="row">
-              <button type="button" className="button link" onClick={() => (setEditing(proceeding.id), setResult(null))}>
-                编辑
-              </button>
-              <DeleteProceeding applicationId={applicationId} proceedingId={proceeding.id} onDone={setResult} />
-            </div>
+            {editable ? (
+              <div className="row">
+                <button type="button" className="button link" onClick={() => (setEditing(proceeding.id), setResult(null))}>
+                  编辑
+                </button>
+                <DeleteProceeding applicationId={applicationId} proceeding={proceeding} onDone={setResult} />
+              </div>
+            ) : null}
           </div>
         ),
       )}
-      {editing === "new" ? (
+      {!editable ? null : editing === "new" ? (
         <ProceedingForm
           applicationId={applicationId}
           proceeding={null}
@@ -82,6 +142,36 @@ export function Proceedings({ applicationId, proceedings }: { applicationId: str
   );
 }
 
+interface InstanceDraft {
+  level: ProceedingInstanceLevel;
+  filedOn: string;
+  disposition: ProceedingDisposition | "";
+  decidedOn: string;
+  note: string;
+}
+
+function draftOf(instance: ProceedingInstanceView): InstanceDraft {
+  return {
+    level: instance.level,
+    filedOn: instance.filedOn,
+    disposition: instance.disposition ?? "",
+    decidedOn: instance.decidedOn ?? "",
+    note: instance.note ?? "",
+  };
+}
+
+const LEVELS: ProceedingInstanceLevel[] = ["FIRST", "SECOND", "RETRIAL"];
+
+/** The level that usually follows: an appeal after a first instance, a retrial after an appeal, a new trial after a remand. */
+function nextLevel(instances: InstanceDraft[]): ProceedingInstanceLevel {
+  const last = instances.at(-1);
+  if (!last) return "FIRST";
+  if (last.disposition === "REMAND") return "FIRST";
+  return last.level === "FIRST" ? "SECOND" : "RETRIAL";
+}
+
+const FILED_LABELS: Record<ProceedingInstanceLevel, string> = { FIRST: "立案（起诉）日期", SECOND: "上诉日期", RETRIAL: "再审立案日期" };
+
 function ProceedingForm({
   applicationId,
   proceeding,
@@ -97,8 +187,35 @@ function ProceedingForm({
 }) {
   const [kind, setKind] = useState<ProceedingKind>(proceeding?.kind ?? "RECONSIDERATION");
   const [route, setRoute] = useState<LitigationRoute>(proceeding?.route ?? "DIRECT");
+  const [filedOn, setFiledOn] = useState(proceeding?.filedOn ?? "");
+  const [disposition, setDisposition] = useState<ProceedingDisposition | "">(proceeding?.disposition ?? "");
+  const [decidedOn, setDecidedOn] = useState(proceeding?.kind === "RECONSIDERATION" && proceeding.disposition ? (proceeding.decidedOn ?? "") : "");
+  const [instances, setInstances] = useState<InstanceDraft[]>(
+    proceeding?.instances.length ? proceeding.instances.map(draftOf) : proceeding && hasUnnamedResult(proceeding) ? [] : [{ level: "FIRST", filedOn: "", disposition: "", decidedOn: "", note: "" }],
+  );
+  const unnamed = proceeding !== null && hasUnnamedResult(proceeding);
+  const [keepRecordedResult, setKeepRecordedResult] = useState(unnamed);
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
+
+  const effectiveInstances = instances.map((instance, index) => ({
+    level: instance.level,
+    filedOn: instance.filedOn || (index === 0 ? filedOn : ""),
+    disposition: instance.disposition || null,
+    decidedOn: instance.decidedOn || null,
+  }));
+  const missingDate = kind === "LITIGATION" ? effectiveInstances.findIndex((instance) => !instance.filedOn) : -1;
+  const preview = !filedOn
+    ? null
+    : missingDate >= 0
+      ? { ok: false as const, message: `请填写第 ${missingDate + 1} 项（${INSTANCE_LEVEL_LABELS[effectiveInstances[missingDate]!.level]}）的${FILED_LABELS[effectiveInstances[missingDate]!.level]}` }
+      : kind === "RECONSIDERATION"
+      ? deriveReconsiderationResult(disposition || null, decidedOn || null, filedOn)
+      : deriveLitigationResult(effectiveInstances, filedOn);
+  const keeping = unnamed && keepRecordedResult && (kind === "RECONSIDERATION" ? !disposition && !decidedOn : instances.length === 0);
+
+  const update = (index: number, change: Partial<InstanceDraft>) =>
+    setInstances((current) => current.map((instance, position) => (position === index ? { ...instance, ...change } : instance)));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -109,14 +226,19 @@ function ProceedingForm({
       route: kind === "LITIGATION" ? route : undefined,
       reconsiderationId: kind === "LITIGATION" && route === "AFTER_RECONSIDERATION" ? value("reconsiderationId") : undefined,
       onlyCoDefendantAsReviewOrgan: form.get("onlyCoDefendantAsReviewOrgan") === "on",
-      filedOn: value("filedOn"),
-      result: value("result"),
-      decidedOn: value("decidedOn"),
+      filedOn,
+      disposition: kind === "RECONSIDERATION" ? disposition : "",
+      decidedOn: kind === "RECONSIDERATION" ? decidedOn : "",
+      instances:
+        kind === "LITIGATION"
+          ? instances.map((instance, index) => ({ ...instance, filedOn: instance.filedOn || (index === 0 ? filedOn : "") }))
+          : [],
+      keepRecordedResult,
       resultDetail: value("resultDetail"),
       notes: value("notes"),
     };
     startTransition(async () => {
-      const outcome = await callAction(saveProceedingAction(applicationId, proceeding?.id ?? null, payload));
+      const outcome = await callAction(saveProceedingAction(applicationId, proceeding?.id ?? null, proceeding?.version ?? null, payload));
       setResult(outcome);
       onDone(outcome);
     });
@@ -157,24 +279,106 @@ function ProceedingForm({
         ) : null}
         <div className="field">
           <label htmlFor="proceeding-filedOn">{kind === "LITIGATION" ? "起诉日期" : "复议申请日期"}</label>
-          <input id="proceeding-filedOn" name="filedOn" type="date" defaultValue={proceeding?.filedOn} required />
+          <input id="proceeding-filedOn" type="date" value={filedOn} onChange={(event) => setFiledOn(event.target.value)} required />
         </div>
-        <div className="field">
-          <label htmlFor="proceeding-result">结果</label>
-          <select id="proceeding-result" name="result" defaultValue={proceeding?.result ?? ""}>
-            <option value="">尚未审结</option>
-            <option value="UPHELD">结果维持（维持、驳回复议申请、驳回诉讼请求）</option>
-            <option value="CORRECTED">结果纠正（撤销、变更、确认违法、责令履行或重新答复）</option>
-            <option value="OTHER">其他结果（终止、撤回、驳回起诉、调解和解）</option>
-          </select>
+        {kind === "RECONSIDERATION" ? (
+          <>
+            <div className="field">
+              <label htmlFor="proceeding-disposition">复议决定</label>
+              <select id="proceeding-disposition" value={disposition} onChange={(event) => setDisposition(event.target.value as ProceedingDisposition | "")}>
+                <option value="">尚未作出决定</option>
+                {RECONSIDERATION_DISPOSITIONS.map((option) => (
+                  <option key={option} value={option}>
+                    {dispositionOption(option)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="proceeding-decidedOn">决定日期</label>
+              <input id="proceeding-decidedOn" type="date" value={decidedOn} onChange={(event) => setDecidedOn(event.target.value)} />
+            </div>
+          </>
+        ) : null}
+      </div>
+
+      {kind === "LITIGATION" ? (
+        <div className={styles.items} data-testid="proceeding-instance-editor">
+          <span className="label">审级（一审、二审、再审，按发生顺序）：以最后生效的裁判为结果；一审判决被上诉的不生效，二审未决的按尚未审结统计</span>
+          {instances.length > 0 ? (
+            <div className={`${styles.instanceRow} muted`} aria-hidden="true">
+              <span>审级</span>
+              <span>立案（上诉）日期</span>
+              <span>裁判结果</span>
+              <span>裁判日期</span>
+              <span>备注</span>
+              <span />
+            </div>
+          ) : null}
+          {instances.map((instance, index) => (
+            <div key={index} className={styles.instanceRow} data-testid={`instance-${index}`}>
+              <select aria-label={`第 ${index + 1} 项审级`} value={instance.level} onChange={(event) => update(index, { level: event.target.value as ProceedingInstanceLevel, disposition: "" })}>
+                {LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {INSTANCE_LEVEL_LABELS[level]}
+                  </option>
+                ))}
+              </select>
+              <input
+                type="date"
+                aria-label={`第 ${index + 1} 项${FILED_LABELS[instance.level]}`}
+                title={FILED_LABELS[instance.level]}
+                value={instance.filedOn || (index === 0 ? filedOn : "")}
+                onChange={(event) => update(index, { filedOn: event.target.value })}
+              />
+              <select aria-label={`第 ${index + 1} 项裁判结果`} value={instance.disposition} onChange={(event) => update(index, { disposition: event.target.value as ProceedingDisposition | "" })}>
+                <option value="">尚未裁判</option>
+                {INSTANCE_DISPOSITIONS[instance.level].map((option) => (
+                  <option key={option} value={option}>
+                    {dispositionOption(option)}
+                  </option>
+                ))}
+              </select>
+              <input type="date" aria-label={`第 ${index + 1} 项裁判日期`} title="裁判日期" value={instance.decidedOn} onChange={(event) => update(index, { decidedOn: event.target.value })} />
+              <input type="text" aria-label={`第 ${index + 1} 项备注`} placeholder="案号、法院等" value={instance.note} onChange={(event) => update(index, { note: event.target.value })} />
+              <button type="button" className="button small" onClick={() => setInstances((current) => current.filter((_, position) => position !== index))}>
+                删除
+              </button>
+            </div>
+          ))}
+          <div>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => setInstances((current) => [...current, { level: nextLevel(current), filedOn: "", disposition: "", decidedOn: "", note: "" }])}
+            >
+              增加审级
+            </button>
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor="proceeding-decidedOn">结果日期</label>
-          <input id="proceeding-decidedOn" name="decidedOn" type="date" defaultValue={proceeding?.decidedOn ?? ""} />
-        </div>
+      ) : null}
+
+      {unnamed && proceeding ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={keepRecordedResult} onChange={(event) => setKeepRecordedResult(event.target.checked)} />
+          在登记{proceeding.kind === "LITIGATION" ? "审级" : "具体决定"}之前，保留原登记的结果：{PROCEEDING_RESULT_LABELS[proceeding.result!]}（{proceeding.decidedOn}，台账导入，未注明具体决定或审级）
+        </label>
+      ) : null}
+
+      <p className="hint" data-testid="proceeding-result-preview">
+        {keeping && proceeding
+          ? `统计结果：${PROCEEDING_RESULT_LABELS[proceeding.result!]}（保留原登记）`
+          : preview === null
+            ? "填写日期后显示统计结果"
+            : preview.ok
+              ? `统计结果：${preview.result ? `${PROCEEDING_RESULT_LABELS[preview.result]}（${preview.decidedOn}）` : "尚未审结"}`
+              : preview.message}
+      </p>
+
+      <div className={styles.fieldRow}>
         <div className="field">
           <label htmlFor="proceeding-resultDetail">结果说明</label>
-          <input id="proceeding-resultDetail" name="resultDetail" type="text" defaultValue={proceeding?.resultDetail ?? ""} placeholder="如：撤销、确认违法" />
+          <input id="proceeding-resultDetail" name="resultDetail" type="text" defaultValue={proceeding?.resultDetail ?? ""} placeholder="如：文书编号" />
         </div>
       </div>
       {kind === "LITIGATION" ? (
@@ -184,9 +388,8 @@ function ProceedingForm({
         </label>
       ) : null}
       <div className="field">
-        <label htmlFor="proceeding-notes">各审级情况与备注</label>
-        <textarea id="proceeding-notes" name="notes" rows={2} defaultValue={proceeding?.notes ?? ""} placeholder="如：一审 2026-03-01 判决驳回；二审上诉中" />
-        <span className="hint">诉讼以最后生效的裁判为结果；一审判决后上诉、年底二审未决的，按尚未审结统计。</span>
+        <label htmlFor="proceeding-notes">备注</label>
+        <textarea id="proceeding-notes" name="notes" rows={2} defaultValue={proceeding?.notes ?? ""} />
       </div>
       <div className="row">
         <SubmitButton pending={pending}>保存</SubmitButton>
@@ -200,11 +403,11 @@ function ProceedingForm({
 
 function DeleteProceeding({
   applicationId,
-  proceedingId,
+  proceeding,
   onDone,
 }: {
   applicationId: string;
-  proceedingId: string;
+  proceeding: ProceedingView;
   onDone: (result: ActionResult) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -220,7 +423,7 @@ function DeleteProceeding({
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
     startTransition(async () => {
-      const outcome = await callAction(deleteProceedingAction(applicationId, proceedingId, reason));
+      const outcome = await callAction(deleteProceedingAction(applicationId, proceeding.id, proceeding.version, reason));
       onDone(outcome);
       if (outcome.ok) setOpen(false);
     });
@@ -228,8 +431,8 @@ function DeleteProceeding({
   return (
     <form className="form-inline" onSubmit={onSubmit}>
       <div className="field">
-        <label htmlFor={`delete-reason-${proceedingId}`}>删除理由</label>
-        <input id={`delete-reason-${proceedingId}`} name="reason" type="text" required />
+        <label htmlFor={`delete-reason-${proceeding.id}`}>删除理由</label>
+        <input id={`delete-reason-${proceeding.id}`} name="reason" type="text" required />
       </div>
       <SubmitButton pending={pending} variant="danger" size="small">
         确认删除

@@ -7,10 +7,13 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 export function ReassignForm({
   applicationId,
+  version,
   handlerId,
   handlers,
 }: {
   applicationId: string;
+  /** The case's version as the page was loaded. */
+  version: number;
   handlerId: string | null;
   handlers: { id: string; displayName: string }[];
 }) {
@@ -19,6 +22,7 @@ export function ReassignForm({
     <form className="form" onSubmit={onSubmit} data-testid="reassign-form">
       <ActionNotice result={result} />
       <input type="hidden" name="applicationId" value={applicationId} />
+      <input type="hidden" name="expectedVersion" value={version} />
       <div className="field">
         <label htmlFor="handlerId">经办人</label>
         <select id="handlerId" name="handlerId" defaultValue={handlerId ?? ""}>

@@ -6,6 +6,7 @@ import type { CaseEventType, Outcome } from "@/lib/domain-types";
 import { useState } from "react";
 import { OUTCOME_GROUPS, OUTCOME_LABELS, OUTCOMES } from "@/lib/cases/labels";
 import { perVolumeFee } from "@/lib/fees/calculator";
+import type { ConsultationView } from "@/lib/cases/projection";
 import styles from "./case-page.module.css";
 
 export type StepDetails = Record<string, unknown>;
@@ -21,6 +22,10 @@ export interface StepFieldsProps {
   requestContent: string;
   /** Dispositions that fit the case's state (e.g. only 逾期不补正 while awaiting a supplement). */
   allowedOutcomes?: Outcome[];
+  /** The last day for a timely 补正 notice (7 working days after receipt), while it is still to be sent. */
+  correctionNoticeDueOn?: string | null;
+  /** The consultations under way, for choosing which one an answer belongs to. */
+  openConsultations?: ConsultationView[];
 }
 
 const DATE_LABELS: Record<CaseEventType, string> = {
@@ -85,6 +90,11 @@ export function StepFields(props: StepFieldsProps) {
               <label htmlFor="partyName">对象名称</label>
               <input id="partyName" name="partyName" type="text" defaultValue={text(details, "partyName")} required />
             </div>
+            <div className="field">
+              <label htmlFor="partyReceivedOn">对方收到日期</label>
+              <input id="partyReceivedOn" name="partyReceivedOn" type="date" max={today} defaultValue={text(details, "partyReceivedOn")} />
+              <span className="hint">有回执的填写（也可以日后更正补录）：15 个工作日的答复期自对方收到之日起算</span>
+            </div>
           </>
         ) : null}
         {type === "FEE_PAID" ? (
@@ -95,13 +105,25 @@ export function StepFields(props: StepFieldsProps) {
         ) : null}
       </div>
       {type === "CORRECTION_REQUESTED" ? (
-        <div className="field">
-          <label htmlFor="matters">需要补正的事项</label>
-          <textarea id="matters" name="matters" rows={2} defaultValue={text(details, "matters")} required />
-        </div>
+        <>
+          <div className="field">
+            <label htmlFor="matters">需要补正的事项</label>
+            <textarea id="matters" name="matters" rows={2} defaultValue={text(details, "matters")} required />
+          </div>
+          <div className="field">
+            <label htmlFor="lateReason">逾期告知的理由</label>
+            <input id="lateReason" name="lateReason" type="text" defaultValue={text(details, "lateReason")} />
+            <span className="hint">
+              {props.correctionNoticeDueOn
+                ? `补正告知应在收到申请后 7 个工作日内（${props.correctionNoticeDueOn} 前）发出；此后发出的须填写理由，且只停止计时、不重新计算答复期限；答复期限届满后不能再发出。`
+                : "超过收到申请后 7 个工作日才发出的须填写理由：只停止计时、不重新计算答复期限。"}
+            </span>
+          </div>
+        </>
       ) : null}
       {type === "CONSULTATION_ANSWERED" ? (
         <>
+          <ConsultationChoice details={details} openConsultations={props.openConsultations ?? []} />
           <label className="checkbox">
             <input type="checkbox" name="windowExpired" defaultChecked={details?.windowExpired === true} />
             征求意见期满（15 个工作日）未收到答复
@@ -126,6 +148,28 @@ export function StepFields(props: StepFieldsProps) {
           <input id="withdrawReason" name="reason" type="text" defaultValue={text(details, "reason")} />
         </div>
       ) : null}
+    </div>
+  );
+}
+
+const PARTY_LABELS = { THIRD_PARTY: "第三方", AGENCY: "其他机关" } as const;
+
+/** Which consultation an answer belongs to: chosen among those under way; a correction keeps its own. */
+function ConsultationChoice({ details, openConsultations }: { details?: StepDetails; openConsultations: ConsultationView[] }) {
+  const recorded = text(details, "consultationKey");
+  if (details) return <input type="hidden" name="consultationKey" value={recorded} />;
+  if (openConsultations.length === 0) return null;
+  return (
+    <div className="field">
+      <label htmlFor="consultationKey">答复的征求意见</label>
+      <select id="consultationKey" name="consultationKey" defaultValue={openConsultations[0]?.key}>
+        {openConsultations.map((consultation) => (
+          <option key={consultation.key} value={consultation.key}>
+            {PARTY_LABELS[consultation.party]}：{consultation.partyName}（{consultation.sentOn} 发出，{consultation.replyDueOn} 前答复）
+          </option>
+        ))}
+      </select>
+      {openConsultations.length > 1 ? <span className="hint">同时进行 {openConsultations.length} 项征求意见：每项分别登记答复，停止计时的日期重叠的只计一次</span> : null}
     </div>
   );
 }
@@ -166,6 +210,11 @@ function FeeNoticeFields({ details, today, perApplicationAmount, monthlyOrdinal 
           ? `按件计收：该申请人本月第 ${monthlyOrdinal} 件，应收 ${calculatedText} 元（前 10 件免费，第 11–30 件每件 100 元，此后每 10 件一档、每档每件加收 100 元）。`
           : `按量计收：${pages} 页应收 ${calculatedText} 元（30 页以下免费，31–100 页每页 10 元，101–200 页每页 20 元，201 页以上每页 40 元）。`}
       </p>
+      {calculated === 0 ? (
+        <div className="notice warning" data-testid="fee-nothing-to-notify">
+          按规定应收 0 元：无需发出收费通知，答复期限也不因此停止计算。收费金额须大于 0 元才能登记收费通知。
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor="adjustmentReason">调整理由（金额与计算结果不同时必填）</label>
         <input id="adjustmentReason" name="adjustmentReason" type="text" defaultValue={text(details, "adjustmentReason")} />
@@ -264,13 +313,17 @@ export function stepPayload(type: CaseEventType, form: FormData) {
   const occurredOn = value("occurredOn");
   switch (type) {
     case "CORRECTION_REQUESTED":
-      return { type, occurredOn, details: { deadlineOn: value("deadlineOn"), matters: value("matters") } };
+      return { type, occurredOn, details: { deadlineOn: value("deadlineOn"), matters: value("matters"), lateReason: value("lateReason") || undefined } };
     case "CORRECTION_RECEIVED":
       return { type, occurredOn, details: {} };
     case "CONSULTATION_SENT":
-      return { type, occurredOn, details: { party: value("party"), partyName: value("partyName") } };
+      return { type, occurredOn, details: { party: value("party"), partyName: value("partyName"), partyReceivedOn: value("partyReceivedOn") || undefined } };
     case "CONSULTATION_ANSWERED":
-      return { type, occurredOn, details: { windowExpired: form.get("windowExpired") === "on", summary: value("summary") || undefined } };
+      return {
+        type,
+        occurredOn,
+        details: { windowExpired: form.get("windowExpired") === "on", summary: value("summary") || undefined, consultationKey: value("consultationKey") || undefined },
+      };
     case "EXTENSION":
       return { type, occurredOn, details: { workdays: value("workdays"), approvedBy: value("approvedBy"), approvedOn: value("approvedOn"), reason: value("reason") } };
     case "FEE_NOTICE":

@@ -33,6 +33,7 @@ function outcomesFor(phase: CaseProjection["clockPhase"]): Outcome[] {
 
 export function StepPanel({
   applicationId,
+  version,
   steps,
   today,
   projection,
@@ -40,6 +41,8 @@ export function StepPanel({
   requestContent,
 }: {
   applicationId: string;
+  /** The case's version as the page was loaded: a step recorded meanwhile by someone else makes this form stale. */
+  version: number;
   steps: CaseEventType[];
   today: string;
   receivedOn: string;
@@ -58,7 +61,7 @@ export function StepPanel({
     if (!selected) return;
     const payload = stepPayload(selected, new FormData(event.currentTarget));
     startTransition(async () => {
-      const outcome = await callAction(recordCaseEventAction(applicationId, payload));
+      const outcome = await callAction(recordCaseEventAction(applicationId, version, payload));
       setResult(outcome);
       if (outcome.ok) setSelected(null);
     });
@@ -95,6 +98,8 @@ export function StepPanel({
             monthlyOrdinal={fee.monthlyOrdinal}
             requestContent={requestContent}
             allowedOutcomes={selected === "DECISION_SERVED" ? outcomesFor(projection.clockPhase) : undefined}
+            correctionNoticeDueOn={projection.correctionNoticeDueOn}
+            openConsultations={projection.consultations.filter((consultation) => consultation.answeredOn === null)}
           />
           <div className="row">
             <SubmitButton pending={pending}>登记</SubmitButton>

@@ -20,6 +20,8 @@ export interface TimelineEvent {
   recordedBy: string | null;
   createdAt: Date;
   superseded: boolean;
+  /** Superseded without a replacement. */
+  withdrawn: boolean;
   correctionReason: string | null;
 }
 
@@ -27,9 +29,15 @@ function summary(event: TimelineEvent): string {
   const details = event.details as Record<string, unknown>;
   switch (event.type) {
     case "CORRECTION_REQUESTED":
-      return `补正期限 ${String(details.deadlineOn)}；事项：${String(details.matters)}`;
+      return (
+        `补正期限 ${details.deadlineOn ? String(details.deadlineOn) : "未记录"}；事项：${String(details.matters)}` +
+        (details.lateReason ? `；逾期告知，理由：${String(details.lateReason)}` : "")
+      );
     case "CONSULTATION_SENT":
-      return `${details.party === "AGENCY" ? "其他机关" : "第三方"}：${String(details.partyName)}`;
+      return (
+        `${details.party === "AGENCY" ? "其他机关" : "第三方"}：${String(details.partyName)}` +
+        (details.partyReceivedOn ? `；对方 ${String(details.partyReceivedOn)} 收到` : "")
+      );
     case "CONSULTATION_ANSWERED":
       return details.windowExpired ? "期满未答复" : String(details.summary ?? "已答复");
     case "EXTENSION":
@@ -51,14 +59,20 @@ function summary(event: TimelineEvent): string {
 
 export function Timeline({
   applicationId,
+  version,
   receivedOn,
   events,
   today,
+  editable,
 }: {
   applicationId: string;
+  /** The case's version as the page was loaded (a correction of a step changed meanwhile is refused). */
+  version: number;
   receivedOn: string;
   events: TimelineEvent[];
   today: string;
+  /** False for a voided case: its record is shown, not changed. */
+  editable: boolean;
 }) {
   const [editing, setEditing] = useState<{ id: string; mode: "correct" | "withdraw" } | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -70,7 +84,7 @@ export function Timeline({
     const reason = String(form.get("correctionReason") ?? "");
     const replacement = editing?.mode === "correct" ? stepPayload(target.type, form) : null;
     startTransition(async () => {
-      const outcome = await callAction(correctCaseEventAction(applicationId, target.id, { replacement, reason }));
+      const outcome = await callAction(correctCaseEventAction(applicationId, target.id, { replacement, reason, version }));
       setResult(outcome);
       if (outcome.ok) setEditing(null);
     });
@@ -91,9 +105,9 @@ export function Timeline({
             <div>{summary(event)}</div>
             <div className={styles.eventMeta}>
               {event.recordedBy ?? "导入"} 登记于 {formatDateTime(event.createdAt)}
-              {event.superseded ? ` · 已更正，理由：${event.correctionReason ?? ""}` : null}
+              {event.superseded ? ` · ${event.withdrawn ? "已撤销" : "已更正"}，理由：${event.correctionReason ?? ""}` : null}
             </div>
-            {!event.superseded && editing?.id !== event.id ? (
+            {editable && !event.superseded && editing?.id !== event.id ? (
               <div className="row">
                 <button type="button" className="button link" onClick={() => (setEditing({ id: event.id, mode: "correct" }), setResult(null))}>
                   更正

@@ -71,7 +71,14 @@ export const caseColumns = column.columns([
     header: header("phase"),
     enableSorting: false,
     meta: { nowrap: true },
-    cell: ({ row }) => CLOCK_PHASE_LABELS[row.original.clockPhase],
+    cell: ({ row }) =>
+      row.original.voided ? (
+        <span className="badge danger" data-testid="case-row-voided">
+          已作废
+        </span>
+      ) : (
+        CLOCK_PHASE_LABELS[row.original.clockPhase]
+      ),
   }),
   column.accessor("dueOn", {
     id: "dueOn",

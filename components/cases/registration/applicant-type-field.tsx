@@ -5,7 +5,7 @@ import styles from "./registration.module.css";
 const APPLICANT_TYPES = Object.keys(APPLICANT_TYPE_LABELS) as ApplicantType[];
 
 /** The report column of table 三, fixed at registration: one radio card per type with how to choose it. */
-export function ApplicantTypeField({ error }: { error?: string }) {
+export function ApplicantTypeField({ error, defaultValue }: { error?: string; defaultValue?: ApplicantType }) {
   return (
     <fieldset className={styles.typeFieldset} aria-describedby={error ? "applicant-type-error" : undefined}>
       <legend>申请人类型</legend>
@@ -20,6 +20,7 @@ export function ApplicantTypeField({ error }: { error?: string }) {
                 type="radio"
                 name="applicantType"
                 value={type}
+                defaultChecked={type === defaultValue}
                 aria-describedby={hintId}
                 aria-invalid={error ? true : undefined}
               />

@@ -16,6 +16,7 @@ export function ChoiceWithOtherField({
   options,
   hint,
   error,
+  defaultValue,
 }: {
   id: string;
   name: string;
@@ -25,9 +26,12 @@ export function ChoiceWithOtherField({
   options: readonly string[];
   hint?: string;
   error?: string;
+  /** The stored answer, when correcting a registration: one of the options, or the text written for 其他. */
+  defaultValue?: string | null;
 }) {
-  const [choice, setChoice] = useState("");
-  const [otherText, setOtherText] = useState("");
+  const known = defaultValue ? options.includes(defaultValue) || defaultValue === OTHER : false;
+  const [choice, setChoice] = useState(defaultValue ? (known ? defaultValue : OTHER) : "");
+  const [otherText, setOtherText] = useState(defaultValue && !known ? defaultValue : "");
   const submitted = choice === OTHER ? otherText.trim() || OTHER : choice;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

@@ -10,7 +10,8 @@ import type { RegistrationHintsInput } from "@/lib/cases/registration-queries";
 import { ActionNotice, fieldError } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { ApplicantTypeField } from "./applicant-type-field";
+import { ApplicantSection } from "./applicant-section";
+import { describedBy } from "./text-field";
 import { ChoiceWithOtherField } from "./choice-with-other-field";
 import { RegistrationHintsPanel } from "./registration-hints-panel";
 import { useRegistrationHints } from "./use-registration-hints";
@@ -40,56 +41,6 @@ function hintsQueryOf(form: HTMLFormElement): RegistrationHintsInput {
   };
 }
 
-function describedBy(...ids: Array<string | false | undefined>): string | undefined {
-  return ids.filter(Boolean).join(" ") || undefined;
-}
-
-/** A text field with its label, an optional hint and the server's message for it. */
-function TextField({
-  id,
-  name,
-  label,
-  error,
-  hint,
-  maxLength,
-  className,
-  autoComplete = "off",
-}: {
-  id: string;
-  name: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  maxLength: number;
-  className?: string;
-  autoComplete?: string;
-}) {
-  return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="text"
-        maxLength={maxLength}
-        autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-      />
-      {hint ? (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${id}-error`} className="error">
-          {error}
-        </span>
-      ) : null}
-    </div>
-  );
-}
-
 export function RegistrationForm({
   today,
   handlers,
@@ -106,7 +57,6 @@ export function RegistrationForm({
   const { requestHints } = hintsState;
   const [channel, setChannel] = useState<Channel | "">("");
   const [receivedOn, setReceivedOn] = useState(today);
-  const [hasAgent, setHasAgent] = useState(false);
   const error = (field: string) => fieldError(result, field);
   const receivedOnInFuture = receivedOn !== "" && receivedOn > today;
   const receivedOnError = error("receivedOn") ?? (receivedOnInFuture ? "收到申请日期不能晚于今天" : undefined);
@@ -135,36 +85,7 @@ export function RegistrationForm({
         // The server checks every field and answers in Chinese, next to the field.
         noValidate
       >
-        <section className={`card ${styles.section}`} aria-labelledby="applicant-heading">
-          <h2 id="applicant-heading">申请人</h2>
-          <ApplicantTypeField error={error("applicantType")} />
-          <div className={styles.fieldGrid}>
-            <TextField id="applicantName" name="applicantName" label="申请人姓名或名称" maxLength={100} error={error("applicantName")} />
-            <TextField
-              id="applicantIdNumber"
-              name="applicantIdNumber"
-              label="证件号码"
-              hint="身份证号或统一社会信用代码"
-              maxLength={30}
-              error={error("applicantIdNumber")}
-            />
-            <TextField id="applicantContact" name="applicantContact" label="联系方式" hint="电话或电子邮箱" maxLength={100} error={error("applicantContact")} />
-            <TextField id="applicantAddress" name="applicantAddress" label="通信地址" maxLength={200} error={error("applicantAddress")} />
-          </div>
-          <label className="checkbox">
-            <input type="checkbox" checked={hasAgent} onChange={(event) => setHasAgent(event.target.checked)} />
-            由代理人代为申请
-          </label>
-          {hasAgent ? (
-            <div className={styles.agentBlock}>
-              <p className="hint">委托代理的按被代理人归类：上方的申请人及申请人类型填写被代理人。</p>
-              <div className={styles.fieldGrid}>
-                <TextField id="agentName" name="agentName" label="代理人姓名" maxLength={100} error={error("agentName")} />
-                <TextField id="agentContact" name="agentContact" label="代理人联系方式" maxLength={100} error={error("agentContact")} />
-              </div>
-            </div>
-          ) : null}
-        </section>
+        <ApplicantSection error={error} />
 
         <section className={`card ${styles.section}`} aria-labelledby="request-heading">
           <h2 id="request-heading">申请</h2>

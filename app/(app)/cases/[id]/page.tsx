@@ -18,7 +18,7 @@ export default async function CaseDetailPage({
 }) {
   const actor = await requireActor();
   const { id } = await params;
-  const { registered } = await searchParams;
+  const { registered, updated } = await searchParams;
   const today = todayInShanghai();
   let detail;
   try {
@@ -29,5 +29,15 @@ export default async function CaseDetailPage({
   }
   const canReassign = actor.role === "MANAGER" || actor.role === "ADMIN";
   const handlers = canReassign ? await findCaseHandlerOptions({ actor }) : [];
-  return <CasePage detail={detail} today={today} handlers={handlers} canReassign={canReassign} justRegistered={registered === "1"} />;
+  return (
+    <CasePage
+      detail={detail}
+      today={today}
+      handlers={handlers}
+      canReassign={canReassign}
+      canVoid={canReassign}
+      justRegistered={registered === "1"}
+      justUpdated={updated === "1"}
+    />
+  );
 }

@@ -23,6 +23,7 @@ export default async function OrganizationSettingsPage() {
             feeStopsClock: organization.feeStopsClock,
             caseNumberPrefix: organization.caseNumberPrefix,
             caseNumberPattern: organization.caseNumberPattern,
+            version: organization.version,
           }}
         />
       </div>
