@@ -8,12 +8,13 @@
 // The ports, like e2e/environment.ts's, belong to the test tooling, not to the app's configuration.
 import path from "node:path";
 import { removeEmbeddedData } from "../lib/runtime/database";
+import { caseRacesSuite } from "./faults/case-races";
 import { operationsSuite } from "./faults/operations";
 import { startServer, waitUntilHealthy } from "./faults/server";
 import type { FaultContext, FaultSuite } from "./faults/types";
 
 /** Every suite, in the order they run. Each branch's suite is added here at merge. */
-const SUITES: readonly FaultSuite[] = [operationsSuite];
+const SUITES: readonly FaultSuite[] = [caseRacesSuite, operationsSuite];
 
 const port = Number(process.env.FAULTS_PORT ?? 3411);
 const databasePort = Number(process.env.FAULTS_DATABASE_PORT ?? 54_411);
