@@ -39,10 +39,10 @@ export async function createOrganization({ input }: { input: unknown }) {
 export async function updateOrganizationSettings({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }) {
   assertRole(actor, "ADMIN");
   const data = parseInput(organizationSettingsSchema, input);
-  await db.$transaction(async (tx) => {
+  const auditEventId = await db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } });
     await tx.organization.update({ where: { id: actor.organizationId }, data });
-    await recordAudit(tx, actor, {
+    return recordAudit(tx, actor, {
       action: "organization.update_settings",
       entityType: "Organization",
       entityId: actor.organizationId,
@@ -57,5 +57,6 @@ export async function updateOrganizationSettings({ actor, input, today }: { acto
     });
   });
   // The statutory clock depends on feeStopsClock: replay the organization's open cases.
-  await recomputeOpenCases({ calendar: await loadWorkCalendar(), today, organizationId: actor.organizationId });
+  const cause = { actor, action: "organization.update_settings", auditEventId, description: "机构设置变更（收费期间是否停止计时等）" };
+  await recomputeOpenCases({ calendar: await loadWorkCalendar(), today, organizationId: actor.organizationId, cause });
 }
