@@ -18,7 +18,14 @@ import { formatDateTime } from "../format";
 import { parseInput } from "../validation";
 import { activeDisclosureSchema } from "./active-disclosure";
 import {
+  APPEAL_COLUMN_KEYS,
+  APPEAL_GROUP_KEYS,
+  APPLICANT_COLUMN_KEYS,
   COLUMN_KEYS,
+  LEAF_KEYS,
+  ROW_KEYS,
+  appealsCellId,
+  applicationsCellId,
   describeReportCell,
   parseReportCellId,
   reportCellIds,
@@ -28,7 +35,7 @@ import {
   type ReportFormat,
   type ReportJson,
 } from "./definitions";
-import { REPORT_SNAPSHOT_TRANSACTION, readConsistently, readReport, reportToJson, type ReportReading } from "./queries";
+import { REPORT_SNAPSHOT_TRANSACTION, readConsistently, readReport, type ReportReading } from "./queries";
 import type { ReportSections } from "./document";
 
 const EMPTY_SECTIONS: ReportSections = { overview: "", problems: "", other: "" };
@@ -57,9 +64,11 @@ function readSnapshotCells(report: Prisma.JsonValue): ReportCells {
   return parsed.success ? (parsed.data.cells as ReportCells) : {};
 }
 
-/** The report as data of a snapshot, without the cell lists it also stores. */
+/** The report as data of a snapshot (as stored), without the cell lists it also stores. */
 function readSnapshotReport(report: Prisma.JsonValue): ReportJson {
-  return reportToJson(report as unknown as ReportJson);
+  if (report === null || typeof report !== "object" || Array.isArray(report)) return report as unknown as ReportJson;
+  const { cells: _cells, ...rest } = report;
+  return rest as unknown as ReportJson;
 }
 
 export interface PublishedVersion {
@@ -91,24 +100,61 @@ function cellValue(report: Pick<ReportJson, "applications" | "appeals" | "fees">
   return report.fees[parsed.fee];
 }
 
-/** The cells whose figure is an amount (yuan), not a number of cases. */
-function isAmountCell(cell: ReportCellId): boolean {
-  return cell === "fees.amount_noticed" || cell === "fees.amount_collected";
+/**
+ * What cannot be true of a report read from one snapshot, in words: a figure that differs from the
+ * number of ids stored behind it, an id listed twice in a cell, an amount's list that differs from its
+ * count's, a 总计 (or （七）) list that is not the union of the lists it adds up. Empty for every reading
+ * of one snapshot: publication refuses anything else, and the tests and the fault suite check every
+ * stored version with it.
+ */
+export function readingContradictions(reading: ReportReading): string[] {
+  const { report, cells } = reading;
+  const { format } = report;
+  const contradictions: string[] = [];
+  const ids = (cell: ReportCellId) => cells[cell] ?? [];
+  const sameSet = (left: readonly string[], right: readonly string[]) => left.length === right.length && [...left].sort().join() === [...right].sort().join();
+  for (const cell of reportCellIds(format)) {
+    const listed = ids(cell);
+    if (new Set(listed).size !== listed.length) contradictions.push(`${cell}：清单中有重复的编号`);
+    if (cell === "fees.amount_noticed") {
+      if (!sameSet(listed, ids("fees.notices"))) contradictions.push(`${cell}：清单与收费通知件数的清单不同`);
+    } else if (cell === "fees.amount_collected") {
+      if (report.fees.amount_collected !== "0.00" && listed.length === 0) contradictions.push(`${cell}：有金额而无缴费案件`);
+    } else if (cellValue(report, cell, format) !== listed.length) {
+      contradictions.push(`${cell}：数字 ${cellValue(report, cell, format)}，清单 ${listed.length} 件`);
+    }
+  }
+  const union = (cellIds: readonly ReportCellId[]) => cellIds.flatMap(ids);
+  for (const row of ROW_KEYS[format]) {
+    const columns = APPLICANT_COLUMN_KEYS.map((column) => applicationsCellId(row, column));
+    if (!sameSet(ids(applicationsCellId(row, "total")), union(columns))) contradictions.push(`applications.${row}：总计的清单不是各列清单之和`);
+  }
+  for (const column of COLUMN_KEYS) {
+    const leaves = LEAF_KEYS[format].map((leaf) => applicationsCellId(leaf, column));
+    if (!sameSet(ids(applicationsCellId("closed_total", column)), union(leaves))) contradictions.push(`applications.closed_total.${column}：（七）的清单不是各办理结果清单之和`);
+  }
+  for (const group of APPEAL_GROUP_KEYS) {
+    const columns = APPEAL_COLUMN_KEYS.filter((column) => column !== "total").map((column) => appealsCellId(group, column));
+    if (!sameSet(ids(appealsCellId(group, "total")), union(columns))) contradictions.push(`appeals.${group}：总计的清单不是各列清单之和`);
+  }
+  return contradictions;
 }
 
 /**
- * The cells whose figure differs from the number of ids stored behind it (for an amount: whose ids differ
- * from those of the count it sums). Empty for every reading of one snapshot; publication refuses
- * anything else, and the fault suite checks every stored version with it.
+ * Rule 1 of rules.md §6 case by case: per column, the cases of 一 and 二 are exactly those of （七） and
+ * 四, and none is both closed and carried over. Holds for every snapshot whose checks pass; a reading
+ * mixing two moments of the database breaks it (a case moved between reads shows up on one side only).
  */
-export function inconsistentCells(reading: ReportReading): ReportCellId[] {
-  const { report, cells } = reading;
-  return reportCellIds(report.format).filter((cell) => {
-    const ids = cells[cell] ?? [];
-    if (cell === "fees.amount_noticed") return ids.join() !== (cells["fees.notices"] ?? []).join();
-    if (cell === "fees.amount_collected") return (report.fees.amount_collected !== "0.00" && ids.length === 0) || new Set(ids).size !== ids.length;
-    return cellValue(report, cell, report.format) !== ids.length || new Set(ids).size !== ids.length;
-  });
+export function balanceContradictions(reading: ReportReading): string[] {
+  const ids = (row: "new_received" | "carried_in" | "closed_total" | "carried_out", column: (typeof COLUMN_KEYS)[number]) =>
+    reading.cells[applicationsCellId(row, column)] ?? [];
+  const contradictions: string[] = [];
+  for (const column of COLUMN_KEYS) {
+    const counted = [...ids("new_received", column), ...ids("carried_in", column)].sort().join();
+    const accounted = [...ids("closed_total", column), ...ids("carried_out", column)].sort().join();
+    if (counted !== accounted) contradictions.push(`${column}：一、二的案件与（七）、四的案件不同`);
+  }
+  return contradictions;
 }
 
 function differencesBetween(published: ReportReading, current: ReportReading, format: ReportFormat): ReportDifference[] {
@@ -330,9 +376,9 @@ export async function publishReport({ actor, input }: { actor: Actor; input: unk
       if (failing.length > 0) {
         throw new AppError("INVALID_STATE", `报告未通过核对，不能发布：${failing.map((check) => check.detail).join("；")}`);
       }
-      const inconsistent = inconsistentCells(reading);
+      const contradictions = readingContradictions(reading);
       // Cannot happen within one snapshot; if it ever did, nothing inconsistent is frozen.
-      if (inconsistent.length > 0) throw new Error(`发布时数字与案件清单不一致：${inconsistent.join(", ")}`);
+      if (contradictions.length > 0) throw new Error(`发布时数字与案件清单不一致：${contradictions.join("；")}`);
 
       const version = (previous?.version ?? 0) + 1;
       const draftState = draftOf(draft);
