@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ApplicationDetail } from "@/lib/cases/case-detail";
 import { isoDateFromDb } from "@/lib/calendar/queries";
 import {
@@ -9,6 +10,7 @@ import {
   OUTCOME_LABELS,
 } from "@/lib/cases/labels";
 import { PageHeader } from "@/components/ui/page-header";
+import { CaseRecordTabs } from "@/components/audit/case-record-tabs";
 import { DueBadge } from "./due-badge";
 import { StepPanel } from "./step-panel";
 import { Timeline } from "./timeline";
@@ -22,9 +24,11 @@ interface Props {
   handlers: { id: string; displayName: string }[];
   canReassign: boolean;
   justRegistered: boolean;
+  /** The 操作记录 tab's content. */
+  auditLog: ReactNode;
 }
 
-export function CasePage({ detail, today, handlers, canReassign, justRegistered }: Props) {
+export function CasePage({ detail, today, handlers, canReassign, justRegistered, auditLog }: Props) {
   const { application, projection } = detail;
   const receivedOn = isoDateFromDb(application.receivedOn);
   return (
@@ -54,6 +58,7 @@ export function CasePage({ detail, today, handlers, canReassign, justRegistered 
         </div>
       ))}
 
+      <CaseRecordTabs auditLog={auditLog}>
       <div className={styles.layout}>
         <div className="stack">
           <section className="card" aria-labelledby="why-heading">
@@ -185,6 +190,7 @@ export function CasePage({ detail, today, handlers, canReassign, justRegistered 
           ) : null}
         </aside>
       </div>
+      </CaseRecordTabs>
     </div>
   );
 }
