@@ -58,7 +58,15 @@ describe("audit labels", () => {
     expect(removal).toEqual([{ path: "kind", label: "类别", before: "行政诉讼", after: null, changed: true }]);
     expect(summarizeAuditChanges(removal)).toBe("类别：行政诉讼（删除）");
     // A field that appears only after the change reads as empty before it.
-    expect(describeAuditChanges({ a: 1 }, { a: 1, note: "x" }, names).at(-1)).toEqual({ path: "note", label: "说明", before: "（空）", after: "x", changed: true });
+    expect(describeAuditChanges({ a: 1 }, { a: 1, note: "x" }, names).find((change) => change.path === "note")).toEqual({
+      path: "note",
+      label: "说明",
+      before: "（空）",
+      after: "x",
+      changed: true,
+    });
+    // Shown in the order of the labels, unknown fields last.
+    expect(describeAuditChanges(undefined, { zzz: 1, applicantName: "甲", caseNumber: "GK-1" }, names).map((change) => change.path)).toEqual(["caseNumber", "applicantName", "zzz"]);
   });
 
   it("finds the user ids an entry's values refer to, and says who acted", () => {

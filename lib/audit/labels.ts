@@ -320,6 +320,15 @@ function flatten(value: JsonValue | undefined, prefix = "", into = new Map<strin
   return into;
 }
 
+const FIELD_ORDER = new Map(Object.keys(AUDIT_FIELD_LABELS).map((key, index) => [key, index]));
+
+/** Where a path sorts: by its first segment, then by its last (unknown fields after the known ones). */
+function fieldRank(path: string): number {
+  const segments = path.split(".");
+  const rank = (key: string | undefined) => FIELD_ORDER.get(key ?? "") ?? FIELD_ORDER.size;
+  return rank(segments[0]) * (FIELD_ORDER.size + 1) + (segments.length > 1 ? rank(segments.at(-1)) : 0);
+}
+
 export interface AuditChange {
   path: string;
   label: string;
@@ -329,11 +338,12 @@ export interface AuditChange {
   changed: boolean;
 }
 
-/** An entry's before and after as rows, in the order recorded (before's fields, then new ones). */
+/** An entry's before and after as rows, in the order of the labels. */
 export function describeAuditChanges(before: JsonValue | undefined, after: JsonValue | undefined, names: AuditNames): AuditChange[] {
   const beforeFields = flatten(before ?? undefined);
   const afterFields = flatten(after ?? undefined);
-  const paths = [...new Set([...beforeFields.keys(), ...afterFields.keys()])];
+  // jsonb keeps keys in its own order: show them in the order of the labels (registration fields first…).
+  const paths = [...new Set([...beforeFields.keys(), ...afterFields.keys()])].sort((left, right) => fieldRank(left) - fieldRank(right));
   const hasBefore = isPlainObject(before);
   const hasAfter = isPlainObject(after);
   return paths.map((path) => {
