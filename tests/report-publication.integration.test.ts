@@ -2,112 +2,24 @@
 // cases (4 clients released together with the publisher, many rounds: every frozen figure equals the
 // number of ids stored behind it), drafts that refuse a stale save, publications that refuse a stale
 // page, the organization's name and text frozen with each version, and the differences from today.
-import type { Outcome } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
-import { correctCaseEvent, recordCaseEvent, registerApplication } from "@/lib/cases/mutations";
+import { correctCaseEvent } from "@/lib/cases/mutations";
 import { updateOrganizationSettings } from "@/lib/organizations/mutations";
 import { exportReportFile } from "@/lib/reports/export";
-import {
-  balanceContradictions,
-  getPublishedReport,
-  getReportDraft,
-  getReportWorkspace,
-  publishReport,
-  readPublishedVersion,
-  readingContradictions,
-  saveReportDraft,
-} from "@/lib/reports/publication";
-import { actorFor, createTestOrganization, createTestUser } from "./factories";
+import { getPublishedReport, getReportDraft, getReportWorkspace, publishReport, saveReportDraft } from "@/lib/reports/publication";
+import { actorFor, createTestUser } from "./factories";
 import { releasedTogether, seededRandom } from "./concurrency";
+import { RACE_TODAY, RACE_YEAR, changeCase, createRaceOffice as createOffice, registerDecidedCases, verifyPublishedVersions, type RaceOffice as Office } from "./report-race-scenario";
 
-const TODAY = "2026-06-30";
-const YEAR = 2025;
-const OUTCOMES: Outcome[] = ["GRANTED", "PARTIALLY_GRANTED", "UNAVAILABLE_NOT_HELD", "WITHHELD_STATE_SECRET", "NOT_PROCESSED_REPEAT"];
-/** Decision dates by receipt year: across the ends of 2024 and 2025, so that a change moves a case between 四 of one year and 二 or （七） of the next. */
-const DECISION_DATES: Record<string, string[]> = {
-  "2024": ["2024-12-27", "2024-12-31", "2025-01-02", "2025-01-06", "2025-12-31", "2026-01-05"],
-  "2025": ["2025-12-18", "2025-12-30", "2025-12-31", "2026-01-02", "2026-01-12"],
-};
-const APPLICANT_TYPES = ["NATURAL_PERSON", "COMMERCIAL_ENTERPRISE", "LEGAL_SERVICE_ORG"] as const;
-
-interface Office {
-  organizationId: string;
-  manager: Actor;
-  otherManager: Actor;
-  clerks: Actor[];
-}
-
-async function createOffice(name: string): Promise<Office> {
-  const organization = await createTestOrganization(name);
-  const user = (role: "CLERK" | "MANAGER", displayName: string) => createTestUser({ organizationId: organization.id, role, displayName }).then(actorFor);
-  return {
-    organizationId: organization.id,
-    manager: await user("MANAGER", "李负责"),
-    otherManager: await user("MANAGER", "周副职"),
-    clerks: await Promise.all(["王登记", "赵登记", "钱登记", "孙登记"].map((displayName) => user("CLERK", displayName))),
-  };
-}
-
-function decision(occurredOn: string, disposition: Outcome) {
-  return { type: "DECISION_SERVED", occurredOn, details: { serviceMethod: "邮寄", items: [{ description: "申请的信息", disposition }] } };
-}
-
-/** Cases received in December 2024 (every third) or November 2025, most of them decided. */
-async function registerDecidedCases(office: Office, count: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const clerk = office.clerks[index % office.clerks.length]!;
-    const { id } = await registerApplication({
-      actor: clerk,
-      input: {
-        applicantType: APPLICANT_TYPES[index % APPLICANT_TYPES.length],
-        applicantName: `申请人${index}`,
-        channel: "ONLINE",
-        receivedOn: index % 3 === 2 ? `2024-12-${String(2 + (index % 18)).padStart(2, "0")}` : `2025-11-${String(3 + (index % 20)).padStart(2, "0")}`,
-        requestContent: "申请公开本机关2025年度行政处罚决定书目录",
-      },
-      today: TODAY,
-    });
-    if (index % 5 !== 4) {
-      const dates = decisionDatesOf(index % 3 === 2 ? "2024" : "2025");
-      await recordCaseEvent({ actor: clerk, applicationId: id, input: decision(dates[index % dates.length]!, OUTCOMES[index % OUTCOMES.length]!), today: TODAY });
-    }
-    ids.push(id);
-  }
-  return ids;
-}
-
-function decisionDatesOf(receiptYear: string): string[] {
-  return DECISION_DATES[receiptYear] ?? [];
-}
-
-/** One colleague's change of one case: withdraw or correct its decision, or decide it again. */
-async function changeCase(clerk: Actor, applicationId: string, random: () => number): Promise<void> {
-  const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { caseYear: true } });
-  const current = await db.caseEvent.findFirst({ where: { applicationId, type: "DECISION_SERVED", supersededAt: null } });
-  const disposition = OUTCOMES[Math.floor(random() * OUTCOMES.length)]!;
-  const dates = decisionDatesOf(String(application.caseYear));
-  const occurredOn = dates[Math.floor(random() * dates.length)]!;
-  if (!current) {
-    await recordCaseEvent({ actor: clerk, applicationId, input: decision(occurredOn, disposition), today: TODAY });
-  } else if (random() < 0.4) {
-    await correctCaseEvent({ actor: clerk, eventId: current.id, replacement: null, reason: "答复登记错误，撤销", today: TODAY });
-  } else {
-    await correctCaseEvent({ actor: clerk, eventId: current.id, replacement: decision(occurredOn, disposition), reason: "更正答复结果和日期", today: TODAY });
-  }
-}
+const TODAY = RACE_TODAY;
+const YEAR = RACE_YEAR;
 
 async function verifyEveryVersion(organizationId: string) {
-  const versions = await db.reportSnapshot.findMany({ where: { organizationId, year: YEAR }, select: { version: true }, orderBy: { version: "asc" } });
-  for (const { version } of versions) {
-    const reading = await readPublishedVersion({ organizationId, year: YEAR, version });
-    expect({ version, contradictions: readingContradictions(reading), balance: balanceContradictions(reading) }).toEqual({ version, contradictions: [], balance: [] });
-    expect(reading.report.checks.every((check) => check.ok)).toBe(true);
-  }
-  return versions.length;
+  const verdicts = await verifyPublishedVersions(organizationId);
+  expect(verdicts.filter((verdict) => verdict.contradictions.length > 0 || !verdict.checksPass)).toEqual([]);
+  return verdicts.length;
 }
 
 describe("publishing while colleagues close and reopen cases", () => {

@@ -332,8 +332,9 @@ const publishSchema = z.object({
 
 function isConcurrentPublication(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  // P2002: another publication took the version number; P2034: a write conflict of the snapshot isolation.
-  return error.code === "P2002" || error.code === "P2034" || (error.code === "P2010" && /`(23505|40001)`/.test(error.message));
+  // P2002: another publication took the version number; P2034: a write conflict of the snapshot
+  // isolation; 55P03: the lock of a long publication not granted within lock_timeout.
+  return error.code === "P2002" || error.code === "P2034" || (error.code === "P2010" && /`(23505|40001|55P03)`/.test(error.message));
 }
 
 async function latestVersionNotice(organizationId: string, year: number): Promise<string> {
@@ -356,6 +357,10 @@ export async function publishReport({ actor, input }: { actor: Actor; input: unk
   const organizationId = actor.organizationId;
   try {
     return await db.$transaction(async (tx) => {
+      // Publications one at a time: LOCK TABLE takes no snapshot, so this transaction's snapshot is taken
+      // after the lock, and sees the version another publication just committed. Reads are not blocked.
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '60s'`);
+      await tx.$executeRawUnsafe(`LOCK TABLE "ReportSnapshot" IN SHARE ROW EXCLUSIVE MODE`);
       const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, code: true, name: true, appealsBasis: true } });
       const previous = await tx.reportSnapshot.findFirst({
         where: { organizationId, year: request.year },
