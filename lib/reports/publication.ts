@@ -284,7 +284,7 @@ async function organizationNameAtPublication(snapshot: { organizationId: string;
 export async function getReportWorkspace({ actor, year, format }: { actor: Actor; year: number; format?: ReportFormat }) {
   const request = parseInput(reportRequestSchema, { year, format });
   const organizationId = actor.organizationId;
-  const { current, draft, snapshots, latest } = await readConsistently(async (tx) => {
+  const { current, draft, snapshots, latest, frozen } = await readConsistently(async (tx) => {
     const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, code: true, appealsBasis: true } });
     if (!organization) throw new AppError("NOT_FOUND", "未找到本机构");
     const snapshots = await tx.reportSnapshot.findMany({
@@ -296,12 +296,11 @@ export async function getReportWorkspace({ actor, year, format }: { actor: Actor
     // The cell lists only where there is a version of this format to compare with.
     const withCells = latestSummary?.format === request.format;
     const current = await readReport(tx, { organization, year: request.year, format: request.format, withCells });
-    const latest = latestSummary
-      ? await tx.reportSnapshot.findUniqueOrThrow({ where: { id: latestSummary.id }, select: { version: true, format: true, report: true, publishedAt: true } })
-      : null;
-    return { current, draft: draftOf(await findDraft(tx, organizationId, request.year)), snapshots, latest };
+    // Its frozen report (with its cell lists) only when there is something to compare.
+    const frozen = withCells && latestSummary ? await tx.reportSnapshot.findUniqueOrThrow({ where: { id: latestSummary.id }, select: { report: true } }) : null;
+    return { current, draft: draftOf(await findDraft(tx, organizationId, request.year)), snapshots, latest: latestSummary, frozen };
   });
-  const published = latest ? { report: readSnapshotReport(latest.report), cells: readSnapshotCells(latest.report) } : null;
+  const published = frozen ? { report: readSnapshotReport(frozen.report), cells: readSnapshotCells(frozen.report) } : null;
   return {
     year: request.year,
     format: request.format,
@@ -314,8 +313,8 @@ export async function getReportWorkspace({ actor, year, format }: { actor: Actor
       publishedAt: snapshot.publishedAt,
       publishedBy: snapshot.publishedBy?.displayName ?? null,
     })),
-    latestPublished: latest && published ? { version: latest.version, format: latest.format as ReportFormat, report: published.report, publishedAt: latest.publishedAt } : null,
-    differences: latest && published && latest.format === request.format ? differencesBetween(published, current, request.format) : null,
+    latestPublished: latest ? { version: latest.version, format: latest.format as ReportFormat, publishedAt: latest.publishedAt } : null,
+    differences: published ? differencesBetween(published, current, request.format) : null,
   };
 }
 
