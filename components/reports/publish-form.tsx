@@ -11,11 +11,14 @@ export function PublishForm({
   year,
   format,
   publishedVersion,
+  draftVersion,
   checksPass,
 }: {
   year: number;
   format: string;
   publishedVersion: number | null;
+  /** The draft's version on this page: publishing refuses a draft changed since (what is frozen must be what was read). */
+  draftVersion: number;
   checksPass: boolean;
 }) {
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -24,7 +27,7 @@ export function PublishForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
-    startTransition(async () => setResult(await callAction(publishReportAction({ year, format, reason: reason || undefined }))));
+    startTransition(async () => setResult(await callAction(publishReportAction({ year, format, reason: reason || undefined, expectedVersion: publishedVersion ?? 0, draftVersion }))));
   }
 
   return (

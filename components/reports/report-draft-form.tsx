@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
+import type { ReportDraftState } from "@/lib/reports/publication";
 import { saveReportDraftAction } from "@/lib/reports/actions";
 import { activeDisclosureGrid } from "@/lib/reports/layout";
 import { SECTION_TITLES } from "@/lib/reports/document";
@@ -8,27 +9,31 @@ import type { ActionResult } from "@/lib/errors";
 import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { formatDateTime } from "@/lib/format";
 import styles from "./reports.module.css";
 
-type Sections = { overview: string; problems: string; other: string };
-
+/**
+ * The draft's text and table 二. A save carries the draft's version as loaded; when a colleague saved in
+ * between, the server refuses it with who saved when, and what was typed stays in the form.
+ */
 export function ReportDraftForm({
   year,
   format,
-  sections,
-  activeDisclosure,
+  draft,
   generatedOverview,
   canEdit,
 }: {
   year: number;
   format: "2019" | "2021";
-  sections: Sections;
-  activeDisclosure: Record<string, string>;
+  draft: ReportDraftState;
   generatedOverview: string;
   canEdit: boolean;
 }) {
+  const { sections, activeDisclosure } = draft;
   const [overview, setOverview] = useState(sections.overview);
-  const [result, setResult] = useState<ActionResult | null>(null);
+  // The version this form's content is based on: the loaded one, then each of our own saves.
+  const [version, setVersion] = useState(draft.version);
+  const [result, setResult] = useState<ActionResult<{ version: number }> | null>(null);
   const [pending, startTransition] = useTransition();
   const grid = activeDisclosureGrid(format, activeDisclosure);
 
@@ -42,10 +47,15 @@ export function ReportDraftForm({
     const input = {
       year,
       format,
+      version,
       sections: { overview, problems: String(form.get("problems") ?? ""), other: String(form.get("other") ?? "") },
       activeDisclosure: disclosure,
     };
-    startTransition(async () => setResult(await callAction(saveReportDraftAction(input))));
+    startTransition(async () => {
+      const saved = await callAction(saveReportDraftAction(input));
+      if (saved.ok && saved.data) setVersion(saved.data.version);
+      setResult(saved);
+    });
   }
 
   return (
@@ -109,9 +119,22 @@ export function ReportDraftForm({
         <textarea name="other" aria-label="其他需要报告的事项" defaultValue={sections.other} readOnly={!canEdit} />
       </section>
       {canEdit ? (
-        <div className="no-print">
+        <div className="no-print stack">
           <ActionNotice result={result} />
-          <SubmitButton pending={pending}>保存草稿</SubmitButton>
+          {result && !result.ok ? (
+            <p className="hint">
+              <a href={`/reports/${year}?format=${format}`} target="_blank" rel="noreferrer" data-testid="draft-open-latest">
+                在新窗口查看最新草稿
+              </a>
+              ，本页填写的内容不会丢失。
+            </p>
+          ) : null}
+          <div className="row">
+            <SubmitButton pending={pending}>保存草稿</SubmitButton>
+            <span className="muted" data-testid="draft-saved-by">
+              {draft.updatedAt && version === draft.version ? `最近保存：${draft.updatedBy ?? "其他用户"} · ${formatDateTime(draft.updatedAt)}` : ""}
+            </span>
+          </div>
         </div>
       ) : null}
     </form>

@@ -132,14 +132,7 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
         </section>
       ) : null}
 
-      <ReportDraftForm
-        year={year}
-        format={format}
-        sections={workspace.sections}
-        activeDisclosure={workspace.activeDisclosure}
-        generatedOverview={generatedOverview}
-        canEdit={canEdit}
-      />
+      <ReportDraftForm year={year} format={format} draft={workspace.draft} generatedOverview={generatedOverview} canEdit={canEdit} />
 
       <section className="card" aria-labelledby="table3-heading">
         <h2 id="table3-heading">{SECTION_TITLES.applications}</h2>
@@ -172,7 +165,13 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
       {canEdit ? (
         <section className="card no-print" aria-labelledby="publish-heading">
           <h2 id="publish-heading">发布</h2>
-          <PublishForm year={year} format={format} publishedVersion={latestPublished?.version ?? null} checksPass={failing.length === 0} />
+          <PublishForm
+            year={year}
+            format={format}
+            publishedVersion={latestPublished?.version ?? null}
+            draftVersion={workspace.draft.version}
+            checksPass={failing.length === 0}
+          />
           {workspace.versions.length > 0 ? (
             <ul className={styles.checks} data-testid="report-versions">
               {workspace.versions.map((version) => (

@@ -6,8 +6,8 @@ import { assertRole, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { dbDateFromIso, loadWorkCalendar } from "./queries";
-import { recomputeOpenCases } from "../cases/mutations";
-import { setCalendarDaySchema, setCalendarYearSchema, type CalendarDayChoice } from "./schemas";
+import { recomputeOpenCases, type RecomputeCause } from "../cases/mutations";
+import { CALENDAR_DAY_CHOICE_LABELS, setCalendarDaySchema, setCalendarYearSchema, type CalendarDayChoice } from "./schemas";
 import { isPlainWeekend, type IsoDate } from "./workdays";
 
 export interface CalendarDayChange {
@@ -59,32 +59,28 @@ export async function setCalendarDay({ actor, input, today }: { actor: Actor; in
   const change = await db.$transaction(async (tx) => {
     const where = { date: dbDateFromIso(date) };
     const existing = await tx.calendarDay.findUnique({ where, select: { kind: true, note: true } });
-    const before = existing ? { kind: existing.kind, note: existing.note } : undefined;
+    // Full before and after: a date without a row follows the plain Monday–Friday rule (DEFAULT).
+    const before = existing ? { date, kind: existing.kind, note: existing.note } : { date, kind: "DEFAULT", note: null };
+    const unchanged = { date, kind, changed: false, recomputedCases: 0, cause: null };
 
     if (kind === "DEFAULT") {
-      if (!existing) return { date, kind, changed: false, recomputedCases: 0 };
+      if (!existing) return unchanged;
       await tx.calendarDay.delete({ where });
-      await recordAudit(tx, actor, {
-        organizationId: null,
-        action: "calendar.clear_day",
-        entityType: "CalendarDay",
-        entityId: date,
-        before,
-      });
     } else {
-      if (existing && existing.kind === kind && existing.note === note) return { date, kind, changed: false, recomputedCases: 0 };
+      if (existing && existing.kind === kind && existing.note === note) return unchanged;
       await tx.calendarDay.upsert({ where, create: { ...where, kind, note }, update: { kind, note } });
-      await recordAudit(tx, actor, {
-        organizationId: null,
-        action: "calendar.set_day",
-        entityType: "CalendarDay",
-        entityId: date,
-        before,
-        after: { kind, note },
-      });
     }
-
-    return { date, kind, changed: true, recomputedCases: 0 };
+    const action = kind === "DEFAULT" ? "calendar.clear_day" : "calendar.set_day";
+    const auditEventId = await recordAudit(tx, actor, {
+      organizationId: null,
+      action,
+      entityType: "CalendarDay",
+      entityId: date,
+      before,
+      after: { date, kind, note: kind === "DEFAULT" ? null : note },
+    });
+    const description = `工作日历：${date}（${weekdayName(date)}）${kind === "DEFAULT" ? "恢复为常规安排" : `设为${CALENDAR_DAY_CHOICE_LABELS[kind]}${note ? `（${note}）` : ""}`}`;
+    return { date, kind, changed: true, recomputedCases: 0, cause: { actor, action, auditEventId, description } };
   });
   return withRecomputedCases(change, today);
 }
@@ -105,28 +101,34 @@ export async function setCalendarYearConfirmed({
 
   const change = await db.$transaction(async (tx) => {
     const existing = await tx.calendarYear.findUnique({ where: { year }, select: { confirmed: true, source: true } });
-    if (existing && existing.confirmed === confirmed && existing.source === source) return { year, confirmed, changed: false, recomputedCases: 0 };
+    if (existing && existing.confirmed === confirmed && existing.source === source) return { year, confirmed, changed: false, recomputedCases: 0, cause: null };
     await tx.calendarYear.upsert({ where: { year }, create: { year, confirmed, source }, update: { confirmed, source } });
-    await recordAudit(tx, actor, {
+    const action = confirmed ? "calendar.confirm_year" : "calendar.unconfirm_year";
+    const auditEventId = await recordAudit(tx, actor, {
       organizationId: null,
-      action: confirmed ? "calendar.confirm_year" : "calendar.unconfirm_year",
+      action,
       entityType: "CalendarYear",
       entityId: String(year),
-      before: existing ? { confirmed: existing.confirmed, source: existing.source } : undefined,
-      after: { confirmed, source },
+      // A year without a row is unconfirmed.
+      before: { year, confirmed: existing?.confirmed ?? false, source: existing?.source ?? null },
+      after: { year, confirmed, source },
     });
-
-    return { year, confirmed, changed: true, recomputedCases: 0 };
+    const description = `工作日历：${year} 年节假日安排${confirmed ? "已确认" : "改为未确认"}${source ? `（${source}）` : ""}`;
+    return { year, confirmed, changed: true, recomputedCases: 0, cause: { actor, action, auditEventId, description } };
   });
   return withRecomputedCases(change, today);
 }
 
 /**
  * After a committed calendar change, every open case's due date is replayed on the new calendar
- * (architecture.md). Idempotent: a failure here leaves stale caches that the next change refreshes.
+ * (architecture.md), each rewrite audited with the change as its cause. Idempotent: a failure here
+ * leaves stale caches that the next change refreshes.
  */
-async function withRecomputedCases<Change extends { changed: boolean; recomputedCases: number }>(change: Change, today: IsoDate): Promise<Change> {
-  if (!change.changed) return change;
-  const recomputedCases = await recomputeOpenCases({ calendar: await loadWorkCalendar(), today });
+async function withRecomputedCases<Change extends { changed: boolean; recomputedCases: number; cause: RecomputeCause | null }>(
+  { cause, ...change }: Change,
+  today: IsoDate,
+): Promise<Omit<Change, "cause">> {
+  if (!change.changed || !cause) return change;
+  const recomputedCases = await recomputeOpenCases({ calendar: await loadWorkCalendar(), today, cause });
   return { ...change, recomputedCases };
 }

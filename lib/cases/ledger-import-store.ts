@@ -1,13 +1,13 @@
 // Importing a ledger file (interfaces.md §1) into an organization: all or nothing. The file is read and
 // every row checked first (lib/cases/ledger-import.ts); only when no row has a problem are the cases,
 // their events and proceedings written, in one transaction with batched inserts, together with the
-// case number counters and one audit event.
+// case number counters, one audit entry per case (its whole imported state) and one for the file.
 import { randomUUID } from "node:crypto";
 import { Prisma, type LitigationRoute } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
-import { recordAudit } from "../audit/record";
+import { auditableRow, currentOperator, recordAudit, recordAuditEntries } from "../audit/record";
 import { isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate } from "../calendar/workdays";
 import { organizationCodeSchema } from "../organizations/schemas";
@@ -331,12 +331,49 @@ async function writeCases(
       ON CONFLICT ("organizationId", "year") DO UPDATE SET "lastSequence" = GREATEST("CaseNumberCounter"."lastSequence", EXCLUDED."lastSequence")`;
   }
 
+  // Who imported: the signed-in user, or the operator's system account at the command line.
+  const operator = actor ? undefined : currentOperator();
+  const reason = actor ? undefined : "由运维人员通过命令行导入";
+  await recordAuditEntries(
+    tx,
+    actor,
+    applications.map(({ id, ledgerCase, derived }) => ({
+      organizationId,
+      applicationId: id,
+      action: "application.import",
+      entityType: "Application",
+      entityId: id,
+      after: importedCaseState(ledgerCase, derived),
+      reason: `${reason ?? "导入台账"}（文件 ${file.name}，第 ${ledgerCase.rowNumber} 行）`,
+      operator,
+    })),
+  );
   await recordAudit(tx, actor, {
     organizationId,
     action: "ledger.import",
     entityType: "Organization",
     entityId: organizationId,
     after: { fileName: file.name, rowCount: cases.length, warningCount },
-    reason: actor ? undefined : "由运维人员通过命令行导入",
+    reason,
+    operator,
   });
+}
+
+/** Everything an imported case holds, as its audit entry's "after". */
+function importedCaseState(ledgerCase: LedgerCase, derived: ReturnType<typeof projectionColumns>): Prisma.InputJsonValue {
+  const { reconsideration, litigation } = ledgerCase;
+  return {
+    caseNumber: ledgerCase.caseNumber,
+    receivedOn: ledgerCase.receivedOn,
+    channel: ledgerCase.channel,
+    applicantType: ledgerCase.applicantType,
+    applicantName: ledgerCase.applicantName,
+    applicantIdNumber: ledgerCase.applicantIdNumber,
+    applicantContact: ledgerCase.applicantContact,
+    requestContent: ledgerCase.requestContent,
+    events: ledgerCase.events.map((event) => ({ type: event.type, occurredOn: event.occurredOn, details: event.details as Prisma.InputJsonValue })),
+    reconsideration: reconsideration ? { ...reconsideration } : null,
+    litigation: litigation ? { ...litigation } : null,
+    ...auditableRow(derived),
+  };
 }

@@ -14,7 +14,7 @@ import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
 import { ROLES } from "../auth/roles";
-import { recordAudit } from "../audit/record";
+import { auditableRow, recordAudit, recordAuditEntries } from "../audit/record";
 import { parseInput } from "../validation";
 import { dbDateFromIso, isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate, WorkCalendar } from "../calendar/workdays";
@@ -574,19 +574,35 @@ export async function restoreApplication({
   });
 }
 
+/** Why open cases are recomputed: the change (already committed, with its own audit entry) that moves their clocks. */
+export interface RecomputeCause {
+  /** Who made the change (recorded as the actor of every case's entry). */
+  actor: Actor | null;
+  /** The action of the change, e.g. "calendar.set_day" or "organization.update_settings". */
+  action: string;
+  /** The change's own audit entry, named by every case's entry. */
+  auditEventId: string | null;
+  /** In Chinese, for the case's 操作记录: e.g. "工作日历：2026-10-08 设为法定节假日（国庆节）". */
+  description: string;
+}
+
 /**
  * After a calendar change: replays every open case of every organization against the new calendar
- * and rewrites its derived columns (due date, provisional flag). Returns how many cases changed.
+ * and rewrites its derived columns (due date, provisional flag…). Each rewritten case gets an audit
+ * entry with its columns before and after and the cause, in the same transaction as its rewrite (one
+ * transaction per batch). Returns how many cases changed.
  */
 export async function recomputeOpenCases({
   calendar,
   today,
   organizationId,
+  cause,
 }: {
   calendar: WorkCalendar;
   today: IsoDate;
   /** Only this organization's cases (after its settings changed); all organizations when absent. */
   organizationId?: string;
+  cause: RecomputeCause;
 }): Promise<number> {
   const batchSize = 500;
   let changed = 0;
@@ -604,6 +620,7 @@ export async function recomputeOpenCases({
     });
     if (batch.length === 0) break;
     cursor = batch[batch.length - 1]!.id;
+    const rewrites: { application: (typeof batch)[number]; columns: ReturnType<typeof projectionColumns>; before: Prisma.InputJsonObject; after: Prisma.InputJsonObject }[] = [];
     for (const application of batch) {
       const result = projectCase({
         receivedOn: isoDateFromDb(application.receivedOn),
@@ -616,12 +633,35 @@ export async function recomputeOpenCases({
       // A history that breaks a rule (an imported ledger, say) keeps the columns it was stored with.
       if (!result.ok || result.projection.historicRefusals.length > 0) continue;
       const columns = projectionColumns(result.projection);
-      const dueBefore = application.dueOn ? isoDateFromDb(application.dueOn) : null;
-      if (dueBefore === result.projection.dueOn && application.dueIsProvisional === columns.dueIsProvisional && application.clockPhase === columns.clockPhase) continue;
-      // Only if nobody recorded a step since it was read (a step rewrites the columns itself).
-      const updated = await db.application.updateMany({ where: { id: application.id, updatedAt: application.updatedAt }, data: columns });
-      changed += updated.count;
+      const after = auditableRow(columns);
+      const before = auditableRow(Object.fromEntries(Object.keys(columns).map((key) => [key, application[key as keyof typeof columns]])));
+      if (JSON.stringify(before) === JSON.stringify(after)) continue;
+      rewrites.push({ application, columns, before, after });
     }
+    if (rewrites.length === 0) continue;
+    changed += await db.$transaction(async (tx) => {
+      const written: typeof rewrites = [];
+      for (const rewrite of rewrites) {
+        // Only if nobody recorded a step since it was read (a step rewrites the columns itself).
+        const updated = await tx.application.updateMany({ where: { id: rewrite.application.id, updatedAt: rewrite.application.updatedAt }, data: rewrite.columns });
+        if (updated.count > 0) written.push(rewrite);
+      }
+      await recordAuditEntries(
+        tx,
+        cause.actor,
+        written.map(({ application, before, after }) => ({
+          organizationId: application.organizationId,
+          applicationId: application.id,
+          action: "application.recompute",
+          entityType: "Application",
+          entityId: application.id,
+          before,
+          after: { ...after, cause: { action: cause.action, causeAuditId: cause.auditEventId } },
+          reason: cause.description,
+        })),
+      );
+      return written.length;
+    });
   }
   return changed;
 }

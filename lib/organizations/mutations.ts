@@ -56,12 +56,12 @@ export async function updateOrganizationSettings({
 }): Promise<{ version: number }> {
   assertRole(actor, "ADMIN");
   const data = parseInput(organizationSettingsSchema, input);
-  const version = await db.$transaction(async (tx) => {
+  const { version, auditEventId } = await db.$transaction(async (tx) => {
     if (!(await lockOrganizationRow(tx, actor.organizationId))) throw new AppError("NOT_FOUND", "未找到本机构");
     const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } });
     await assertVersion(tx, { type: "Organization", id: before.id, version: before.version }, expectedVersion);
     const updated = await tx.organization.update({ where: { id: actor.organizationId }, data, select: { version: true } });
-    await recordAudit(tx, actor, {
+    const auditEventId = await recordAudit(tx, actor, {
       action: "organization.update_settings",
       entityType: "Organization",
       entityId: actor.organizationId,
@@ -74,9 +74,10 @@ export async function updateOrganizationSettings({
       },
       after: data,
     });
-    return updated.version;
+    return { version: updated.version, auditEventId };
   });
   // The statutory clock depends on feeStopsClock: replay the organization's open cases.
-  await recomputeOpenCases({ calendar: await loadWorkCalendar(), today, organizationId: actor.organizationId });
+  const cause = { actor, action: "organization.update_settings", auditEventId, description: "机构设置变更（收费期间是否停止计时等）" };
+  await recomputeOpenCases({ calendar: await loadWorkCalendar(), today, organizationId: actor.organizationId, cause });
   return { version };
 }

@@ -9,18 +9,25 @@ import { publishReport, saveReportDraft } from "./publication";
 export async function saveReportDraftAction(input: {
   year: number;
   format: string;
+  version: number;
   sections: { overview: string; problems: string; other: string };
   activeDisclosure: Record<string, string>;
-}): Promise<ActionResult> {
+}): Promise<ActionResult<{ version: number }>> {
   return runAction(async () => {
     const actor = await requireActorForAction();
-    await saveReportDraft({ actor, input });
+    const { version } = await saveReportDraft({ actor, input });
     revalidatePath(`/reports/${input.year}`);
-    return { message: "已保存报告草稿" };
+    return { message: "已保存报告草稿", data: { version } };
   });
 }
 
-export async function publishReportAction(input: { year: number; format: string; reason?: string }): Promise<ActionResult> {
+export async function publishReportAction(input: {
+  year: number;
+  format: string;
+  reason?: string;
+  expectedVersion?: number;
+  draftVersion?: number;
+}): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireActorForAction();
     const { version } = await publishReport({ actor, input });

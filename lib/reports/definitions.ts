@@ -4,6 +4,7 @@
 // Pure: no database, no dates of today.
 import type { ApplicantType, LitigationRoute, Outcome, ProceedingKind, ProceedingResult } from "@prisma/client";
 import { z } from "zod";
+import type { IsoDate } from "../calendar/workdays";
 import type { ReportCheck } from "./checks";
 
 // ---------------------------------------------------------------------------------------------
@@ -46,6 +47,18 @@ export const reportRequestSchema = z
   .transform(({ year, format }) => ({ year, format: format ?? defaultFormatForYear(year) }));
 
 export type ReportRequest = z.output<typeof reportRequestSchema>;
+
+export interface ReportYearBounds {
+  /** 1 January of the year. */
+  start: IsoDate;
+  /** 31 December of the year. */
+  end: IsoDate;
+}
+
+export function reportYearBounds(year: number): ReportYearBounds {
+  const digits = String(year).padStart(4, "0");
+  return { start: `${digits}-01-01`, end: `${digits}-12-31` };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Table 三: columns

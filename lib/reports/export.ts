@@ -1,4 +1,5 @@
-// The report file a user downloads: today's figures with the draft text, or a published version as frozen.
+// The report file a user downloads: today's figures with the draft text, or a published version exactly
+// as frozen (figures, table 二, text and the organization's name from its snapshot).
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { parseInput } from "../validation";
@@ -37,7 +38,8 @@ export async function exportReportFile({
   let document: ReportDocument;
   if (options.version) {
     const published = await getPublishedReport({ actor, year: request.year, version: options.version });
-    document = { organizationName: actor.organizationName, year: request.year, figures: published.report, sections: published.sections, activeDisclosure: published.activeDisclosure };
+    // Everything from the snapshot, the organization's name then included.
+    document = { organizationName: published.organizationName, year: request.year, figures: published.report, sections: published.sections, activeDisclosure: published.activeDisclosure };
   } else {
     const [figures, draft] = await Promise.all([
       computeReport({ actor, year: request.year, format: request.format }),

@@ -16,6 +16,7 @@ import {
   applicationsCellId,
   feesCellId,
   leafKeyForOutcome,
+  reportYearBounds,
   type AppealColumnKey,
   type AppealsTable,
   type ApplicationsTable,
@@ -23,6 +24,7 @@ import {
   type ReportCells,
   type ReportFigures,
   type ReportFormat,
+  type ReportYearBounds,
   type RowKey,
 } from "./definitions";
 
@@ -62,18 +64,6 @@ export interface ReportModelResult {
   figures: ReportFigures;
   /** Ids (sorted) behind every non-zero cell. */
   cells: ReportCells;
-}
-
-export interface ReportYearBounds {
-  /** 1 January of the year. */
-  start: IsoDate;
-  /** 31 December of the year. */
-  end: IsoDate;
-}
-
-export function reportYearBounds(year: number): ReportYearBounds {
-  const digits = String(year).padStart(4, "0");
-  return { start: `${digits}-01-01`, end: `${digits}-12-31` };
 }
 
 // ---------------------------------------------------------------------------------------------

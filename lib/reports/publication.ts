@@ -1,17 +1,31 @@
-// The year's report as managers work on it: the editable draft (sections 一, 五, 六 and table 二),
-// publication as a frozen snapshot (figures, checks, the cases behind every cell, table 二 and text),
-// and the differences between the latest published version and today's figures.
-import type { Prisma } from "@prisma/client";
+// The year's report as managers work on it: the editable draft (sections 一, 五, 六 and table 二, with
+// its version so that a stale save is refused), publication as a frozen snapshot, and the differences
+// between the latest published version and today's figures.
+//
+// A publication reads the figures, the checks, the ids behind every cell, the draft and the
+// organization's name in ONE transaction at REPEATABLE READ and writes the snapshot in it
+// (docs/decisions/0020): colleagues closing or reopening cases meanwhile change neither a figure nor
+// its list, so every frozen figure equals the number of ids stored behind it.
+import { Prisma } from "@prisma/client";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { db } from "../db";
+import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
+import { findAuditEntriesOf } from "../audit/queries";
+import { formatDateTime } from "../format";
 import { parseInput } from "../validation";
-import { isoDateFromDb } from "../calendar/queries";
 import { activeDisclosureSchema } from "./active-disclosure";
 import {
+  APPEAL_COLUMN_KEYS,
+  APPEAL_GROUP_KEYS,
+  APPLICANT_COLUMN_KEYS,
   COLUMN_KEYS,
+  LEAF_KEYS,
+  ROW_KEYS,
+  appealsCellId,
+  applicationsCellId,
   describeReportCell,
   parseReportCellId,
   reportCellIds,
@@ -21,8 +35,7 @@ import {
   type ReportFormat,
   type ReportJson,
 } from "./definitions";
-import { computeReportModel, reportYearBounds } from "./model";
-import { computeReport } from "./queries";
+import { REPORT_SNAPSHOT_TRANSACTION, readConsistently, readReport, type ReportReading } from "./queries";
 import type { ReportSections } from "./document";
 
 const EMPTY_SECTIONS: ReportSections = { overview: "", problems: "", other: "" };
@@ -43,9 +56,20 @@ function readDisclosure(value: Prisma.JsonValue | null | undefined): Record<stri
   return parsed.success ? parsed.data : {};
 }
 
-const snapshotReportSchema = z
-  .object({ cells: z.record(z.string(), z.array(z.string())).default({}) })
-  .passthrough();
+const snapshotCellsSchema = z.object({ cells: z.record(z.string(), z.array(z.string())).default({}) }).passthrough();
+
+/** The ids a snapshot stores behind its cells (none for a snapshot without them). */
+function readSnapshotCells(report: Prisma.JsonValue): ReportCells {
+  const parsed = snapshotCellsSchema.safeParse(report);
+  return parsed.success ? (parsed.data.cells as ReportCells) : {};
+}
+
+/** The report as data of a snapshot (as stored), without the cell lists it also stores. */
+function readSnapshotReport(report: Prisma.JsonValue): ReportJson {
+  if (report === null || typeof report !== "object" || Array.isArray(report)) return report as unknown as ReportJson;
+  const { cells: _cells, ...rest } = report;
+  return rest as unknown as ReportJson;
+}
 
 export interface PublishedVersion {
   version: number;
@@ -76,93 +100,212 @@ function cellValue(report: Pick<ReportJson, "applications" | "appeals" | "fees">
   return report.fees[parsed.fee];
 }
 
-/** The cases (and proceedings) behind every non-zero cell, from the pure model over the year's records. */
-async function computeReportCells(organizationId: string, year: number, format: ReportFormat): Promise<ReportCells> {
-  const bounds = reportYearBounds(year);
-  const start = new Date(`${bounds.start}T00:00:00Z`);
-  const end = new Date(`${bounds.end}T00:00:00Z`);
-  const [organization, cases, proceedings] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { appealsBasis: true } }),
-    db.application.findMany({
-      where: {
-        organizationId,
-        voidedAt: null,
-        OR: [
-          { receivedOn: { lte: end }, OR: [{ closedOn: null }, { closedOn: { gte: start } }] },
-          { feeNoticeOn: { gte: start, lte: end } },
-          { feePaidOn: { gte: start, lte: end } },
-        ],
-      },
-      select: { id: true, applicantType: true, receivedOn: true, closedOn: true, outcome: true, feeNoticeOn: true, feeAmount: true, feePaidOn: true, feePaidAmount: true },
-    }),
-    db.proceeding.findMany({
-      where: { organizationId, application: { voidedAt: null }, filedOn: { lte: end }, OR: [{ decidedOn: null }, { decidedOn: { gte: start } }] },
-      select: { id: true, applicationId: true, kind: true, route: true, onlyCoDefendantAsReviewOrgan: true, filedOn: true, result: true, decidedOn: true },
-    }),
-  ]);
-  const date = (value: Date | null) => (value ? isoDateFromDb(value) : null);
-  return computeReportModel({
-    year,
-    format,
-    appealsBasis: organization.appealsBasis,
-    cases: cases.map((row) => ({
-      ...row,
-      receivedOn: isoDateFromDb(row.receivedOn),
-      closedOn: date(row.closedOn),
-      feeNoticeOn: date(row.feeNoticeOn),
-      feePaidOn: date(row.feePaidOn),
-      feeAmount: row.feeAmount?.toFixed(2) ?? null,
-      feePaidAmount: row.feePaidAmount?.toFixed(2) ?? null,
-    })),
-    proceedings: proceedings.map((row) => ({ ...row, filedOn: isoDateFromDb(row.filedOn), decidedOn: date(row.decidedOn) })),
-  }).cells;
-}
-
-/** The year's editable text and table 二 (empty when nothing was saved yet). */
-export async function getReportDraft({ actor, year }: { actor: Actor; year: number }) {
-  const draft = await db.reportDraft.findUnique({ where: { organizationId_year: { organizationId: actor.organizationId, year } } });
-  return { sections: readSections(draft?.sections), activeDisclosure: readDisclosure(draft?.activeDisclosure), updatedAt: draft?.updatedAt ?? null };
-}
-
-/** Everything the report page shows for a year. Any signed-in role may read. */
-export async function getReportWorkspace({ actor, year, format }: { actor: Actor; year: number; format?: ReportFormat }) {
-  const request = parseInput(reportRequestSchema, { year, format });
-  const [report, draft, snapshots] = await Promise.all([
-    computeReport({ actor, year: request.year, format: request.format }),
-    getReportDraft({ actor, year: request.year }),
-    db.reportSnapshot.findMany({
-      where: { organizationId: actor.organizationId, year: request.year },
-      orderBy: { version: "desc" },
-      include: { publishedBy: { select: { displayName: true } } },
-    }),
-  ]);
-  const latest = snapshots[0] ?? null;
-  let differences: ReportDifference[] | null = null;
-  if (latest && latest.format === request.format) {
-    const published = latest.report as unknown as ReportJson;
-    const publishedCells = snapshotReportSchema.parse(latest.report).cells as ReportCells;
-    const currentCells = await computeReportCells(actor.organizationId, request.year, request.format);
-    differences = [];
-    for (const cell of reportCellIds(request.format)) {
-      const before = cellValue(published, cell, request.format);
-      const now = cellValue(report, cell, request.format);
-      const beforeIds = new Set(publishedCells[cell] ?? []);
-      const nowIds = new Set(currentCells[cell] ?? []);
-      const added = [...nowIds].filter((id) => !beforeIds.has(id));
-      const removed = [...beforeIds].filter((id) => !nowIds.has(id));
-      if (String(before) !== String(now) || added.length > 0 || removed.length > 0) {
-        const parsed = parseReportCellId(cell, request.format)!;
-        differences.push({ cell, description: describeReportCell(parsed, request.format), published: before, current: now, addedCaseIds: added, removedCaseIds: removed });
-      }
+/**
+ * What cannot be true of a report read from one snapshot, in words: a figure that differs from the
+ * number of ids stored behind it, an id listed twice in a cell, an amount's list that differs from its
+ * count's, a 总计 (or （七）) list that is not the union of the lists it adds up. Empty for every reading
+ * of one snapshot: publication refuses anything else, and the tests and the fault suite check every
+ * stored version with it.
+ */
+export function readingContradictions(reading: ReportReading): string[] {
+  const { report, cells } = reading;
+  const { format } = report;
+  const contradictions: string[] = [];
+  const ids = (cell: ReportCellId) => cells[cell] ?? [];
+  const sameSet = (left: readonly string[], right: readonly string[]) => left.length === right.length && [...left].sort().join() === [...right].sort().join();
+  for (const cell of reportCellIds(format)) {
+    const listed = ids(cell);
+    if (new Set(listed).size !== listed.length) contradictions.push(`${cell}：清单中有重复的编号`);
+    if (cell === "fees.amount_noticed") {
+      if (!sameSet(listed, ids("fees.notices"))) contradictions.push(`${cell}：清单与收费通知件数的清单不同`);
+    } else if (cell === "fees.amount_collected") {
+      if (report.fees.amount_collected !== "0.00" && listed.length === 0) contradictions.push(`${cell}：有金额而无缴费案件`);
+    } else if (cellValue(report, cell, format) !== listed.length) {
+      contradictions.push(`${cell}：数字 ${cellValue(report, cell, format)}，清单 ${listed.length} 件`);
     }
   }
+  const union = (cellIds: readonly ReportCellId[]) => cellIds.flatMap(ids);
+  for (const row of ROW_KEYS[format]) {
+    const columns = APPLICANT_COLUMN_KEYS.map((column) => applicationsCellId(row, column));
+    if (!sameSet(ids(applicationsCellId(row, "total")), union(columns))) contradictions.push(`applications.${row}：总计的清单不是各列清单之和`);
+  }
+  for (const column of COLUMN_KEYS) {
+    const leaves = LEAF_KEYS[format].map((leaf) => applicationsCellId(leaf, column));
+    if (!sameSet(ids(applicationsCellId("closed_total", column)), union(leaves))) contradictions.push(`applications.closed_total.${column}：（七）的清单不是各办理结果清单之和`);
+  }
+  for (const group of APPEAL_GROUP_KEYS) {
+    const columns = APPEAL_COLUMN_KEYS.filter((column) => column !== "total").map((column) => appealsCellId(group, column));
+    if (!sameSet(ids(appealsCellId(group, "total")), union(columns))) contradictions.push(`appeals.${group}：总计的清单不是各列清单之和`);
+  }
+  return contradictions;
+}
+
+/**
+ * Rule 1 of rules.md §6 case by case: per column, the cases of 一 and 二 are exactly those of （七） and
+ * 四, and none is both closed and carried over. Holds for every snapshot whose checks pass; a reading
+ * mixing two moments of the database breaks it (a case moved between reads shows up on one side only).
+ */
+export function balanceContradictions(reading: ReportReading): string[] {
+  const ids = (row: "new_received" | "carried_in" | "closed_total" | "carried_out", column: (typeof COLUMN_KEYS)[number]) =>
+    reading.cells[applicationsCellId(row, column)] ?? [];
+  const contradictions: string[] = [];
+  for (const column of COLUMN_KEYS) {
+    const counted = [...ids("new_received", column), ...ids("carried_in", column)].sort().join();
+    const accounted = [...ids("closed_total", column), ...ids("carried_out", column)].sort().join();
+    if (counted !== accounted) contradictions.push(`${column}：一、二的案件与（七）、四的案件不同`);
+  }
+  return contradictions;
+}
+
+function differencesBetween(published: ReportReading, current: ReportReading, format: ReportFormat): ReportDifference[] {
+  const differences: ReportDifference[] = [];
+  for (const cell of reportCellIds(format)) {
+    const before = cellValue(published.report, cell, format);
+    const now = cellValue(current.report, cell, format);
+    const beforeIds = new Set(published.cells[cell] ?? []);
+    const nowIds = new Set(current.cells[cell] ?? []);
+    const added = [...nowIds].filter((id) => !beforeIds.has(id));
+    const removed = [...beforeIds].filter((id) => !nowIds.has(id));
+    if (String(before) !== String(now) || added.length > 0 || removed.length > 0) {
+      const parsed = parseReportCellId(cell, format)!;
+      differences.push({ cell, description: describeReportCell(parsed, format), published: before, current: now, addedCaseIds: added, removedCaseIds: removed });
+    }
+  }
+  return differences;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The draft
+
+type DraftReader = Pick<Transaction, "reportDraft">;
+
+async function findDraft(reader: DraftReader, organizationId: string, year: number) {
+  return reader.reportDraft.findUnique({
+    where: { organizationId_year: { organizationId, year } },
+    include: { updatedBy: { select: { displayName: true } } },
+  });
+}
+
+function draftOf(draft: Awaited<ReturnType<typeof findDraft>>) {
+  return {
+    sections: readSections(draft?.sections),
+    activeDisclosure: readDisclosure(draft?.activeDisclosure),
+    /** 0 while nothing was saved; a save carries the version its form was loaded with. */
+    version: draft?.version ?? 0,
+    updatedAt: draft && draft.version > 0 ? draft.updatedAt : null,
+    updatedBy: draft && draft.version > 0 ? (draft.updatedBy?.displayName ?? null) : null,
+  };
+}
+
+export type ReportDraftState = ReturnType<typeof draftOf>;
+
+/** The year's editable text and table 二 (empty when nothing was saved yet), with its version. */
+export async function getReportDraft({ actor, year }: { actor: Actor; year: number }): Promise<ReportDraftState> {
+  return draftOf(await findDraft(db, actor.organizationId, year));
+}
+
+/** "李负责 于 2026-12-02 14:03" — who saved or published what the actor did not see. */
+function savedBy(name: string | null | undefined, at: Date): string {
+  return `${name ?? "其他用户"} 于 ${formatDateTime(at)}`;
+}
+
+const saveDraftSchema = z.object({
+  year: z.number().int(),
+  format: z.enum(["2019", "2021"]),
+  /** The draft's version when the form was loaded (0: nothing saved yet). */
+  version: z.number({ error: "缺少草稿版本，请刷新页面后重试" }).int().nonnegative(),
+  sections: sectionsSchema,
+  activeDisclosure: z.record(z.string(), z.string()),
+});
+
+/**
+ * Managers and administrators edit the draft: the narrative sections and table 二. The draft's row is
+ * locked first (created empty when there is none); a form loaded at an older version is then refused
+ * with who saved when, so that two people editing at once never overwrite each other silently.
+ */
+export async function saveReportDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<{ version: number }> {
+  assertRole(actor, "MANAGER", "ADMIN");
+  const data = parseInput(saveDraftSchema, input);
+  const request = parseInput(reportRequestSchema, { year: data.year, format: data.format });
+  const disclosure = parseInput(activeDisclosureSchema(request.format), data.activeDisclosure);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "ReportDraft" ("id", "organizationId", "year", "updatedAt")
+      VALUES (${randomUUID()}, ${actor.organizationId}, ${request.year}, now())
+      ON CONFLICT ("organizationId", "year") DO NOTHING`;
+    await tx.$queryRaw`
+      SELECT 1 FROM "ReportDraft" WHERE "organizationId" = ${actor.organizationId} AND "year" = ${request.year} FOR UPDATE`;
+    // After the lock: the row as the last committed save left it.
+    const existing = await findDraft(tx, actor.organizationId, request.year);
+    if (!existing) throw new AppError("NOT_FOUND", "未找到报告草稿");
+    if (existing.version !== data.version) {
+      throw new AppError(
+        "CONFLICT",
+        `报告草稿已由 ${savedBy(existing.updatedBy?.displayName, existing.updatedAt)} 保存过（您打开页面后），本次未保存，以免覆盖其修改。` +
+          "您填写的内容仍在表单中：请先复制，刷新页面查看最新草稿后再合并保存。",
+      );
+    }
+    // Keep the values of the other format's table 二 fields: switching format must lose nothing.
+    const before = { sections: { ...readSections(existing.sections) }, activeDisclosure: readDisclosure(existing.activeDisclosure), version: existing.version };
+    const after = { sections: { ...data.sections }, activeDisclosure: { ...before.activeDisclosure, ...disclosure }, version: existing.version + 1 };
+    await tx.reportDraft.update({ where: { id: existing.id }, data: { ...after, updatedById: actor.userId } });
+    await recordAudit(tx, actor, {
+      action: "report.save_draft",
+      entityType: "ReportDraft",
+      entityId: `${request.year}`,
+      before: existing.version > 0 ? before : undefined,
+      after,
+    });
+    return { version: after.version };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publication
+
+/**
+ * The organization's name when a version was published: stored with the version; for versions published
+ * before it was stored, the name the audit shows in force then (the "before" of the first rename after
+ * publication), else today's name.
+ */
+async function organizationNameAtPublication(snapshot: { organizationId: string; organizationName: string | null; publishedAt: Date }): Promise<string> {
+  if (snapshot.organizationName) return snapshot.organizationName;
+  const renames = await findAuditEntriesOf({ entityType: "Organization", entityId: snapshot.organizationId, action: "organization.update_settings", since: snapshot.publishedAt });
+  for (const entry of renames) {
+    const before = z.object({ name: z.string().min(1) }).safeParse(entry.before);
+    const after = z.object({ name: z.string().min(1) }).safeParse(entry.after);
+    if (before.success && (!after.success || after.data.name !== before.data.name)) return before.data.name;
+  }
+  const organization = await db.organization.findUniqueOrThrow({ where: { id: snapshot.organizationId }, select: { name: true } });
+  return organization.name;
+}
+
+/** Everything the report page shows for a year, read from one snapshot of the database. Any signed-in role may read. */
+export async function getReportWorkspace({ actor, year, format }: { actor: Actor; year: number; format?: ReportFormat }) {
+  const request = parseInput(reportRequestSchema, { year, format });
+  const organizationId = actor.organizationId;
+  const { current, draft, snapshots, latest, frozen } = await readConsistently(async (tx) => {
+    const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, code: true, appealsBasis: true } });
+    if (!organization) throw new AppError("NOT_FOUND", "未找到本机构");
+    const snapshots = await tx.reportSnapshot.findMany({
+      where: { organizationId, year: request.year },
+      orderBy: { version: "desc" },
+      select: { id: true, version: true, format: true, reason: true, publishedAt: true, publishedBy: { select: { displayName: true } } },
+    });
+    const latestSummary = snapshots[0] ?? null;
+    // The cell lists only where there is a version of this format to compare with.
+    const withCells = latestSummary?.format === request.format;
+    const current = await readReport(tx, { organization, year: request.year, format: request.format, withCells });
+    // Its frozen report (with its cell lists) only when there is something to compare.
+    const frozen = withCells && latestSummary ? await tx.reportSnapshot.findUniqueOrThrow({ where: { id: latestSummary.id }, select: { report: true } }) : null;
+    return { current, draft: draftOf(await findDraft(tx, organizationId, request.year)), snapshots, latest: latestSummary, frozen };
+  });
+  const published = frozen ? { report: readSnapshotReport(frozen.report), cells: readSnapshotCells(frozen.report) } : null;
   return {
     year: request.year,
     format: request.format,
-    report,
-    sections: draft.sections,
-    activeDisclosure: draft.activeDisclosure,
-    draftUpdatedAt: draft.updatedAt,
+    report: current.report,
+    draft,
     versions: snapshots.map<PublishedVersion>((snapshot) => ({
       version: snapshot.version,
       format: snapshot.format as ReportFormat,
@@ -170,106 +313,134 @@ export async function getReportWorkspace({ actor, year, format }: { actor: Actor
       publishedAt: snapshot.publishedAt,
       publishedBy: snapshot.publishedBy?.displayName ?? null,
     })),
-    latestPublished: latest
-      ? {
-          version: latest.version,
-          format: latest.format as ReportFormat,
-          report: latest.report as unknown as ReportJson,
-          sections: readSections(latest.sections),
-          activeDisclosure: readDisclosure(latest.activeDisclosure),
-          publishedAt: latest.publishedAt,
-        }
-      : null,
-    differences,
+    latestPublished: latest ? { version: latest.version, format: latest.format as ReportFormat, publishedAt: latest.publishedAt } : null,
+    differences: published ? differencesBetween(published, current, request.format) : null,
   };
 }
 
 export type ReportWorkspace = Awaited<ReturnType<typeof getReportWorkspace>>;
 
-const saveDraftSchema = z.object({
-  year: z.number().int(),
-  format: z.enum(["2019", "2021"]),
-  sections: sectionsSchema,
-  activeDisclosure: z.record(z.string(), z.string()),
-});
-
-/** Managers and administrators edit the draft: the narrative sections and table 二. */
-export async function saveReportDraft({ actor, input }: { actor: Actor; input: unknown }) {
-  assertRole(actor, "MANAGER", "ADMIN");
-  const data = parseInput(saveDraftSchema, input);
-  const request = parseInput(reportRequestSchema, { year: data.year, format: data.format });
-  const disclosure = parseInput(activeDisclosureSchema(request.format), data.activeDisclosure);
-  await db.$transaction(async (tx) => {
-    const where = { organizationId_year: { organizationId: actor.organizationId, year: request.year } };
-    const existing = await tx.reportDraft.findUnique({ where });
-    // Keep the values of the other format's table 二 fields: switching format must lose nothing.
-    const mergedDisclosure = { ...readDisclosure(existing?.activeDisclosure), ...disclosure };
-    const values = { sections: data.sections, activeDisclosure: mergedDisclosure, updatedById: actor.userId };
-    await tx.reportDraft.upsert({ where, create: { organizationId: actor.organizationId, year: request.year, ...values }, update: values });
-    await recordAudit(tx, actor, { action: "report.save_draft", entityType: "ReportDraft", entityId: `${request.year}`, after: values });
-  });
-}
-
 const publishSchema = z.object({
   year: z.number().int(),
   format: z.enum(["2019", "2021"]),
   reason: z.string().trim().max(500, "理由最多 500 字").optional(),
+  /** The latest published version the publisher saw (0: none), and the draft's version: stale pages are refused. */
+  expectedVersion: z.number().int().nonnegative().optional(),
+  draftVersion: z.number().int().nonnegative().optional(),
 });
+
+function isConcurrentPublication(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2002: another publication took the version number; P2034: a write conflict of the snapshot
+  // isolation; 55P03: the lock of a long publication not granted within lock_timeout.
+  return error.code === "P2002" || error.code === "P2034" || (error.code === "P2010" && /`(23505|40001|55P03)`/.test(error.message));
+}
+
+async function latestVersionNotice(organizationId: string, year: number): Promise<string> {
+  const latest = await db.reportSnapshot.findFirst({
+    where: { organizationId, year },
+    orderBy: { version: "desc" },
+    select: { version: true, publishedAt: true, publishedBy: { select: { displayName: true } } },
+  });
+  return latest ? `${savedBy(latest.publishedBy?.displayName, latest.publishedAt)} 已发布第 ${latest.version} 版` : "同事刚刚发布了新版本";
+}
 
 /**
  * Freezes the year's report as the next version. All checks must pass; publishing again needs a reason.
+ * Figures, cell lists, checks, the draft and the organization's name come from one snapshot.
  */
-export async function publishReport({ actor, input }: { actor: Actor; input: unknown }) {
+export async function publishReport({ actor, input }: { actor: Actor; input: unknown }): Promise<{ version: number }> {
   assertRole(actor, "MANAGER", "ADMIN");
   const data = parseInput(publishSchema, input);
   const request = parseInput(reportRequestSchema, { year: data.year, format: data.format });
-  const report = await computeReport({ actor, year: request.year, format: request.format });
-  const failing = report.checks.filter((check) => !check.ok);
-  if (failing.length > 0) {
-    throw new AppError("INVALID_STATE", `报告未通过核对，不能发布：${failing.map((check) => check.detail).join("；")}`);
+  const organizationId = actor.organizationId;
+  try {
+    return await db.$transaction(async (tx) => {
+      // Publications one at a time: LOCK TABLE takes no snapshot, so this transaction's snapshot is taken
+      // after the lock, and sees the version another publication just committed. Reads are not blocked.
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '60s'`);
+      await tx.$executeRawUnsafe(`LOCK TABLE "ReportSnapshot" IN SHARE ROW EXCLUSIVE MODE`);
+      const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, code: true, name: true, appealsBasis: true } });
+      const previous = await tx.reportSnapshot.findFirst({
+        where: { organizationId, year: request.year },
+        orderBy: { version: "desc" },
+        select: { version: true, publishedAt: true, publishedBy: { select: { displayName: true } } },
+      });
+      if (data.expectedVersion !== undefined && (previous?.version ?? 0) !== data.expectedVersion && previous) {
+        throw new AppError("CONFLICT", `${savedBy(previous.publishedBy?.displayName, previous.publishedAt)} 已发布第 ${previous.version} 版（您打开页面后）；请刷新页面核对后再决定是否再次发布`);
+      }
+      if (previous && !data.reason) throw new AppError("VALIDATION", "再次发布须说明理由（将生成新的版本）", { reason: ["请填写再次发布的理由"] });
+      const draft = await findDraft(tx, organizationId, request.year);
+      if (data.draftVersion !== undefined && (draft?.version ?? 0) !== data.draftVersion && draft) {
+        throw new AppError("CONFLICT", `报告草稿已由 ${savedBy(draft.updatedBy?.displayName, draft.updatedAt)} 修改（您打开页面后），未发布；请刷新页面核对文字和表二后再发布`);
+      }
+
+      const reading = await readReport(tx, { organization, year: request.year, format: request.format, withCells: true });
+      const failing = reading.report.checks.filter((check) => !check.ok);
+      if (failing.length > 0) {
+        throw new AppError("INVALID_STATE", `报告未通过核对，不能发布：${failing.map((check) => check.detail).join("；")}`);
+      }
+      const contradictions = readingContradictions(reading);
+      // Cannot happen within one snapshot; if it ever did, nothing inconsistent is frozen.
+      if (contradictions.length > 0) throw new Error(`发布时数字与案件清单不一致：${contradictions.join("；")}`);
+
+      const version = (previous?.version ?? 0) + 1;
+      const draftState = draftOf(draft);
+      const snapshot = await tx.reportSnapshot.create({
+        data: {
+          organizationId,
+          organizationName: organization.name,
+          year: request.year,
+          version,
+          format: request.format,
+          report: { ...reading.report, cells: reading.cells } as unknown as Prisma.InputJsonValue,
+          sections: draftState.sections as unknown as Prisma.InputJsonValue,
+          activeDisclosure: draftState.activeDisclosure,
+          reason: data.reason || null,
+          publishedById: actor.userId,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, actor, {
+        action: "report.publish",
+        entityType: "ReportSnapshot",
+        entityId: snapshot.id,
+        before: previous ? { year: request.year, version: previous.version } : undefined,
+        after: {
+          year: request.year,
+          version,
+          format: request.format,
+          organizationName: organization.name,
+          draftVersion: draftState.version,
+          report: reading.report as unknown as Prisma.InputJsonValue,
+        },
+        reason: data.reason,
+      });
+      return { version };
+    }, REPORT_SNAPSHOT_TRANSACTION);
+  } catch (error) {
+    if (isConcurrentPublication(error)) {
+      throw new AppError("CONFLICT", `${await latestVersionNotice(organizationId, request.year)}，与您的发布同时进行；您的发布未生效，请刷新页面核对后再决定是否再次发布`);
+    }
+    throw error;
   }
-  const cells = await computeReportCells(actor.organizationId, request.year, request.format);
-  return db.$transaction(async (tx) => {
-    const previous = await tx.reportSnapshot.findFirst({
-      where: { organizationId: actor.organizationId, year: request.year },
-      orderBy: { version: "desc" },
-      select: { version: true },
-    });
-    if (previous && !data.reason) throw new AppError("VALIDATION", "再次发布须说明理由（将生成新的版本）", { reason: ["请填写再次发布的理由"] });
-    const draft = await tx.reportDraft.findUnique({ where: { organizationId_year: { organizationId: actor.organizationId, year: request.year } } });
-    const version = (previous?.version ?? 0) + 1;
-    const snapshot = await tx.reportSnapshot.create({
-      data: {
-        organizationId: actor.organizationId,
-        year: request.year,
-        version,
-        format: request.format,
-        report: { ...report, cells } as unknown as Prisma.InputJsonValue,
-        sections: readSections(draft?.sections) as unknown as Prisma.InputJsonValue,
-        activeDisclosure: readDisclosure(draft?.activeDisclosure),
-        reason: data.reason || null,
-        publishedById: actor.userId,
-      },
-    });
-    await recordAudit(tx, actor, {
-      action: "report.publish",
-      entityType: "ReportSnapshot",
-      entityId: snapshot.id,
-      after: { year: request.year, version, format: request.format },
-      reason: data.reason,
-    });
-    return { version };
-  });
 }
 
-/** One published version's frozen content, for exports of what was published. */
+/** One published version's frozen content (figures, table 二, text and the organization's name then), for exports. */
 export async function getPublishedReport({ actor, year, version }: { actor: Actor; year: number; version: number }) {
   const snapshot = await db.reportSnapshot.findFirst({ where: { organizationId: actor.organizationId, year, version } });
   if (!snapshot) throw new AppError("NOT_FOUND", "未找到该版本");
   return {
-    report: snapshot.report as unknown as ReportJson,
+    report: readSnapshotReport(snapshot.report),
     sections: readSections(snapshot.sections),
     activeDisclosure: readDisclosure(snapshot.activeDisclosure),
     format: snapshot.format as ReportFormat,
+    organizationName: await organizationNameAtPublication(snapshot),
   };
+}
+
+/** For verification (tests, the fault suite): a stored version as the reading it froze, figures and ids. */
+export async function readPublishedVersion({ organizationId, year, version }: { organizationId: string; year: number; version: number }): Promise<ReportReading> {
+  const snapshot = await db.reportSnapshot.findUniqueOrThrow({ where: { organizationId_year_version: { organizationId, year, version } }, select: { report: true } });
+  return { report: readSnapshotReport(snapshot.report), cells: readSnapshotCells(snapshot.report) };
 }

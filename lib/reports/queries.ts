@@ -1,17 +1,20 @@
 // The annual report's tables 三 and 四 and section 六's fee figures, aggregated in SQL from the
 // classified case rows (architecture.md: "classify once, aggregate fast"), the checks of rules.md §6,
-// and the drill-down that lists the cases behind one figure. lib/reports/model.ts states the same
-// rules in TypeScript; tests/report.integration.test.ts asserts that both agree on random case logs.
+// the ids behind every cell (for a publication's snapshot and the differences from it), and the
+// drill-down that lists the cases behind one figure. lib/reports/model.ts states the same rules in
+// TypeScript as the tests' oracle; tests/report.integration.test.ts asserts that both agree.
 //
-// Every predicate below is one Prisma.sql fragment used by both the aggregation and the drill-down, so
-// a figure and the list of its cases cannot drift apart. Values are bind parameters; only fixed SQL is
-// spliced in. The year's queries each read one index range: receipt dates (organizationId, receivedOn),
-// closing dates (organizationId, closedOn), the cases open at a date (the GiST index on the
-// [receivedOn, closedOn) range, migration 20261121040000), fee dates (partial indexes, same migration)
-// and the proceedings (organizationId, filedOn / decidedOn).
+// Every predicate below is one Prisma.sql fragment used by the aggregation, the cell lists and the
+// drill-down, so a figure and the list of its cases cannot drift apart: each table is one statement
+// that groups the rows by cell and returns, per group, the count and (for a publication) the ids
+// (array_agg). Every scoping of Application rows goes through applicationScope(). Values are bind
+// parameters; only fixed SQL is spliced in. The year's queries each read one index range: receipt
+// dates (organizationId, receivedOn), closing dates (organizationId, closedOn), the cases open at a
+// date (the GiST index on the [receivedOn, closedOn) range, migration 20261121040000), fee dates
+// (partial indexes, same migration) and the proceedings (organizationId, filedOn / decidedOn).
 import { Prisma, type AppealsBasis, type ApplicantType, type LitigationRoute, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
 import { z } from "zod";
-import { db } from "../db";
+import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { addCalendarDays, type IsoDate } from "../calendar/workdays";
@@ -24,15 +27,18 @@ import {
   APPLICANT_TYPE_COLUMN_KEYS,
   COLUMN_KEYS,
   COLUMN_KEY_APPLICANT_TYPES,
-  LEAF_KEYS,
   OUTCOME_LEAF_KEYS,
   ROW_KEYS,
   TOTAL_COLUMN_INDEX,
+  appealsCellId,
+  applicationsCellId,
   describeReportCell,
+  feesCellId,
   leafKeyForOutcome,
   outcomesForLeafKey,
   parseReportCellId,
   reportRequestSchema,
+  reportYearBounds,
   rowCounts,
   type AppealColumnKey,
   type AppealGroupKey,
@@ -41,12 +47,25 @@ import {
   type ColumnCounts,
   type FeesSummary,
   type ParsedReportCell,
+  type ReportCellId,
+  type ReportCells,
   type ReportFigures,
   type ReportFormat,
   type ReportJson,
+  type ReportYearBounds,
   type RowKey,
 } from "./definitions";
-import { reportYearBounds, type ReportYearBounds } from "./model";
+
+/** What the report's statements run on: a transaction (one snapshot), or the pool for one statement. */
+export type ReportReader = Pick<Transaction, "$queryRaw">;
+
+/**
+ * The organization's cases as every report statement reads them (alias a = "Application"): the one
+ * place that says which cases a report counts: the organization's, never a voided one (作废).
+ */
+export function applicationScope(organizationId: string): Prisma.Sql {
+  return Prisma.sql`a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Predicates (alias a = "Application", p = "Proceeding")
@@ -103,8 +122,7 @@ function proceedingCountedIn(bounds: ReportYearBounds, appealsBasis: AppealsBasi
       ? Prisma.sql`p."filedOn" BETWEEN ${start} AND ${end}`
       : Prisma.sql`((p."result" IS NOT NULL AND p."decidedOn" BETWEEN ${start} AND ${end})
           OR (p."filedOn" <= ${end} AND NOT ${proceedingDecidedBy(bounds.end)}))`;
-  return Prisma.sql`NOT p."onlyCoDefendantAsReviewOrgan" AND ${basis}
-    AND NOT EXISTS (SELECT 1 FROM "Application" voided WHERE voided."id" = p."applicationId" AND voided."voidedAt" IS NOT NULL)`;
+  return Prisma.sql`NOT p."onlyCoDefendantAsReviewOrgan" AND ${basis}`;
 }
 
 /** The group of table 四 (definitions.ts appealGroupOf). */
@@ -118,9 +136,43 @@ function proceedingColumnKey(bounds: ReportYearBounds): Prisma.Sql {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Aggregation
+// Aggregation: one statement per table, grouped by cell, with the ids of each group when asked for
 
-const ORGANIZATION_REPORT_SELECT = { id: true, code: true, appealsBasis: true } satisfies Prisma.OrganizationSelect;
+/** Read-only report reads and publication: one snapshot of the database for every query (rules.md §6.5). */
+export const REPORT_SNAPSHOT_TRANSACTION = {
+  isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+  maxWait: 10_000,
+  /** A year with its cell lists over 1,000,000 cases takes seconds; the default of 5 s is too short. */
+  timeout: 120_000,
+} as const;
+
+const ORGANIZATION_REPORT_SELECT = { id: true, code: true, name: true, appealsBasis: true } satisfies Prisma.OrganizationSelect;
+
+export interface ReportOrganization {
+  id: string;
+  code: string;
+  name: string;
+  appealsBasis: AppealsBasis;
+}
+
+/** The ids behind a group (array_agg) or nothing, when only the figures are wanted. */
+function idsOf(withIds: boolean, id: Prisma.Sql): Prisma.Sql {
+  return withIds ? Prisma.sql`array_agg(${id})` : Prisma.sql`NULL::text[]`;
+}
+
+/** Adds one group's ids to a cell; the lists are sorted once all groups are in. */
+function addIds(cells: Map<ReportCellId, string[]>, cell: ReportCellId, ids: readonly string[] | null): void {
+  if (!ids || ids.length === 0) return;
+  const list = cells.get(cell);
+  if (list) list.push(...ids);
+  else cells.set(cell, [...ids]);
+}
+
+function sortedCells(cells: Map<ReportCellId, string[]>): ReportCells {
+  const sorted: ReportCells = {};
+  for (const [cell, ids] of cells) sorted[cell] = ids.sort();
+  return sorted;
+}
 
 interface ApplicantCountRow {
   applicantType: ApplicantType;
@@ -131,65 +183,83 @@ function isOutcome(value: string): value is Outcome {
   return Object.hasOwn(OUTCOME_LEAF_KEYS, value);
 }
 
+function columnIndexOf(applicantType: ApplicantType): number {
+  return APPLICANT_COLUMN_KEYS.indexOf(APPLICANT_TYPE_COLUMN_KEYS[applicantType]);
+}
+
 function columnCountsFrom(rows: readonly ApplicantCountRow[]): ColumnCounts {
   const counts = COLUMN_KEYS.map(() => 0);
   for (const row of rows) {
-    const index = APPLICANT_COLUMN_KEYS.indexOf(APPLICANT_TYPE_COLUMN_KEYS[row.applicantType]);
+    const index = columnIndexOf(row.applicantType);
     counts[index] = (counts[index] ?? 0) + row.count;
     counts[TOTAL_COLUMN_INDEX] = (counts[TOTAL_COLUMN_INDEX] ?? 0) + row.count;
   }
   return counts;
 }
 
-function countCasesByApplicantType(organizationId: string, predicate: Prisma.Sql): Promise<ApplicantCountRow[]> {
-  return db.$queryRaw<ApplicantCountRow[]>(Prisma.sql`
+function countCasesByApplicantType(reader: ReportReader, organizationId: string, predicate: Prisma.Sql): Promise<ApplicantCountRow[]> {
+  return reader.$queryRaw<ApplicantCountRow[]>(Prisma.sql`
     SELECT a."applicantType" AS "applicantType", count(*)::int AS "count"
     FROM "Application" a
-    WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${predicate}
+    WHERE ${applicationScope(organizationId)} AND ${predicate}
     GROUP BY a."applicantType"`);
 }
 
-interface ClosedCountRow extends ApplicantCountRow {
-  outcome: string;
+type ApplicationGroupKind = "new_received" | "carried_in" | "closed" | "carried_out";
+
+interface ApplicationGroupRow extends ApplicantCountRow {
+  kind: ApplicationGroupKind;
+  /** For "closed": the outcome (one leaf row, or part of the 2019 （六）). */
+  outcome: string | null;
+  ids: string[] | null;
 }
 
-async function computeApplicationsTable(organizationId: string, bounds: ReportYearBounds, format: ReportFormat): Promise<ApplicationsTable> {
-  const [received, carriedIn, closed, carriedOut] = await Promise.all([
-    countCasesByApplicantType(organizationId, applicationPredicates.newReceived(bounds)),
-    countCasesByApplicantType(organizationId, applicationPredicates.carriedIn(bounds)),
-    db.$queryRaw<ClosedCountRow[]>(Prisma.sql`
-      SELECT a."outcome"::text AS "outcome", a."applicantType" AS "applicantType", count(*)::int AS "count"
-      FROM "Application" a
-      WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${applicationPredicates.closedInYear(bounds)}
-      GROUP BY a."outcome", a."applicantType"`),
-    countCasesByApplicantType(organizationId, applicationPredicates.carriedOut(bounds)),
-  ]);
+/** The rows of table 三 by applicant type (and outcome for 三), in one statement: one snapshot even on its own. */
+function selectApplicationGroups(reader: ReportReader, organizationId: string, bounds: ReportYearBounds, withIds: boolean) {
+  const scope = applicationScope(organizationId);
+  const ids = idsOf(withIds, Prisma.sql`a."id"`);
+  const byApplicantType = (kind: Exclude<ApplicationGroupKind, "closed">, predicate: Prisma.Sql) => Prisma.sql`
+    SELECT ${kind}::text AS "kind", NULL::text AS "outcome", a."applicantType" AS "applicantType", count(*)::int AS "count", ${ids} AS "ids"
+    FROM "Application" a WHERE ${scope} AND ${predicate}
+    GROUP BY a."applicantType"`;
+  return reader.$queryRaw<ApplicationGroupRow[]>(Prisma.sql`
+    ${byApplicantType("new_received", applicationPredicates.newReceived(bounds))}
+    UNION ALL
+    ${byApplicantType("carried_in", applicationPredicates.carriedIn(bounds))}
+    UNION ALL
+    SELECT 'closed' AS "kind", a."outcome"::text AS "outcome", a."applicantType" AS "applicantType", count(*)::int AS "count", ${ids} AS "ids"
+    FROM "Application" a WHERE ${scope} AND ${applicationPredicates.closedInYear(bounds)}
+    GROUP BY a."outcome", a."applicantType"
+    UNION ALL
+    ${byApplicantType("carried_out", applicationPredicates.carriedOut(bounds))}`);
+}
 
-  const closedByLeaf = new Map<RowKey, ApplicantCountRow[]>();
-  for (const row of closed) {
-    if (!isOutcome(row.outcome)) throw new Error(`未知的办理结果：${row.outcome}`);
-    const leaf = leafKeyForOutcome(row.outcome, format);
-    const rows = closedByLeaf.get(leaf) ?? [];
-    rows.push(row);
-    closedByLeaf.set(leaf, rows);
+function applicationsFromGroups(groups: readonly ApplicationGroupRow[], format: ReportFormat, cells: Map<ReportCellId, string[]>): ApplicationsTable {
+  const rowsByKey = new Map<RowKey, ApplicantCountRow[]>();
+  const add = (row: RowKey, group: ApplicationGroupRow) => {
+    rowsByKey.set(row, [...(rowsByKey.get(row) ?? []), group]);
+    addIds(cells, applicationsCellId(row, APPLICANT_TYPE_COLUMN_KEYS[group.applicantType]), group.ids);
+    addIds(cells, applicationsCellId(row, "total"), group.ids);
+  };
+  for (const group of groups) {
+    if (group.kind !== "closed") {
+      add(group.kind, group);
+      continue;
+    }
+    if (!group.outcome || !isOutcome(group.outcome)) throw new Error(`未知的办理结果：${group.outcome}`);
+    add(leafKeyForOutcome(group.outcome, format), group);
+    add("closed_total", group);
   }
-
   const rows: ApplicationsTable["rows"] = {};
-  for (const key of ROW_KEYS[format]) {
-    if (key === "new_received") rows[key] = columnCountsFrom(received);
-    else if (key === "carried_in") rows[key] = columnCountsFrom(carriedIn);
-    else if (key === "carried_out") rows[key] = columnCountsFrom(carriedOut);
-    else if (key === "closed_total") {
-      rows[key] = COLUMN_KEYS.map((_column, index) => LEAF_KEYS[format].reduce((sum, leaf) => sum + (rows[leaf]?.[index] ?? 0), 0));
-    } else rows[key] = columnCountsFrom(closedByLeaf.get(key) ?? []);
-  }
+  for (const key of ROW_KEYS[format]) rows[key] = columnCountsFrom(rowsByKey.get(key) ?? []);
   return { columns: [...COLUMN_KEYS], rows };
 }
 
-interface AppealCountRow {
+interface AppealGroupRow {
   groupKey: string;
   columnKey: string;
   count: number;
+  ids: string[] | null;
 }
 
 function isAppealGroupKey(value: string): value is AppealGroupKey {
@@ -200,97 +270,129 @@ function isAppealColumnKey(value: string): value is AppealColumnKey {
   return (APPEAL_COLUMN_KEYS as readonly string[]).includes(value);
 }
 
-async function computeAppealsTable(organizationId: string, bounds: ReportYearBounds, appealsBasis: AppealsBasis): Promise<AppealsTable> {
-  const rows = await db.$queryRaw<AppealCountRow[]>(Prisma.sql`
-    SELECT ${PROCEEDING_GROUP_KEY} AS "groupKey", ${proceedingColumnKey(bounds)} AS "columnKey", count(*)::int AS "count"
-    FROM "Proceeding" p
-    WHERE p."organizationId" = ${organizationId} AND ${proceedingCountedIn(bounds, appealsBasis)}
+/** Table 四 by group and column: the proceedings of the organization's cases. */
+function selectAppealGroups(reader: ReportReader, organizationId: string, bounds: ReportYearBounds, appealsBasis: AppealsBasis, withIds: boolean) {
+  return reader.$queryRaw<AppealGroupRow[]>(Prisma.sql`
+    SELECT ${PROCEEDING_GROUP_KEY} AS "groupKey", ${proceedingColumnKey(bounds)} AS "columnKey", count(*)::int AS "count",
+      ${idsOf(withIds, Prisma.sql`p."id"`)} AS "ids"
+    FROM "Proceeding" p JOIN "Application" a ON a."id" = p."applicationId"
+    WHERE p."organizationId" = ${organizationId} AND ${applicationScope(organizationId)} AND ${proceedingCountedIn(bounds, appealsBasis)}
     GROUP BY 1, 2`);
+}
+
+function appealsFromGroups(groups: readonly AppealGroupRow[], cells: Map<ReportCellId, string[]>): AppealsTable {
   const table = {} as AppealsTable;
   for (const group of APPEAL_GROUP_KEYS) {
     table[group] = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
   }
-  for (const row of rows) {
+  for (const row of groups) {
     if (!isAppealGroupKey(row.groupKey) || !isAppealColumnKey(row.columnKey)) {
       throw new Error(`未知的复议诉讼分组：${row.groupKey} / ${row.columnKey}`);
     }
     table[row.groupKey][row.columnKey] += row.count;
     table[row.groupKey].total += row.count;
+    addIds(cells, appealsCellId(row.groupKey, row.columnKey), row.ids);
+    addIds(cells, appealsCellId(row.groupKey, "total"), row.ids);
   }
   return table;
 }
 
-async function computeFeesSummary(organizationId: string, bounds: ReportYearBounds): Promise<FeesSummary> {
-  const [row] = await db.$queryRaw<FeesSummary[]>(Prisma.sql`
-    SELECT noticed."notices", noticed."amount_noticed", paid."amount_collected"
-    FROM (
-      SELECT count(*)::int AS "notices", COALESCE(sum(a."feeAmount"), 0)::numeric(20, 2)::text AS "amount_noticed"
-      FROM "Application" a
-      WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${applicationPredicates.feeNoticed(bounds)}
-    ) noticed, (
-      SELECT COALESCE(sum(a."feePaidAmount"), 0)::numeric(20, 2)::text AS "amount_collected"
-      FROM "Application" a
-      WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${applicationPredicates.feePaid(bounds)}
-    ) paid`);
-  return row ?? { notices: 0, amount_noticed: "0.00", amount_collected: "0.00" };
+interface FeeGroupRow {
+  kind: "noticed" | "paid";
+  count: number;
+  amount: string;
+  ids: string[] | null;
 }
 
-async function computeReportFigures(
-  organizationId: string,
-  year: number,
-  format: ReportFormat,
-  appealsBasis: AppealsBasis,
-): Promise<ReportFigures> {
-  const bounds = reportYearBounds(year);
-  const [applications, appeals, fees] = await Promise.all([
-    computeApplicationsTable(organizationId, bounds, format),
-    computeAppealsTable(organizationId, bounds, appealsBasis),
-    computeFeesSummary(organizationId, bounds),
-  ]);
-  return { year, format, applications, appeals, fees };
+/** Section 六: the notices dated in Y with their amounts, and the payments dated in Y (always two rows). */
+function selectFeeGroups(reader: ReportReader, organizationId: string, bounds: ReportYearBounds, withIds: boolean) {
+  const scope = applicationScope(organizationId);
+  const ids = idsOf(withIds, Prisma.sql`a."id"`);
+  return reader.$queryRaw<FeeGroupRow[]>(Prisma.sql`
+    SELECT 'noticed' AS "kind", count(*)::int AS "count", COALESCE(sum(a."feeAmount"), 0)::numeric(20, 2)::text AS "amount", ${ids} AS "ids"
+    FROM "Application" a WHERE ${scope} AND ${applicationPredicates.feeNoticed(bounds)}
+    UNION ALL
+    SELECT 'paid' AS "kind", count(*)::int AS "count", COALESCE(sum(a."feePaidAmount"), 0)::numeric(20, 2)::text AS "amount", ${ids} AS "ids"
+    FROM "Application" a WHERE ${scope} AND ${applicationPredicates.feePaid(bounds)}`);
 }
 
-/** The snapshot's report is the report as data (interfaces.md §3); only 四 is read here. */
-const publishedCarriedOutSchema = z.object({
-  applications: z.object({ rows: z.object({ carried_out: z.array(z.number().int().nonnegative()).length(COLUMN_KEYS.length) }) }),
-});
+function feesFromGroups(groups: readonly FeeGroupRow[], cells: Map<ReportCellId, string[]>): FeesSummary {
+  const noticed = groups.find((group) => group.kind === "noticed");
+  const paid = groups.find((group) => group.kind === "paid");
+  addIds(cells, feesCellId("notices"), noticed?.ids ?? null);
+  addIds(cells, feesCellId("amount_noticed"), noticed?.ids ?? null);
+  addIds(cells, feesCellId("amount_collected"), paid?.ids ?? null);
+  return { notices: noticed?.count ?? 0, amount_noticed: noticed?.amount ?? "0.00", amount_collected: paid?.amount ?? "0.00" };
+}
 
-async function findPublishedCarriedOut(organizationId: string, year: number): Promise<PublishedCarriedOut | null> {
-  const snapshot = await db.reportSnapshot.findFirst({
-    where: { organizationId, year },
-    orderBy: { version: "desc" },
-    select: { version: true, report: true },
-  });
+/** 四 of the latest published version of Y−1 (read from its snapshot's report as data, interfaces.md §3). */
+async function findPublishedCarriedOut(reader: ReportReader, organizationId: string, year: number): Promise<PublishedCarriedOut | null> {
+  const [snapshot] = await reader.$queryRaw<{ version: number; carriedOut: Prisma.JsonValue }[]>(Prisma.sql`
+    SELECT "version", "report" -> 'applications' -> 'rows' -> 'carried_out' AS "carriedOut"
+    FROM "ReportSnapshot" WHERE "organizationId" = ${organizationId} AND "year" = ${year}
+    ORDER BY "version" DESC LIMIT 1`);
   if (!snapshot) return null;
-  const parsed = publishedCarriedOutSchema.safeParse(snapshot.report);
-  return { version: snapshot.version, carriedOut: parsed.success ? parsed.data.applications.rows.carried_out : null };
+  const parsed = z.array(z.number().int().nonnegative()).length(COLUMN_KEYS.length).safeParse(snapshot.carriedOut);
+  return { version: snapshot.version, carriedOut: parsed.success ? parsed.data : null };
 }
 
-/** 四 of Y−1 generated now, by the same query as any year's 四. */
-async function computeCarriedOut(organizationId: string, year: number): Promise<ColumnCounts> {
-  return columnCountsFrom(await countCasesByApplicantType(organizationId, applicationPredicates.carriedOut(reportYearBounds(year))));
+export interface ReportReading {
+  report: ReportJson;
+  /** The ids behind every non-zero cell (cases; proceedings for table 四), from the same statements as the figures. */
+  cells: ReportCells;
 }
 
-async function computeReportOf(
-  organization: { id: string; code: string; appealsBasis: AppealsBasis },
-  year: number,
-  format: ReportFormat,
-): Promise<ReportJson> {
-  const [figures, previousYearCarriedOut, publishedPreviousYear] = await Promise.all([
-    computeReportFigures(organization.id, year, format, organization.appealsBasis),
-    computeCarriedOut(organization.id, year - 1),
-    findPublishedCarriedOut(organization.id, year - 1),
-  ]);
+/**
+ * The year's report (figures, and the checks with Y−1 as generated now and as published) and, with
+ * `withCells`, the ids behind every cell, each table's figures and ids from one statement. Run inside a
+ * REPEATABLE READ (or SERIALIZABLE) transaction, every statement sees the same snapshot of the database.
+ */
+export async function readReport(
+  tx: ReportReader,
+  { organization, year, format, withCells }: { organization: Pick<ReportOrganization, "id" | "code" | "appealsBasis">; year: number; format: ReportFormat; withCells: boolean },
+): Promise<ReportReading> {
+  const bounds = reportYearBounds(year);
+  // One connection (a transaction) runs one statement at a time: these run in turn.
+  const applicationGroups = await selectApplicationGroups(tx, organization.id, bounds, withCells);
+  const appealGroups = await selectAppealGroups(tx, organization.id, bounds, organization.appealsBasis, withCells);
+  const feeGroups = await selectFeeGroups(tx, organization.id, bounds, withCells);
+  const previousYearCarriedOut = columnCountsFrom(
+    await countCasesByApplicantType(tx, organization.id, applicationPredicates.carriedOut(reportYearBounds(year - 1))),
+  );
+  const publishedPreviousYear = await findPublishedCarriedOut(tx, organization.id, year - 1);
+
+  const cells = new Map<ReportCellId, string[]>();
+  const figures: ReportFigures = {
+    year,
+    format,
+    applications: applicationsFromGroups(applicationGroups, format, cells),
+    appeals: appealsFromGroups(appealGroups, cells),
+    fees: feesFromGroups(feeGroups, cells),
+  };
   const checks: ReportCheck[] = runReportChecks({ figures, previousYearCarriedOut, publishedPreviousYear });
-  return reportToJson({ org: organization.code, ...figures, checks });
+  return { report: reportToJson({ org: organization.code, ...figures, checks }), cells: sortedCells(cells) };
+}
+
+/** Runs `read` in a read-only REPEATABLE READ transaction: every query of it sees one snapshot. */
+export function readConsistently<Result>(read: (tx: Transaction) => Promise<Result>): Promise<Result> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+    return read(tx);
+  }, REPORT_SNAPSHOT_TRANSACTION);
+}
+
+async function computeReportOf(where: Prisma.OrganizationWhereUniqueInput, notFound: string, year: number, format?: ReportFormat): Promise<ReportJson> {
+  const request = parseInput(reportRequestSchema, { year, format });
+  return readConsistently(async (tx) => {
+    const organization = await tx.organization.findUnique({ where, select: ORGANIZATION_REPORT_SELECT });
+    if (!organization) throw new AppError("NOT_FOUND", notFound);
+    return (await readReport(tx, { organization, year: request.year, format: request.format, withCells: false })).report;
+  });
 }
 
 /** The actor's organization's report for a year (any signed-in role). `format` defaults by year. */
 export async function computeReport({ actor, year, format }: { actor: Actor; year: number; format?: ReportFormat }): Promise<ReportJson> {
-  const request = parseInput(reportRequestSchema, { year, format });
-  const organization = await db.organization.findUnique({ where: { id: actor.organizationId }, select: ORGANIZATION_REPORT_SELECT });
-  if (!organization) throw new AppError("NOT_FOUND", "未找到本机构");
-  return computeReportOf(organization, request.year, request.format);
+  return computeReportOf({ id: actor.organizationId }, "未找到本机构", year, format);
 }
 
 /** For the operator's command line and the benchmark: any organization, by id. */
@@ -303,10 +405,7 @@ export async function computeReportForOrganization({
   year: number;
   format?: ReportFormat;
 }): Promise<ReportJson> {
-  const request = parseInput(reportRequestSchema, { year, format });
-  const organization = await db.organization.findUnique({ where: { id: organizationId }, select: ORGANIZATION_REPORT_SELECT });
-  if (!organization) throw new AppError("NOT_FOUND", "未找到该机构");
-  return computeReportOf(organization, request.year, request.format);
+  return computeReportOf({ id: organizationId }, "未找到该机构", year, format);
 }
 
 /** For the operator's command line: any organization, by its code. */
@@ -319,10 +418,7 @@ export async function computeReportForOrganizationCode({
   year: number;
   format?: ReportFormat;
 }): Promise<ReportJson> {
-  const request = parseInput(reportRequestSchema, { year, format });
-  const organization = await db.organization.findUnique({ where: { code: organizationCode }, select: ORGANIZATION_REPORT_SELECT });
-  if (!organization) throw new AppError("NOT_FOUND", `机构 ${organizationCode} 不存在`);
-  return computeReportOf(organization, request.year, request.format);
+  return computeReportOf({ code: organizationCode }, `机构 ${organizationCode} 不存在`, year, format);
 }
 
 /**
@@ -436,7 +532,7 @@ async function findCellRows(
     NULL::"LitigationRoute" AS "proceedingRoute", NULL::text AS "proceedingFiledOn",
     NULL::"ProceedingResult" AS "proceedingResult", NULL::text AS "proceedingDecidedOn"`;
   if (cell.table === "appeals") {
-    const conditions = [Prisma.sql`p."organizationId" = ${organizationId}`, proceedingCountedIn(bounds, appealsBasis)];
+    const conditions = [Prisma.sql`p."organizationId" = ${organizationId}`, applicationScope(organizationId), proceedingCountedIn(bounds, appealsBasis)];
     conditions.push(Prisma.sql`${PROCEEDING_GROUP_KEY} = ${cell.group}`);
     if (cell.column !== "total") conditions.push(Prisma.sql`${proceedingColumnKey(bounds)} = ${cell.column}`);
     return db.$queryRaw<CellCaseRow[]>(Prisma.sql`
@@ -457,7 +553,7 @@ async function findCellRows(
   return db.$queryRaw<CellCaseRow[]>(Prisma.sql`
     SELECT a."id" AS "countedId", ${CASE_COLUMNS}, ${noProceeding}
     FROM "Application" a
-    WHERE a."organizationId" = ${organizationId} AND a."voidedAt" IS NULL AND ${predicate}
+    WHERE ${applicationScope(organizationId)} AND ${predicate}
     ORDER BY a."caseNumber", a."id"`);
 }
 

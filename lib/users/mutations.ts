@@ -15,6 +15,29 @@ async function findOwnUser(tx: Transaction, actor: Actor, userId: string) {
   return user;
 }
 
+/** A user as every audit entry about users records it, before and after (never a password or its hash). */
+export function userAuditState(user: {
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  email: string | null;
+  emailDigest: boolean;
+  failedLoginCount: number;
+  lockedUntil: Date | null;
+}) {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    active: user.active,
+    email: user.email,
+    emailDigest: user.emailDigest,
+    failedLoginCount: user.failedLoginCount,
+    lockedUntil: user.lockedUntil ? user.lockedUntil.toISOString() : null,
+  };
+}
+
 async function assertAnotherActiveAdmin(tx: Transaction, actor: Actor, userId: string) {
   const others = await tx.user.count({
     where: { organizationId: actor.organizationId, role: "ADMIN", active: true, id: { not: userId } },
@@ -42,7 +65,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
       action: "user.create",
       entityType: "User",
       entityId: user.id,
-      after: { username: user.username, displayName: user.displayName, role: user.role },
+      after: userAuditState(user),
     });
     return { id: user.id };
   });
@@ -55,13 +78,13 @@ export async function changeUserRole({ actor, input }: { actor: Actor; input: un
     const user = await findOwnUser(tx, actor, userId);
     if (user.role === role) return;
     if (user.role === "ADMIN") await assertAnotherActiveAdmin(tx, actor, user.id);
-    await tx.user.update({ where: { id: user.id }, data: { role: role as Role, sessionVersion: { increment: 1 } } });
+    const updated = await tx.user.update({ where: { id: user.id }, data: { role: role as Role, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, actor, {
       action: "user.change_role",
       entityType: "User",
       entityId: user.id,
-      before: { role: user.role },
-      after: { role },
+      before: userAuditState(user),
+      after: userAuditState(updated),
     });
   });
 }
@@ -77,13 +100,13 @@ export async function setUserActive({ actor, input }: { actor: Actor; input: unk
     const data: Prisma.UserUpdateInput = active
       ? { active: true, failedLoginCount: 0, lockedUntil: null }
       : { active: false, sessionVersion: { increment: 1 } };
-    await tx.user.update({ where: { id: user.id }, data });
+    const updated = await tx.user.update({ where: { id: user.id }, data });
     await recordAudit(tx, actor, {
       action: active ? "user.enable" : "user.disable",
       entityType: "User",
       entityId: user.id,
-      before: { active: user.active },
-      after: { active },
+      before: userAuditState(user),
+      after: userAuditState(updated),
     });
   });
 }
@@ -95,11 +118,17 @@ export async function resetUserPassword({ actor, input }: { actor: Actor; input:
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await findOwnUser(tx, actor, userId);
-    await tx.user.update({
+    const updated = await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
     });
-    await recordAudit(tx, actor, { action: "user.reset_password", entityType: "User", entityId: user.id });
+    await recordAudit(tx, actor, {
+      action: "user.reset_password",
+      entityType: "User",
+      entityId: user.id,
+      before: { ...userAuditState(user), passwordReset: false },
+      after: { ...userAuditState(updated), passwordReset: true },
+    });
   });
 }
 
@@ -111,13 +140,13 @@ export async function setUserEmailSettings({ actor, input }: { actor: Actor; inp
     const user = await findOwnUser(tx, actor, userId);
     const after = { email: email || null, emailDigest };
     if (user.email === after.email && user.emailDigest === emailDigest) return;
-    await tx.user.update({ where: { id: user.id }, data: after });
+    const updated = await tx.user.update({ where: { id: user.id }, data: after });
     await recordAudit(tx, actor, {
       action: "user.email_settings",
       entityType: "User",
       entityId: user.id,
-      before: { email: user.email, emailDigest: user.emailDigest },
-      after,
+      before: userAuditState(user),
+      after: userAuditState(updated),
     });
   });
 }

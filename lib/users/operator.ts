@@ -1,13 +1,14 @@
 // Operator-side user administration, for the command line: there is no signed-in actor (the first
 // administrator of a new organization has nobody to create them), so the organization is named by
-// its code and the audit event carries no actor.
+// its code and the audit event carries no actor but the operator's system account.
 import { db } from "../db";
 import { AppError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { currentOperator, recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { organizationCodeSchema } from "../organizations/schemas";
 import { parseInput } from "../validation";
 import { createUserSchema } from "./schemas";
+import { userAuditState } from "./mutations";
 
 export async function createUserAsOperator({ organizationCode, input }: { organizationCode: string; input: unknown }) {
   const code = parseInput(organizationCodeSchema, organizationCode);
@@ -32,8 +33,9 @@ export async function createUserAsOperator({ organizationCode, input }: { organi
       action: "user.create",
       entityType: "User",
       entityId: user.id,
-      after: { username: user.username, displayName: user.displayName, role: user.role },
+      after: userAuditState(user),
       reason: "由运维人员通过命令行创建",
+      operator: currentOperator(),
     });
     return {
       id: user.id,

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ApplicationDetail } from "@/lib/cases/case-detail";
 import { isoDateFromDb } from "@/lib/calendar/queries";
 import {
@@ -12,6 +13,7 @@ import Link from "next/link";
 import { describePublishedReports } from "@/lib/cases/published-reports";
 import { formatDateTime } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { CaseRecordTabs } from "@/components/audit/case-record-tabs";
 import { DueBadge } from "./due-badge";
 import { StepPanel } from "./step-panel";
 import { Timeline } from "./timeline";
@@ -30,9 +32,11 @@ interface Props {
   justRegistered: boolean;
   /** Back from correcting the registration. */
   justUpdated: boolean;
+  /** The 操作记录 tab's content. */
+  auditLog: ReactNode;
 }
 
-export function CasePage({ detail, today, handlers, canReassign, canVoid, justRegistered, justUpdated }: Props) {
+export function CasePage({ detail, today, handlers, canReassign, canVoid, justRegistered, justUpdated, auditLog }: Props) {
   const { application, projection } = detail;
   const receivedOn = isoDateFromDb(application.receivedOn);
   const voided = application.voidedAt !== null;
@@ -87,6 +91,7 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
         </div>
       ))}
 
+      <CaseRecordTabs auditLog={auditLog}>
       <div className={styles.layout}>
         <div className="stack">
           <section className="card" aria-labelledby="why-heading">
@@ -246,6 +251,7 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
           ) : null}
         </aside>
       </div>
+      </CaseRecordTabs>
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { getApplication } from "@/lib/cases/case-detail";
 import { findCaseHandlerOptions } from "@/lib/cases/queries";
 import { todayInShanghai } from "@/lib/today";
 import { CasePage } from "@/components/cases/detail/case-page";
+import { findCaseAuditLog } from "@/lib/audit/queries";
+import { CaseAuditLog } from "@/components/audit/case-audit-log";
 
 export const metadata: Metadata = { title: "案件" };
 
@@ -29,6 +31,7 @@ export default async function CaseDetailPage({
   }
   const canReassign = actor.role === "MANAGER" || actor.role === "ADMIN";
   const handlers = canReassign ? await findCaseHandlerOptions({ actor }) : [];
+  const auditLog = <CaseAuditLog entries={await findCaseAuditLog({ actor, applicationId: id })} />;
   return (
     <CasePage
       detail={detail}
@@ -38,6 +41,7 @@ export default async function CaseDetailPage({
       canVoid={canReassign}
       justRegistered={registered === "1"}
       justUpdated={updated === "1"}
+      auditLog={auditLog}
     />
   );
 }
