@@ -399,9 +399,10 @@ async function loadIntoEmptyDatabase(ownerUrl: string, folder: string, manifest:
     if (missing.length > 0 || extra.length > 0) {
       throw new RuntimeFailure(`备份与其迁移建立的表不一致（缺少 ${missing.join("、") || "无"}，多出 ${extra.join("、") || "无"}）：备份可能被改动过`);
     }
-    // Reference rows the migrations inserted (the calendar, their own records) give way to the backup's.
-    await client.query(`truncate ${tables.map(quote).join(", ")}`);
+    // Our triggers (append-only tables, version counters) stay off while the rows go back as they were;
+    // reference rows the migrations inserted (the calendar, their own records) give way to the backup's.
     for (const table of tables) await client.query(`alter table ${quote(table)} disable trigger user`);
+    await client.query(`truncate ${tables.map(quote).join(", ")}`);
     for (const table of await loadOrder(client, tables)) {
       const entry = inBackup.get(table);
       if (!entry) continue;

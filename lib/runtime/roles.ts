@@ -9,8 +9,8 @@
 // (made before the roles existed, everything owned by the superuser) to the owner role.
 import pg from "pg";
 
-/** Tables whose rows the app may add but never change or remove (their migrations also add a trigger that refuses it for every role). */
-export const APPEND_ONLY_TABLES = ["AuditEvent", "ReportSnapshot"] as const;
+/** Tables whose rows the app may add but never change or remove. (ReportSnapshot is frozen by its trigger only: publishing takes LOCK TABLE on it, which needs UPDATE rights.) */
+export const APPEND_ONLY_TABLES = ["AuditEvent"] as const;
 /** Read by the health check; written by migrations only. */
 const MIGRATIONS_TABLE = "_prisma_migrations";
 
