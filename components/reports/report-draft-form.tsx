@@ -4,6 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { saveReportDraftAction } from "@/lib/reports/actions";
 import { activeDisclosureGrid } from "@/lib/reports/layout";
 import { SECTION_TITLES } from "@/lib/reports/document";
+import { FIGURES_PARAGRAPH_TEMPLATE, NARRATIVE_PLACEHOLDERS, previewNarrative } from "@/lib/reports/narrative";
 import type { ActionResult } from "@/lib/errors";
 import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
@@ -12,19 +13,56 @@ import styles from "./reports.module.css";
 
 type Sections = { overview: string; problems: string; other: string };
 
+function NarrativePreview({ text, values }: { text: string; values: Record<string, string> }) {
+  const preview = previewNarrative(text, values);
+  return (
+    <div className="stack" data-testid="overview-preview">
+      {preview.ok ? (
+        <p className="hint">
+          <span className="muted">按当前数字填写后：</span>
+          {preview.text || "（无）"}
+        </p>
+      ) : (
+        <ul className="error" role="alert">
+          {preview.problems.map((problem) => (
+            <li key={problem.message}>{problem.message}</li>
+          ))}
+        </ul>
+      )}
+      <details className="hint no-print">
+        <summary>可用的占位符</summary>
+        <table className="table">
+          <tbody>
+            {NARRATIVE_PLACEHOLDERS.map((placeholder) => (
+              <tr key={placeholder.name}>
+                <td>
+                  <code>{`{${placeholder.name}}`}</code>
+                </td>
+                <td>{placeholder.description}</td>
+                <td className="muted">{values[placeholder.name]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}
+
 export function ReportDraftForm({
   year,
   format,
   sections,
   activeDisclosure,
-  generatedOverview,
+  placeholderValues,
   canEdit,
 }: {
   year: number;
   format: "2019" | "2021";
   sections: Sections;
   activeDisclosure: Record<string, string>;
-  generatedOverview: string;
+  /** The value of every placeholder for today's figures (narrative.ts narrativeValues), for the preview. */
+  placeholderValues: Record<string, string>;
   canEdit: boolean;
 }) {
   const [overview, setOverview] = useState(sections.overview);
@@ -54,13 +92,20 @@ export function ReportDraftForm({
         <div className="page-header">
           <h2>{SECTION_TITLES.overview}</h2>
           {canEdit ? (
-            <button type="button" className="button small no-print" onClick={() => setOverview((text) => (text ? `${text}\n${generatedOverview}` : generatedOverview))}>
+            <button
+              type="button"
+              className="button small no-print"
+              onClick={() => setOverview((text) => (text ? `${text}\n${FIGURES_PARAGRAPH_TEMPLATE}` : FIGURES_PARAGRAPH_TEMPLATE))}
+            >
               插入统计段落
             </button>
           ) : null}
         </div>
-        <p className="hint muted">统计段落草稿：{generatedOverview}</p>
+        <p className="hint muted">
+          统计段落中的 {"{本年新收}"} 等占位符在导出和发布的文件中按表格数字填写，文字与表格始终一致；下方预览按当前数字填写。
+        </p>
         <textarea aria-label="总体情况" value={overview} onChange={(event) => setOverview(event.target.value)} readOnly={!canEdit} />
+        <NarrativePreview text={overview} values={placeholderValues} />
       </section>
 
       <section className="card">

@@ -16,10 +16,10 @@ interface Props {
   dataQuality: DataQualityIssue[];
   organizationName: string;
   canEdit: boolean;
-  generatedOverview: string;
+  placeholderValues: Record<string, string>;
 }
 
-export function ReportPage({ workspace, dataQuality, organizationName, canEdit, generatedOverview }: Props) {
+export function ReportPage({ workspace, dataQuality, organizationName, canEdit, placeholderValues }: Props) {
   const { year, format, report, latestPublished, differences } = workspace;
   const query = `?format=${format}`;
   const cellHref = (cellId: string) => `/reports/${year}/cells/${encodeURIComponent(cellId)}${query}`;
@@ -137,7 +137,7 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
         format={format}
         sections={workspace.sections}
         activeDisclosure={workspace.activeDisclosure}
-        generatedOverview={generatedOverview}
+        placeholderValues={placeholderValues}
         canEdit={canEdit}
       />
 

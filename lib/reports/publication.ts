@@ -23,7 +23,7 @@ import {
 } from "./definitions";
 import { computeReportModel, reportYearBounds } from "./model";
 import { computeReport } from "./queries";
-import type { ReportSections } from "./document";
+import { assertReportSectionsFill, type ReportSections } from "./document";
 
 const EMPTY_SECTIONS: ReportSections = { overview: "", problems: "", other: "" };
 
@@ -196,6 +196,7 @@ const saveDraftSchema = z.object({
 export async function saveReportDraft({ actor, input }: { actor: Actor; input: unknown }) {
   assertRole(actor, "MANAGER", "ADMIN");
   const data = parseInput(saveDraftSchema, input);
+  assertReportSectionsFill(data.sections);
   const request = parseInput(reportRequestSchema, { year: data.year, format: data.format });
   const disclosure = parseInput(activeDisclosureSchema(request.format), data.activeDisclosure);
   await db.$transaction(async (tx) => {
