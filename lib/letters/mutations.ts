@@ -77,7 +77,7 @@ export async function saveLetterTemplate({ actor, input, layoutFile }: { actor: 
   if (problems.length > 0) throw new AppError("VALIDATION", `正文中的占位符有误：${problems.join("；")}`, { body: problems });
   if (data.layout === "upload") {
     if (!layoutFile || layoutFile.bytes.length === 0) throw new AppError("VALIDATION", "请选择版式文件（.docx）", { layout: ["请选择版式文件（.docx）"] });
-    if (layoutFile.bytes.length > 5 * 1024 * 1024) throw new AppError("VALIDATION", "版式文件不能超过 5 MB", { layout: ["版式文件不能超过 5 MB"] });
+    if (layoutFile.bytes.length > 1024 * 1024) throw new AppError("VALIDATION", "版式文件不能超过 1 MB", { layout: ["版式文件不能超过 1 MB"] });
     const layoutProblems = checkLetterLayout(layoutFile.bytes);
     if (layoutProblems.length > 0) throw new AppError("VALIDATION", layoutProblems.join("；"), { layout: layoutProblems });
   }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ApplicationDetail } from "@/lib/cases/case-detail";
 import { isoDateFromDb } from "@/lib/calendar/queries";
 import {
@@ -22,9 +23,11 @@ interface Props {
   handlers: { id: string; displayName: string }[];
   canReassign: boolean;
   justRegistered: boolean;
+  /** The letters (文书) and the case file (案卷) sections, rendered below the proceedings. */
+  documents?: ReactNode;
 }
 
-export function CasePage({ detail, today, handlers, canReassign, justRegistered }: Props) {
+export function CasePage({ detail, today, handlers, canReassign, justRegistered, documents }: Props) {
   const { application, projection } = detail;
   const receivedOn = isoDateFromDb(application.receivedOn);
   return (
@@ -103,6 +106,7 @@ export function CasePage({ detail, today, handlers, canReassign, justRegistered 
               }))}
             />
           </section>
+          {documents}
         </div>
 
         <aside className="stack">
