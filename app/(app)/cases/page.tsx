@@ -91,6 +91,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             <a className="button" href={caseExportHref(query, "csv")} download data-testid="case-export-csv">
               导出 CSV
             </a>
+            {actor.role === "MANAGER" || actor.role === "ADMIN" ? (
+              <Link className="button" href="/cases/import" data-testid="case-import">
+                导入台账
+              </Link>
+            ) : null}
             <Link className="button primary" href="/cases/new">
               登记申请
             </Link>
