@@ -109,8 +109,7 @@ export function TemplateEditor({ kind, variant, version, title, body: savedBody,
         </label>
         {layout === "upload" ? <input type="file" name="layoutFile" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" /> : null}
         <span className="hint">
-          版式中可用的标记：{"{机关全称}"} {"{标题}"} {"{文号}"} {"{收件人}"} {"{文书日期}"} {"{机关地址}"} {"{邮政编码}"} {"{机关电话}"} {"{案件编号}"}，正文段落写作
-          {" {#段落}{文字}{/段落}"}（单独一段）。
+          版式中可用的标记：{"{机关全称}"} {"{标题}"} {"{文号}"} {"{收件人}"} {"{文书日期}"} {"{机关地址}"} {"{邮政编码}"} {"{机关电话}"} {"{案件编号}"}；正文写作三段：单独一段 {"{#段落}"}，其后一段 {"{文字}"}（设好正文格式），再单独一段 {"{/段落}"}。
         </span>
         {fieldError(result, "layout") ? <span className="error">{fieldError(result, "layout")}</span> : null}
       </fieldset>

@@ -67,13 +67,16 @@ export function standardLetterLayout(): Promise<Buffer> {
             }),
             new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, after: 280 }, children: [new TextRun({ ...BODY, text: "{文号}" })] }),
             new Paragraph({ spacing: LINE, children: [new TextRun({ ...BODY, text: "{收件人}：" })] }),
-            // With paragraphLoop, a paragraph holding only the loop repeats once per paragraph of the text.
+            // With paragraphLoop, the paragraphs holding only {#段落} and {/段落} go away and the one between
+            // them repeats once per paragraph of the text.
+            new Paragraph({ children: [new TextRun({ ...BODY, text: "{#段落}" })] }),
             new Paragraph({
               spacing: LINE,
               indent: { firstLine: 640 },
               alignment: AlignmentType.JUSTIFIED,
-              children: [new TextRun({ ...BODY, text: "{#段落}{文字}{/段落}" })],
+              children: [new TextRun({ ...BODY, text: "{文字}" })],
             }),
+            new Paragraph({ children: [new TextRun({ ...BODY, text: "{/段落}" })] }),
             new Paragraph({ spacing: LINE, children: [] }),
             new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: 640 }, children: [new TextRun({ ...BODY, text: "{机关全称}" })] }),
             new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: 640 }, children: [new TextRun({ ...BODY, text: "{文书日期}" })] }),
@@ -111,7 +114,7 @@ export function checkLetterLayout(layout: Uint8Array): string[] {
   }
   const tags = Object.keys(inspect.getAllTags());
   const problems = tags.filter((tag) => !(LAYOUT_TAGS as readonly string[]).includes(tag)).map((tag) => `版式中没有名为“${tag}”的标记`);
-  if (!tags.includes("段落")) problems.push("版式须包含正文段落的循环标记 {#段落}{文字}{/段落}");
+  if (!tags.includes("段落")) problems.push("版式须包含正文段落的循环：单独一段 {#段落}，其后一段 {文字}，再单独一段 {/段落}");
   return problems;
 }
 
