@@ -4,18 +4,13 @@ import { useState, useTransition, type FormEvent } from "react";
 import type { LetterKind } from "@/lib/domain-types";
 import { saveLetterSettingsAction } from "@/lib/letters/actions";
 import { LETTER_KINDS, LETTER_KIND_LABELS } from "@/lib/letters/definitions";
+import type { Letterhead } from "@/lib/letters/values";
 import type { ActionResult } from "@/lib/errors";
 import { callAction } from "@/components/ui/call-action";
 import { ActionNotice, fieldError } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-interface Settings {
-  fullName: string;
-  address: string;
-  postalCode: string | null;
-  telephone: string;
-  reviewOrgan: string;
-  court: string;
+interface Settings extends Letterhead {
   numberPatterns: Record<LetterKind, string>;
   version: number;
 }

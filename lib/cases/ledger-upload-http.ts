@@ -1,5 +1,8 @@
-// The two upload endpoints share how a ledger file is read from a multipart request.
-import { AppError } from "../errors";
+// The two upload endpoints (check, import) share how a ledger file is read from a multipart request
+// and how the answer goes back.
+import { AppError, isAppError } from "../errors";
+import type { Actor } from "../auth/actor";
+import { getActor } from "../auth/session";
 import type { LedgerFile } from "./ledger-import-store";
 import { LEDGER_UPLOAD_MAX_BYTES } from "./ledger-upload";
 
@@ -16,4 +19,20 @@ export async function ledgerFileFromRequest(request: Request): Promise<LedgerFil
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "请选择台账文件（CSV 或 XLSX）");
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** The route handler of both upload endpoints: the signed-in actor, the file, then `handle`'s answer as JSON. */
+export async function respondToLedgerUpload(
+  request: Request,
+  handle: (context: { actor: Actor; file: LedgerFile }) => Promise<unknown>,
+): Promise<Response> {
+  const actor = await getActor();
+  if (!actor) return Response.json({ message: "登录已失效，请重新登录" }, { status: 401 });
+  try {
+    const file = await ledgerFileFromRequest(request);
+    return Response.json(await handle({ actor, file }));
+  } catch (error) {
+    if (isAppError(error)) return Response.json({ ok: false, message: error.message }, { status: error.code === "FORBIDDEN" ? 403 : 400 });
+    throw error;
+  }
 }
