@@ -176,16 +176,6 @@ function pageNumberFooter(): Footer {
   });
 }
 
-/** 二号 characters on a line of the text width. */
-const TITLE_CHARACTERS_PER_LINE = Math.floor(TEXT_WIDTH / (SIZE.title * 10));
-
-/** The title on one line, or the organization's name above "YYYY年政府信息公开工作年度报告" when it is too long. */
-function titleLines(document: ReportDocument): string[] {
-  const title = reportTitle(document);
-  if (title.length <= TITLE_CHARACTERS_PER_LINE) return [title];
-  return [document.organizationName, title.slice(document.organizationName.length)];
-}
-
 export async function reportToDocx(document: ReportDocument): Promise<Buffer> {
   const { figures } = document;
   const sections = fillReportSections(document);
@@ -207,14 +197,12 @@ export async function reportToDocx(document: ReportDocument): Promise<Buffer> {
         },
         footers: { default: pageNumberFooter() },
         children: [
-          ...titleLines(document).map(
-            (line, index, lines) =>
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                spacing: { line: 700, lineRule: LineRuleType.EXACT, after: index === lines.length - 1 ? 560 : 0 },
-                children: [run(line, { eastAsia: FONTS.title, size: SIZE.title })],
-              }),
-          ),
+          // One paragraph: a long title wraps where Word puts the line break.
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 560 },
+            children: [run(reportTitle(document), { eastAsia: FONTS.title, size: SIZE.title })],
+          }),
           heading(SECTION_TITLES.overview),
           ...textOrPlaceholder(sections.overview),
           heading(SECTION_TITLES.activeDisclosure),
