@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { saveLetterTemplateAction } from "@/lib/letters/actions";
-import { LETTER_PLACEHOLDERS, LETTER_PLACEHOLDER_NAMES, SAMPLE_LETTER_VALUES } from "@/lib/letters/definitions";
+import { LETTER_PLACEHOLDERS, LETTER_PLACEHOLDER_NAMES } from "@/lib/letters/definitions";
 import { checkTextTemplate, fillTextTemplate } from "@/lib/templating/text";
 import { ActionNotice, fieldError } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -16,10 +16,12 @@ interface Props {
   body: string;
   layoutFileName: string | null;
   builtInBody: string;
+  /** The preview's placeholder values (a sample case). */
+  sampleValues: Record<string, string>;
 }
 
 /** An administrator edits a template: the text with placeholders, a live preview on sample values, the layout. */
-export function TemplateEditor({ kind, variant, version, title, body: savedBody, layoutFileName, builtInBody }: Props) {
+export function TemplateEditor({ kind, variant, version, title, body: savedBody, layoutFileName, builtInBody, sampleValues }: Props) {
   const { result, onSubmit, pending } = useFormAction(saveLetterTemplateAction);
   const [body, setBody] = useState(savedBody);
   const [layout, setLayout] = useState("keep");
@@ -67,7 +69,7 @@ export function TemplateEditor({ kind, variant, version, title, body: savedBody,
             </ul>
           ) : (
             <div className="card" data-testid="template-preview">
-              {fillTextTemplate(body, SAMPLE_LETTER_VALUES, LETTER_PLACEHOLDER_NAMES)
+              {fillTextTemplate(body, sampleValues, LETTER_PLACEHOLDER_NAMES)
                 .split("\n")
                 .filter((line) => line.trim())
                 .map((line, index) => (

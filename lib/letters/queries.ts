@@ -11,9 +11,18 @@ import { isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate } from "../calendar/workdays";
 import { getApplication, type ApplicationDetail } from "../cases/case-detail";
 import { fillTextTemplate } from "../templating/text";
-import { DEFAULT_NUMBER_PATTERNS, LETTER_KINDS, LETTER_PLACEHOLDER_NAMES, isLetterVariant, letterTemplateLabel, letterVariants } from "./definitions";
+import {
+  DEFAULT_NUMBER_PATTERNS,
+  LETTER_KINDS,
+  LETTER_PLACEHOLDER_NAMES,
+  SAMPLE_LETTER_VALUES,
+  isLetterVariant,
+  isOutcome,
+  letterTemplateLabel,
+  letterVariants,
+} from "./definitions";
 import { letterDraftSchema, letterKindSchema, type LetterInputs } from "./schemas";
-import { builtInLetterTemplate } from "./templates";
+import { builtInLetterTemplate, remediesSentence } from "./templates";
 import { letterRecipient, letterValues, letterVariant, type LetterCase, type Letterhead } from "./values";
 
 export interface LetterSettingsView extends Letterhead {
@@ -114,6 +123,15 @@ export async function getLetterTemplateForEditing({ actor, kind, variant }: { ac
     body: current.body,
     layoutFileName: current.layoutFileName,
     builtIn: builtInLetterTemplate(letterKind, variant),
+    /** The preview's values: the sample case, with the remedies this outcome states. */
+    sampleValues: {
+      ...SAMPLE_LETTER_VALUES,
+      救济途径: remediesSentence({
+        outcome: letterKind === "DECISION" && isOutcome(variant) ? variant : null,
+        reviewOrgan: SAMPLE_LETTER_VALUES.复议机关 ?? "",
+        court: SAMPLE_LETTER_VALUES.人民法院 ?? "",
+      }),
+    },
     versions: versions.map((version) => ({ ...version, createdBy: version.createdBy?.displayName ?? null })),
   };
 }

@@ -41,6 +41,7 @@ export default async function LetterTemplatePage({ params }: { params: Promise<{
           body={template.body}
           layoutFileName={template.layoutFileName}
           builtInBody={template.builtIn.body}
+          sampleValues={template.sampleValues}
         />
       </section>
       <section className="card">
