@@ -4,6 +4,7 @@ export type {
   ApplicationStatus,
   CaseEventType,
   Channel,
+  LetterKind,
   LitigationRoute,
   Outcome,
   ProceedingDisposition,

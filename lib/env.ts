@@ -72,6 +72,23 @@ const envSchema = z.object({
   SMTP_PASSWORD: z.string().min(1).optional(),
   /** Sender, e.g. "政务公开办 <gongkai@example.gov.cn>". */
   SMTP_FROM: z.string().min(3).optional(),
+  /** Largest attachment (案卷) accepted, in MB. */
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+  /**
+   * S3-compatible object storage for attachments (MinIO, a cloud's OSS/COS/OBS): used when S3_BUCKET is
+   * set; otherwise attachments are kept on the local disk under DATA_DIR/attachments.
+   */
+  S3_BUCKET: z.string().min(3).optional(),
+  /** e.g. http://minio:9000; unset: the provider's default endpoint for S3_REGION. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (http://host/bucket/key), as MinIO needs; default on. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
   /** Password for `npm run cli -- user create` (otherwise asked for at the terminal). */
   GONGKAI_NEW_PASSWORD: z.string().optional(),
 });

@@ -19,6 +19,17 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/** The HTTP status of each code, for route handlers (one mapping for all of them). */
+export const HTTP_STATUS_OF_ERROR: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  STALE: 409,
+  INVALID_STATE: 409,
+};
+
 /** The result every server action returns. */
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }

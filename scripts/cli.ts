@@ -302,10 +302,13 @@ async function exportLedgerCommand(args: ParsedArgs): Promise<void> {
     const { db } = await import("../lib/db");
     const { findApplicationsForExport } = await import("../lib/cases/queries");
     const { ledgerToCsv, ledgerToXlsx } = await import("../lib/cases/export");
+    const { findLedgerExportExtras } = await import("../lib/cases/ledger-extras");
     const organization = await db.organization.findUnique({ where: { code }, select: { id: true, code: true, name: true } });
     if (!organization) throw new AppError("NOT_FOUND", `机构 ${code} 不存在`);
-    const rows = await findApplicationsForExport({ actor: organizationReader(organization), query });
-    await writeFile(outPath, format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows));
+    const actor = organizationReader(organization);
+    const rows = await findApplicationsForExport({ actor, query });
+    const extras = format === "csv" ? undefined : await findLedgerExportExtras({ actor, caseNumbers: rows.map((row) => row.申请编号) });
+    await writeFile(outPath, format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows, extras));
     return rows.length;
   });
   console.log(`已导出 ${count} 件到 ${outPath}`);

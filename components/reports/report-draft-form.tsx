@@ -10,7 +10,44 @@ import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formatDateTime } from "@/lib/format";
+import { FIGURES_PARAGRAPH_TEMPLATE, NARRATIVE_PLACEHOLDERS, previewNarrative } from "@/lib/reports/narrative";
 import styles from "./reports.module.css";
+
+function NarrativePreview({ text, values }: { text: string; values: Record<string, string> }) {
+  const preview = previewNarrative(text, values);
+  return (
+    <div className="stack" data-testid="overview-preview">
+      {preview.ok ? (
+        <p className="hint">
+          <span className="muted">按当前数字填写后：</span>
+          {preview.text || "（无）"}
+        </p>
+      ) : (
+        <ul className="error" role="alert">
+          {preview.problems.map((problem) => (
+            <li key={problem.message}>{problem.message}</li>
+          ))}
+        </ul>
+      )}
+      <details className="hint no-print">
+        <summary>可用的占位符</summary>
+        <table className="table">
+          <tbody>
+            {NARRATIVE_PLACEHOLDERS.map((placeholder) => (
+              <tr key={placeholder.name}>
+                <td>
+                  <code>{`{${placeholder.name}}`}</code>
+                </td>
+                <td>{placeholder.description}</td>
+                <td className="muted">{values[placeholder.name]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}
 
 /**
  * The draft's text and table 二. A save carries the draft's version as loaded; when a colleague saved in
@@ -20,13 +57,14 @@ export function ReportDraftForm({
   year,
   format,
   draft,
-  generatedOverview,
+  placeholderValues,
   canEdit,
 }: {
   year: number;
   format: "2019" | "2021";
   draft: ReportDraftState;
-  generatedOverview: string;
+  /** The value of every placeholder for today's figures (narrative.ts narrativeValues), for the preview. */
+  placeholderValues: Record<string, string>;
   canEdit: boolean;
 }) {
   const { sections, activeDisclosure } = draft;
@@ -64,13 +102,20 @@ export function ReportDraftForm({
         <div className="page-header">
           <h2>{SECTION_TITLES.overview}</h2>
           {canEdit ? (
-            <button type="button" className="button small no-print" onClick={() => setOverview((text) => (text ? `${text}\n${generatedOverview}` : generatedOverview))}>
+            <button
+              type="button"
+              className="button small no-print"
+              onClick={() => setOverview((text) => (text ? `${text}\n${FIGURES_PARAGRAPH_TEMPLATE}` : FIGURES_PARAGRAPH_TEMPLATE))}
+            >
               插入统计段落
             </button>
           ) : null}
         </div>
-        <p className="hint muted">统计段落草稿：{generatedOverview}</p>
+        <p className="hint muted">
+          统计段落中的 {"{本年新收}"} 等占位符在导出和发布的文件中按表格数字填写，文字与表格始终一致；下方预览按当前数字填写。
+        </p>
         <textarea aria-label="总体情况" value={overview} onChange={(event) => setOverview(event.target.value)} readOnly={!canEdit} />
+        <NarrativePreview text={overview} values={placeholderValues} />
       </section>
 
       <section className="card">

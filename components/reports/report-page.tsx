@@ -16,10 +16,10 @@ interface Props {
   dataQuality: DataQualityIssue[];
   organizationName: string;
   canEdit: boolean;
-  generatedOverview: string;
+  placeholderValues: Record<string, string>;
 }
 
-export function ReportPage({ workspace, dataQuality, organizationName, canEdit, generatedOverview }: Props) {
+export function ReportPage({ workspace, dataQuality, organizationName, canEdit, placeholderValues }: Props) {
   const { year, format, report, latestPublished, differences } = workspace;
   const query = `?format=${format}`;
   const cellHref = (cellId: string) => `/reports/${year}/cells/${encodeURIComponent(cellId)}${query}`;
@@ -132,7 +132,7 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
         </section>
       ) : null}
 
-      <ReportDraftForm year={year} format={format} draft={workspace.draft} generatedOverview={generatedOverview} canEdit={canEdit} />
+      <ReportDraftForm year={year} format={format} draft={workspace.draft} placeholderValues={placeholderValues} canEdit={canEdit} />
 
       <section className="card" aria-labelledby="table3-heading">
         <h2 id="table3-heading">{SECTION_TITLES.applications}</h2>

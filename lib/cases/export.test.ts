@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { LEDGER_SHEET_NAME, ledgerToCsv, ledgerToXlsx } from "./export";
+import { LEDGER_EXTRA_COLUMNS, LEDGER_SHEET_NAME, ledgerToCsv, ledgerToXlsx } from "./export";
 import { LEDGER_COLUMNS, toLedgerRow, type LedgerRow } from "./ledger";
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -59,7 +59,7 @@ describe("ledgerToCsv", () => {
 });
 
 describe("ledgerToXlsx", () => {
-  it("writes one sheet with a bold, frozen header and the rows as text dates", async () => {
+  it("writes one sheet with a bold, frozen header, dates as date cells and amounts as numbers", async () => {
     const content = await ledgerToXlsx([sampleRow("申请公开，含“引号”与\n换行")]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(content.buffer);
@@ -75,12 +75,26 @@ describe("ledgerToXlsx", () => {
     const row = sheet.getRow(2);
     const cell = (column: (typeof LEDGER_COLUMNS)[number]) => row.getCell(LEDGER_COLUMNS.indexOf(column) + 1).value;
     expect(cell("申请编号")).toBe("GK-2024-000007");
-    expect(cell("收到申请日期")).toBe("2024-01-06");
+    expect(cell("收到申请日期")).toEqual(new Date("2024-01-06T00:00:00Z"));
+    expect(row.getCell(LEDGER_COLUMNS.indexOf("收到申请日期") + 1).numFmt).toBe("yyyy-mm-dd");
     expect(cell("申请内容")).toBe("申请公开，含“引号”与\n换行");
     expect(cell("延期工作日数")).toBe(20);
-    expect(cell("收费金额")).toBe("200.00");
+    expect(cell("收费金额")).toBe(200);
+    expect(row.getCell(LEDGER_COLUMNS.indexOf("收费金额") + 1).numFmt).toBe("0.00");
     expect(cell("办理结果")).toBe("要求行政机关确认或重新出具已获取信息");
     expect(cell("复议申请日期")).toBeNull();
     expect(sheet.rowCount).toBe(2);
+    expect(header.cellCount).toBe(LEDGER_COLUMNS.length);
+  });
+
+  it("adds the six reading columns after the contract's, typed, when given", async () => {
+    const extras = new Map([["GK-2024-000007", { 截止日期: "2024-02-20", 状态: "已办结", 经办人: "王登记", 代理人: "李律师", 缴费金额: "200.00", 送达方式: "邮寄" }]]);
+    const content = await ledgerToXlsx([sampleRow("申请公开")], extras);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(content.buffer);
+    const sheet = workbook.getWorksheet(LEDGER_SHEET_NAME)!;
+    const values = (row: number) => Array.from({ length: LEDGER_COLUMNS.length + LEDGER_EXTRA_COLUMNS.length }, (_, index) => sheet.getRow(row).getCell(index + 1).value);
+    expect(values(1).slice(LEDGER_COLUMNS.length)).toEqual([...LEDGER_EXTRA_COLUMNS]);
+    expect(values(2).slice(LEDGER_COLUMNS.length)).toEqual([new Date("2024-02-20T00:00:00Z"), "已办结", "王登记", "李律师", 200, "邮寄"]);
   });
 });

@@ -1,5 +1,8 @@
-// Ledger rows (lib/cases/ledger.ts) as the two file formats of interfaces.md §1.
+// Ledger rows (lib/cases/ledger.ts) as the two file formats of interfaces.md §1. The XLSX adds, after
+// the contract's columns, six columns for reading (the import ignores them): 截止日期, 状态, 经办人,
+// 代理人, 缴费金额, 送达方式.
 import ExcelJS from "exceljs";
+import type { IsoDate } from "../calendar/workdays";
 import {
   LEDGER_AMOUNT_COLUMNS,
   LEDGER_COLUMNS,
@@ -55,25 +58,71 @@ function columnWidth(column: LedgerColumn): number {
   return Math.max(10, column.length * 2 + 2);
 }
 
+/** The XLSX's columns after the contract's, in this order; the import skips columns it does not know. */
+export const LEDGER_EXTRA_COLUMNS = ["截止日期", "状态", "经办人", "代理人", "缴费金额", "送达方式"] as const;
+export type LedgerExtraColumn = (typeof LEDGER_EXTRA_COLUMNS)[number];
+
+/** A case's extra cells: 截止日期 a date, 缴费金额 yuan ("450.50"), the others text; null is empty. */
+export type LedgerExtras = { [Column in LedgerExtraColumn]: Column extends "截止日期" ? IsoDate | null : string | null };
+
+const EXTRA_WIDTHS: Record<LedgerExtraColumn, number> = { 截止日期: 13, 状态: 12, 经办人: 12, 代理人: 14, 缴费金额: 12, 送达方式: 14 };
+
+/** A YYYY-MM-DD as the date cell Excel shows as that day (ExcelJS writes a Date of UTC midnight as that day). */
+function dateCell(value: string | null): Date | null {
+  return value ? new Date(`${value}T00:00:00Z`) : null;
+}
+
+function amountCell(value: string | null): number | null {
+  return value === null || value === "" ? null : Number(value);
+}
+
 /**
- * One sheet with a bold, frozen header row. Dates and amounts are text cells (format "@"), so that
- * Excel does not turn them into serial numbers or drop the trailing zero and the file imports back
- * exactly; 延期工作日数 is a number.
+ * One sheet with a bold, frozen header row and a filter. Dates are date cells (format yyyy-mm-dd) and
+ * amounts numbers (format 0.00), so that Excel sorts, filters and sums them; the import reads date cells
+ * as dates and numbers as yuan, so the file imports back unchanged. With `extras` (by 申请编号) the six
+ * reading columns follow, shaded, with a note that the import ignores them.
  */
-export async function ledgerToXlsx(rows: readonly LedgerRow[]): Promise<Uint8Array<ArrayBuffer>> {
+export async function ledgerToXlsx(rows: readonly LedgerRow[], extras?: ReadonlyMap<string, LedgerExtras>): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Gongkai";
   const sheet = workbook.addWorksheet(LEDGER_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = LEDGER_COLUMNS.map((column) => ({
-    header: column,
-    key: column,
-    width: columnWidth(column),
-    style: isDateColumn(column) || isAmountColumn(column) ? { numFmt: "@" } : isNumberColumn(column) ? { numFmt: "0" } : {},
-  }));
+  const extraColumns = extras ? LEDGER_EXTRA_COLUMNS : [];
+  sheet.columns = [
+    ...LEDGER_COLUMNS.map((column) => ({
+      header: column,
+      key: column,
+      width: columnWidth(column),
+      style: isDateColumn(column) ? { numFmt: "yyyy-mm-dd" } : isAmountColumn(column) ? { numFmt: "0.00" } : isNumberColumn(column) ? { numFmt: "0" } : {},
+    })),
+    ...extraColumns.map((column) => ({
+      header: column,
+      key: column,
+      width: EXTRA_WIDTHS[column],
+      style: column === "截止日期" ? { numFmt: "yyyy-mm-dd" } : column === "缴费金额" ? { numFmt: "0.00" } : {},
+    })),
+  ];
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: "middle" };
-  for (const row of rows) sheet.addRow(row);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length } };
+  extraColumns.forEach((_column, index) => {
+    const cell = header.getCell(LEDGER_COLUMNS.length + index + 1);
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEFEFEF" } };
+    cell.note = "供查看，导入时忽略此列";
+  });
+  for (const row of rows) {
+    const values: Record<string, string | number | Date | null> = {};
+    for (const column of LEDGER_COLUMNS) {
+      const value = row[column];
+      values[column] = isDateColumn(column) ? dateCell(value as string | null) : isAmountColumn(column) ? amountCell(value as string | null) : value;
+    }
+    const extra = extras?.get(row.申请编号 ?? "");
+    if (extra) {
+      for (const column of LEDGER_EXTRA_COLUMNS) {
+        values[column] = column === "截止日期" ? dateCell(extra[column]) : column === "缴费金额" ? amountCell(extra[column]) : extra[column];
+      }
+    }
+    sheet.addRow(values);
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length + extraColumns.length } };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -75,17 +75,25 @@ export async function importLedgerForActor({
   return importIntoOrganization({ organization, actor, file, today });
 }
 
-async function importIntoOrganization({
-  organization,
-  actor,
-  file,
-  today,
-}: {
-  organization: ImportTarget;
-  actor: Actor | null;
-  file: LedgerFile;
-  today: IsoDate;
-}): Promise<LedgerImportResult> {
+/**
+ * For the app's upload page: every problem of the file, by row and column, without writing anything
+ * (the same checks as the import; managers and administrators only).
+ */
+export async function checkLedgerForActor({ actor, file, today }: { actor: Actor; file: LedgerFile; today: IsoDate }): Promise<LedgerCheckResult> {
+  assertRole(actor, "MANAGER", "ADMIN");
+  const organization = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { id: true, feeStopsClock: true } });
+  const { cases, errors, warnings } = await checkFile(organization, file, today);
+  return { caseNumbers: cases.map((ledgerCase) => ledgerCase.caseNumber), errors, warnings };
+}
+
+export interface LedgerCheckResult {
+  /** The cases the file would import, in file order (when there are no errors). */
+  caseNumbers: string[];
+  errors: LedgerIssue[];
+  warnings: LedgerIssue[];
+}
+
+async function checkFile(organization: ImportTarget, file: LedgerFile, today: IsoDate) {
   const parsed = await parseLedgerFile(file.name, file.bytes);
   const [calendar, taken] = await Promise.all([
     loadWorkCalendar(),
@@ -102,10 +110,25 @@ async function importIntoOrganization({
   if (errors.length === 0 && validation.cases.length === 0) {
     errors.push({ row: null, column: null, message: "台账中没有申请：除列名行外都是空行" });
   }
+  return { cases: validation.cases, errors, warnings };
+}
+
+async function importIntoOrganization({
+  organization,
+  actor,
+  file,
+  today,
+}: {
+  organization: ImportTarget;
+  actor: Actor | null;
+  file: LedgerFile;
+  today: IsoDate;
+}): Promise<LedgerImportResult> {
+  const { cases, errors, warnings } = await checkFile(organization, file, today);
   if (errors.length > 0) return { ok: false, errors, warnings };
 
   try {
-    const write = { organization, actor, file, cases: validation.cases, warningCount: warnings.length };
+    const write = { organization, actor, file, cases, warningCount: warnings.length };
     await db.$transaction((tx) => writeCases(tx, write), { timeout: TRANSACTION_TIMEOUT_MS });
   } catch (error) {
     // The numbers were free when checked; another import or registration took one since.
@@ -118,7 +141,7 @@ async function importIntoOrganization({
     }
     throw error;
   }
-  return { ok: true, importedCount: validation.cases.length, warnings };
+  return { ok: true, importedCount: cases.length, warnings };
 }
 
 function isUniqueViolation(error: unknown): boolean {

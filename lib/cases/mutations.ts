@@ -205,6 +205,7 @@ export async function recordCaseEvent({
   input,
   expectedVersion,
   today,
+  transaction,
 }: {
   actor: Actor;
   applicationId: string;
@@ -212,6 +213,8 @@ export async function recordCaseEvent({
   /** The case's version as the form was loaded (see ExpectedVersion). */
   expectedVersion: ExpectedVersion;
   today: IsoDate;
+  /** The caller's transaction, when the step is one part of a larger change (a letter that records it). */
+  transaction?: Transaction;
 }): Promise<{ eventId: string; projection: CaseProjection; version: number }> {
   assertRole(actor, ...ROLES);
   const parsed = parseInput(caseEventInputSchema, input) as CaseEvent;
@@ -220,7 +223,7 @@ export async function recordCaseEvent({
   const event: CaseEvent =
     parsed.type === "CONSULTATION_SENT" && !parsed.details.key ? { ...parsed, details: { ...parsed.details, key: randomUUID() } } : parsed;
   const calendar = await loadWorkCalendar();
-  return db.$transaction(async (tx) => {
+  const write = async (tx: Transaction) => {
     const current = await loadCaseForUpdate(tx, actor, applicationId, expectedVersion);
     const events = [...current.events, event];
     const projection = projectOrRefuse(
@@ -247,7 +250,8 @@ export async function recordCaseEvent({
       after: { eventId: row.id, type: event.type, occurredOn: event.occurredOn, details: event.details as Prisma.InputJsonValue, ...clockSummary(columns) },
     });
     return { eventId: row.id, projection, version: updated.version };
-  });
+  };
+  return transaction ? write(transaction) : db.$transaction(write);
 }
 
 /**

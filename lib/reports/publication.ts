@@ -36,7 +36,7 @@ import {
   type ReportJson,
 } from "./definitions";
 import { REPORT_SNAPSHOT_TRANSACTION, readConsistently, readReport, type ReportReading } from "./queries";
-import type { ReportSections } from "./document";
+import { assertReportSectionsFill, type ReportSections } from "./document";
 
 const EMPTY_SECTIONS: ReportSections = { overview: "", problems: "", other: "" };
 
@@ -226,6 +226,7 @@ const saveDraftSchema = z.object({
 export async function saveReportDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<{ version: number }> {
   assertRole(actor, "MANAGER", "ADMIN");
   const data = parseInput(saveDraftSchema, input);
+  assertReportSectionsFill(data.sections);
   const request = parseInput(reportRequestSchema, { year: data.year, format: data.format });
   const disclosure = parseInput(activeDisclosureSchema(request.format), data.activeDisclosure);
   return db.$transaction(async (tx) => {

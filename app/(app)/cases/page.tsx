@@ -105,6 +105,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                 </a>
               </>
             )}
+            {actor.role === "MANAGER" || actor.role === "ADMIN" ? (
+              <Link className="button" href="/cases/import" data-testid="case-import">
+                导入台账
+              </Link>
+            ) : null}
             <Link className="button primary" href="/cases/new">
               登记申请
             </Link>

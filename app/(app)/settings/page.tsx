@@ -7,6 +7,7 @@ export const metadata: Metadata = { title: "设置" };
 
 const SECTIONS = [
   { href: "/settings/organization", title: "机构设置", text: "机构名称、案件编号前缀、复议诉讼统计口径、收费期间是否停止计时", adminOnly: true },
+  { href: "/settings/letters", title: "文书设置", text: "文书抬头、复议机关与法院、文号规则、各类文书的模板", adminOnly: true },
   { href: "/settings/users", title: "用户管理", text: "新建账户、停用、重置密码、更改角色", adminOnly: true },
   { href: "/settings/calendar", title: "工作日历", text: "法定节假日与调休安排，办理期限按此计算", adminOnly: false },
   { href: "/settings/audit", title: "操作记录", text: "谁在何时修改了什么：按操作人、操作和日期筛选，导出 Excel 或 CSV", adminOnly: true },

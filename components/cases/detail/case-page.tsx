@@ -34,9 +34,11 @@ interface Props {
   justUpdated: boolean;
   /** The 操作记录 tab's content. */
   auditLog: ReactNode;
+  /** The letters (文书) and the case file (案卷) sections, rendered below the proceedings. */
+  documents?: ReactNode;
 }
 
-export function CasePage({ detail, today, handlers, canReassign, canVoid, justRegistered, justUpdated, auditLog }: Props) {
+export function CasePage({ detail, today, handlers, canReassign, canVoid, justRegistered, justUpdated, auditLog, documents }: Props) {
   const { application, projection } = detail;
   const receivedOn = isoDateFromDb(application.receivedOn);
   const voided = application.voidedAt !== null;
@@ -152,6 +154,7 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
               }))}
             />
           </section>
+          {documents}
         </div>
 
         <aside className="stack">

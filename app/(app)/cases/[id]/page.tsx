@@ -5,9 +5,14 @@ import { isAppError } from "@/lib/errors";
 import { getApplication } from "@/lib/cases/case-detail";
 import { findCaseHandlerOptions } from "@/lib/cases/queries";
 import { todayInShanghai } from "@/lib/today";
+import { findCaseAttachments } from "@/lib/attachments/queries";
+import { attachmentMaxBytes } from "@/lib/attachments/mutations";
+import { findCaseLetters, getLetterSettings } from "@/lib/letters/queries";
 import { CasePage } from "@/components/cases/detail/case-page";
 import { findCaseAuditLog } from "@/lib/audit/queries";
 import { CaseAuditLog } from "@/components/audit/case-audit-log";
+import { CaseLetters } from "@/components/letters/case-letters";
+import { CaseAttachments } from "@/components/attachments/case-attachments";
 
 export const metadata: Metadata = { title: "案件" };
 
@@ -30,7 +35,24 @@ export default async function CaseDetailPage({
     throw error;
   }
   const canReassign = actor.role === "MANAGER" || actor.role === "ADMIN";
-  const handlers = canReassign ? await findCaseHandlerOptions({ actor }) : [];
+  const [handlers, letters, letterSettings, attachments] = await Promise.all([
+    canReassign ? findCaseHandlerOptions({ actor }) : [],
+    findCaseLetters({ actor, applicationId: id }),
+    getLetterSettings({ actor }),
+    findCaseAttachments({ actor, applicationId: id }),
+  ]);
+  const documents = (
+    <>
+      <section className="card" aria-labelledby="letters-heading">
+        <h2 id="letters-heading">文书</h2>
+        <CaseLetters applicationId={id} letters={letters} letterheadReady={letterSettings !== null} />
+      </section>
+      <section className="card" aria-labelledby="attachments-heading">
+        <h2 id="attachments-heading">案卷材料</h2>
+        <CaseAttachments applicationId={id} attachments={attachments} maxMegabytes={attachmentMaxBytes() / 1024 / 1024} />
+      </section>
+    </>
+  );
   const auditLog = <CaseAuditLog entries={await findCaseAuditLog({ actor, applicationId: id })} />;
   return (
     <CasePage
@@ -42,6 +64,7 @@ export default async function CaseDetailPage({
       justRegistered={registered === "1"}
       justUpdated={updated === "1"}
       auditLog={auditLog}
+      documents={documents}
     />
   );
 }

@@ -5,6 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { findApplicationsForExport } from "@/lib/cases/queries";
 import { ledgerToCsv, ledgerToXlsx } from "@/lib/cases/export";
+import { findLedgerExportExtras } from "@/lib/cases/ledger-extras";
 import { parseCaseListQuery } from "@/lib/cases/list-schemas";
 import { todayInShanghai } from "@/lib/today";
 
@@ -40,7 +41,8 @@ export async function GET(request: Request): Promise<Response> {
   const today = todayInShanghai();
   const calendar = query.due ? await loadWorkCalendar() : undefined;
   const rows = await findApplicationsForExport({ actor, query, today, calendar });
-  const content = format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows);
+  const content =
+    format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows, await findLedgerExportExtras({ actor, caseNumbers: rows.map((row) => row.申请编号) }));
   const filename = `依申请公开台账-${today.replaceAll("-", "")}.${format}`;
 
   return new Response(content, {

@@ -5,7 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/today";
 import { getReportWorkspace } from "@/lib/reports/publication";
 import { getDataQuality } from "@/lib/reports/data-quality";
-import { draftFiguresParagraph } from "@/lib/reports/narrative";
+import { narrativeValues } from "@/lib/reports/narrative";
 import { ReportPage } from "@/components/reports/report-page";
 
 export const metadata: Metadata = { title: "年度报告" };
@@ -36,7 +36,7 @@ export default async function ReportYearPage({
       dataQuality={dataQuality}
       organizationName={actor.organizationName}
       canEdit={actor.role === "MANAGER" || actor.role === "ADMIN"}
-      generatedOverview={draftFiguresParagraph(workspace.report)}
+      placeholderValues={narrativeValues(workspace.report)}
     />
   );
 }
