@@ -76,7 +76,7 @@ export const letterInputsSchema = z.discriminatedUnion("kind", [
     matters: z.string().trim().min(2, "请写明需要补正的事项").max(1000, "补正事项最多 1000 个字"),
     deadlineOn: isoDateSchema,
     /** Required by the clock when the notice goes out after the 7-working-day limit (rules.md §4). */
-    lateReason: z.string().trim().max(500, "逾期告知的理由最多 500 个字").optional().transform((value) => (value ? value : undefined)),
+    lateReason: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(500, "逾期告知的理由最多 500 个字").optional()),
   }),
   z.object({
     kind: z.literal("EXTENSION_NOTICE"),
