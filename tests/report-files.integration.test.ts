@@ -66,7 +66,7 @@ beforeAll(async () => {
   expect(imported.ok).toBe(true);
   await saveReportDraft({
     actor: manager,
-    input: { year: YEAR, format: "2021", sections: { overview: OVERVIEW, problems: "个别案件答复不够及时。", other: "无。" }, activeDisclosure: { "item1.rules.issued": "2" } },
+    input: { year: YEAR, format: "2021", version: 0, sections: { overview: OVERVIEW, problems: "个别案件答复不够及时。", other: "无。" }, activeDisclosure: { "item1.rules.issued": "2" } },
   });
 });
 
