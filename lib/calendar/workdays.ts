@@ -1,5 +1,8 @@
 // Working-day arithmetic on the official Chinese calendar (rules.md §4). Pure: dates are ISO strings
 // ("YYYY-MM-DD", calendar dates in Asia/Shanghai) and the calendar is passed in, never loaded here.
+// In a year whose official arrangement is not confirmed, the fixed statutory holidays of the 放假办法
+// (lib/calendar/statutory-holidays.ts) are provisional non-working days unless a date is entered.
+import { statutoryHolidaysOf } from "./statutory-holidays";
 
 export type IsoDate = string;
 export type CalendarDayKind = "HOLIDAY" | "WORKDAY";
@@ -50,10 +53,45 @@ function isPlainWeekendDay(dayNumber: number): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+/** The calendar year of a day number, without allocating a Date (the loops below call this per day). */
+function yearOfDayNumber(dayNumber: number): number {
+  let year = 1970 + Math.floor(dayNumber / 365.2425);
+  if (Date.UTC(year + 1, 0, 1) / DAY_MS <= dayNumber) year += 1;
+  else if (Date.UTC(year, 0, 1) / DAY_MS > dayNumber) year -= 1;
+  return year;
+}
+
+const statutoryHolidayNamesByYear = new Map<number, ReadonlyMap<number, string>>();
+
+/** A year's statutory holidays by day number ("中秋节、国庆节" where two fall on one day), memoised. */
+function statutoryHolidayNamesOf(year: number): ReadonlyMap<number, string> {
+  let names = statutoryHolidayNamesByYear.get(year);
+  if (!names) {
+    const byDay = new Map<number, string>();
+    for (const holiday of statutoryHolidaysOf(year)) {
+      const dayNumber = toDayNumber(holiday.date);
+      const existing = byDay.get(dayNumber);
+      byDay.set(dayNumber, existing ? `${existing}、${holiday.name}` : holiday.name);
+    }
+    names = byDay;
+    statutoryHolidayNamesByYear.set(year, names);
+  }
+  return names;
+}
+
+/** A provisional statutory holiday on a weekday of an unconfirmed year, with no override: its name, else null. */
+function provisionalHolidayOfDayNumber(calendar: WorkCalendar, dayNumber: number): string | null {
+  if (isPlainWeekendDay(dayNumber) || calendar.overridesByDayNumber.has(dayNumber)) return null;
+  const year = yearOfDayNumber(dayNumber);
+  if (calendar.confirmedYears.has(year)) return null;
+  return statutoryHolidayNamesOf(year).get(dayNumber) ?? null;
+}
+
 function isWorkdayNumber(calendar: WorkCalendar, dayNumber: number): boolean {
   const override = calendar.overridesByDayNumber.get(dayNumber);
   if (override) return override === "WORKDAY";
-  return !isPlainWeekendDay(dayNumber);
+  if (isPlainWeekendDay(dayNumber)) return false;
+  return provisionalHolidayOfDayNumber(calendar, dayNumber) === null;
 }
 
 /** The calendar date `days` days after `date` (negative for before). */
@@ -72,6 +110,31 @@ export function yearOf(date: IsoDate): number {
 
 export function isWorkday(calendar: WorkCalendar, date: IsoDate): boolean {
   return isWorkdayNumber(calendar, toDayNumber(date));
+}
+
+/**
+ * The festival whose provisional statutory day off `date` is (a weekday of a year with no confirmed
+ * arrangement and no entered override), or null. Such a day is not a working day (rules.md §4).
+ */
+export function provisionalHolidayOn(calendar: WorkCalendar, date: IsoDate): string | null {
+  return provisionalHolidayOfDayNumber(calendar, toDayNumber(date));
+}
+
+/**
+ * The provisional days off of the years fromYear–toYear (weekdays only, where no date is entered and
+ * the year is not confirmed), in date order: the dates on which this calendar departs from the plain
+ * weekday rule besides its overrides.
+ */
+export function provisionalHolidaysBetween(calendar: WorkCalendar, fromYear: number, toYear: number): { date: IsoDate; name: string }[] {
+  const holidays: { date: IsoDate; name: string }[] = [];
+  for (let year = fromYear; year <= toYear; year += 1) {
+    if (calendar.confirmedYears.has(year)) continue;
+    for (const [dayNumber] of statutoryHolidayNamesOf(year)) {
+      const name = provisionalHolidayOfDayNumber(calendar, dayNumber);
+      if (name !== null) holidays.push({ date: fromDayNumber(dayNumber), name });
+    }
+  }
+  return holidays.toSorted((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 export function isYearConfirmed(calendar: WorkCalendar, year: number): boolean {

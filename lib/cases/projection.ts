@@ -7,6 +7,7 @@ import {
   addWorkdays,
   countWorkdays,
   isWorkday,
+  provisionalHolidayOn,
   unconfirmedYearsBetween,
   addCalendarDays,
   type IsoDate,
@@ -455,14 +456,17 @@ function describeDue(
   if (stoppedWorkdays > 0) parts.push(`停止计时的 ${stoppedWorkdays} 个工作日`);
   if (extensionWorkdays) parts.push(`延长的 ${extensionWorkdays} 个工作日`);
   const holidays: IsoDate[] = [];
+  const provisionalHolidays: IsoDate[] = [];
   const makeUpDays: IsoDate[] = [];
   for (let date = addCalendarDays(start, 1); date <= due; date = addCalendarDays(date, 1)) {
     const override = calendar.overrides.get(date);
     if (override === "HOLIDAY") holidays.push(date);
     if (override === "WORKDAY" && isWorkday(calendar, date)) makeUpDays.push(date);
+    if (provisionalHolidayOn(calendar, date)) provisionalHolidays.push(date);
   }
   let text = `截止日期 ${due}：自 ${start} 次日起第 ${allowedWorkdays} 个工作日（${parts.join(" + ")}），周末不计`;
   if (holidays.length > 0) text += `；跳过法定节假日 ${summarizeDates(holidays)}`;
+  if (provisionalHolidays.length > 0) text += `；跳过暂定的法定节假日 ${summarizeDates(provisionalHolidays)}（该年官方安排未确认，按放假办法计）`;
   if (makeUpDays.length > 0) text += `；计入调休上班日 ${makeUpDays.join("、")}`;
   return `${text}。`;
 }
