@@ -236,9 +236,9 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
           if (phase !== "RUNNING") refuse(`当前状态为“${phaseLabel(phase)}”，不能发出收费通知`);
           if (event.occurredOn > currentDue()) refuse(`收费通知应在答复期限（${currentDue()}）内发出`);
           if (event.details.applicantReceivedOn < event.occurredOn) refuse("申请人收到收费通知的日期不能早于发出日期");
-          state.feeMethod = event.details.method;
+          state.feeMethod = event.details.method ?? null;
           state.feeNoticeOn = event.occurredOn;
-          state.feeAmount = event.details.amount;
+          state.feeAmount = event.details.amount ?? null;
           state.feePaymentDueOn = addWorkdays(calendar, event.details.applicantReceivedOn, FEE_PAYMENT_WORKDAYS);
           if (input.settings.feeStopsClock) {
             stop = { kind: "FEE", since: event.occurredOn, latestEnd: null };
@@ -247,7 +247,7 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
           explanation.push({
             date: event.occurredOn,
             text:
-              `发出收费通知（${event.details.amount} 元），申请人应在 ${state.feePaymentDueOn} 前缴费（收到通知次日起 ${FEE_PAYMENT_WORKDAYS} 个工作日）。` +
+              `发出收费通知（${event.details.amount ? `${event.details.amount} 元` : "台账未记录金额"}），申请人应在 ${state.feePaymentDueOn} 前缴费（收到通知次日起 ${FEE_PAYMENT_WORKDAYS} 个工作日）。` +
               (input.settings.feeStopsClock ? "缴费前答复期限停止计算。" : "本机构设置为收费期间不停止计时。"),
           });
           break;
@@ -259,18 +259,18 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
             refuse(`缴费期限已于 ${state.feePaymentDueOn} 届满，逾期未缴费视为放弃申请，应按“逾期未缴纳费用”办结`);
           }
           state.feePaidOn = event.occurredOn;
-          state.feePaidAmount = event.details.amount;
+          state.feePaidAmount = event.details.amount ?? null;
           if (stop?.kind === "FEE") {
             const stopped = countWorkdays(calendar, stop.since, event.occurredOn);
             stoppedWorkdays += stopped;
             explanation.push({
               date: event.occurredOn,
-              text: `申请人缴费 ${event.details.amount} 元：${stop.since} 次日至 ${event.occurredOn} 共 ${stopped} 个工作日不计入答复期限。`,
+              text: `申请人缴费${paidAmountText(event.details.amount)}：${stop.since} 次日至 ${event.occurredOn} 共 ${stopped} 个工作日不计入答复期限。`,
             });
             stop = null;
             phase = "RUNNING";
           } else {
-            explanation.push({ date: event.occurredOn, text: `申请人缴费 ${event.details.amount} 元。` });
+            explanation.push({ date: event.occurredOn, text: `申请人缴费${paidAmountText(event.details.amount)}。` });
           }
           break;
         }
@@ -356,14 +356,14 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
         extensionUsed = true;
         break;
       case "FEE_NOTICE":
-        state.feeMethod = event.details.method;
+        state.feeMethod = event.details.method ?? null;
         state.feeNoticeOn = event.occurredOn;
-        state.feeAmount = event.details.amount;
+        state.feeAmount = event.details.amount ?? null;
         state.feePaymentDueOn = addWorkdays(calendar, event.details.applicantReceivedOn, FEE_PAYMENT_WORKDAYS);
         break;
       case "FEE_PAID":
         state.feePaidOn = event.occurredOn;
-        state.feePaidAmount = event.details.amount;
+        state.feePaidAmount = event.details.amount ?? null;
         break;
       case "DECISION_SERVED":
       case "WITHDRAWN":
@@ -444,6 +444,11 @@ function phaseLabel(phase: ClockPhase): string {
 }
 
 /** The closing line of the explanation: how many working days, which non-working days were skipped. */
+/** " 450.00 元", or a note where an imported notice's amount was not recorded. */
+function paidAmountText(amount: string | undefined): string {
+  return amount ? ` ${amount} 元` : "（台账未记录金额）";
+}
+
 function describeDue(
   calendar: WorkCalendar,
   start: IsoDate,

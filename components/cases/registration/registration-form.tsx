@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import type { Channel } from "@/lib/domain-types";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { CHANNEL_LABELS, CHANNEL_RECEIPT_RULES } from "@/lib/cases/labels";
+import { idNumberWarning } from "@/lib/cases/id-number";
 import { registerApplicationAction } from "@/lib/cases/registration-actions";
 import type { CaseHandlerOption } from "@/lib/cases/queries";
 import type { RegistrationHintsInput } from "@/lib/cases/registration-queries";
@@ -40,7 +41,7 @@ function hintsQueryOf(form: HTMLFormElement): RegistrationHintsInput {
   };
 }
 
-function describedBy(...ids: Array<string | false | undefined>): string | undefined {
+function describedBy(...ids: Array<string | false | null | undefined>): string | undefined {
   return ids.filter(Boolean).join(" ") || undefined;
 }
 
@@ -51,6 +52,7 @@ function TextField({
   label,
   error,
   hint,
+  warning,
   maxLength,
   className,
   autoComplete = "off",
@@ -60,6 +62,8 @@ function TextField({
   label: string;
   error?: string;
   hint?: string;
+  /** A note that does not stop the submission (e.g. an ID number's check digit). */
+  warning?: string | null;
   maxLength: number;
   className?: string;
   autoComplete?: string;
@@ -74,11 +78,16 @@ function TextField({
         maxLength={maxLength}
         autoComplete={autoComplete}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={describedBy(hint && `${id}-hint`, warning && `${id}-warning`, error && `${id}-error`)}
       />
       {hint ? (
         <span id={`${id}-hint`} className="hint">
           {hint}
+        </span>
+      ) : null}
+      {warning ? (
+        <span id={`${id}-warning`} className="hint" role="status" data-testid={`${id}-warning`}>
+          {warning}
         </span>
       ) : null}
       {error ? (
@@ -107,6 +116,7 @@ export function RegistrationForm({
   const [channel, setChannel] = useState<Channel | "">("");
   const [receivedOn, setReceivedOn] = useState(today);
   const [hasAgent, setHasAgent] = useState(false);
+  const [idWarning, setIdWarning] = useState<string | null>(null);
   const error = (field: string) => fieldError(result, field);
   const receivedOnInFuture = receivedOn !== "" && receivedOn > today;
   const receivedOnError = error("receivedOn") ?? (receivedOnInFuture ? "收到申请日期不能晚于今天" : undefined);
@@ -121,6 +131,7 @@ export function RegistrationForm({
   function onFieldChange(event: FormEvent<HTMLFormElement>) {
     const target = event.target;
     if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
+    if (target.name === "applicantIdNumber") setIdWarning(idNumberWarning(target.value));
     if (HINT_FIELDS.has(target.name)) requestHints(hintsQueryOf(event.currentTarget));
   }
 
@@ -144,11 +155,12 @@ export function RegistrationForm({
               id="applicantIdNumber"
               name="applicantIdNumber"
               label="证件号码"
-              hint="身份证号或统一社会信用代码"
-              maxLength={30}
+              hint="身份证号、统一社会信用代码或其他证件，可写明证件种类"
+              warning={idWarning}
+              maxLength={100}
               error={error("applicantIdNumber")}
             />
-            <TextField id="applicantContact" name="applicantContact" label="联系方式" hint="电话或电子邮箱" maxLength={100} error={error("applicantContact")} />
+            <TextField id="applicantContact" name="applicantContact" label="联系方式" hint="电话、电子邮箱或其他联系方式" maxLength={500} error={error("applicantContact")} />
             <TextField id="applicantAddress" name="applicantAddress" label="通信地址" maxLength={200} error={error("applicantAddress")} />
           </div>
           <label className="checkbox">
