@@ -189,7 +189,8 @@ interface CommandBase {
 interface ReadyCommand extends CommandBase {
   status: "ready";
   options: OptionSpec;
-  run(args: ParsedArgs): Promise<void>;
+  /** Resolves to the exit status when it is not 0 without an error (`check`: 1 when a check fails). */
+  run(args: ParsedArgs): Promise<number | void>;
 }
 
 interface PlannedCommand extends CommandBase {
@@ -388,6 +389,46 @@ async function reportCommand(args: ParsedArgs): Promise<void> {
   else console.log(formatReportText(report, definitions));
 }
 
+// check: a published report's tables, from this system or not (rules.md §7, interfaces.md §2). Reads
+// files only: no database.
+
+const CHECK_UNREADABLE = 2;
+
+async function readReportForCheck(filePath: string) {
+  const { readReportFile } = await import("../lib/reports/report-reader");
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(filePath));
+  } catch {
+    return { ok: false as const, message: `无法读取文件：${filePath}` };
+  }
+  const result = await readReportFile(path.basename(filePath), bytes);
+  return result.ok ? result : { ok: false as const, message: `${filePath}：${result.message}` };
+}
+
+async function checkCommand(args: ParsedArgs): Promise<number> {
+  const [filePath = ""] = expectPositionals(args, ["report.json|report.xlsx"]);
+  const previousPath = optionalOption(args, "previous");
+  const { checkLine, checkReport, describeReadReport } = await import("../lib/reports/checker");
+  const current = await readReportForCheck(filePath);
+  const previous = previousPath === undefined ? null : await readReportForCheck(previousPath);
+  for (const result of [current, previous]) {
+    if (result && !result.ok) {
+      console.error(result.message);
+      return CHECK_UNREADABLE;
+    }
+  }
+  if (!current.ok || (previous && !previous.ok)) return CHECK_UNREADABLE;
+  const checked = checkReport(current.report, previous?.report ?? null);
+  log(`核对 ${filePath}：${describeReadReport(checked.report)}${previous?.ok ? `；上年度：${previousPath}` : ""}`);
+  if (args.options.get("json") === true) console.log(JSON.stringify({ checks: checked.checks }, null, 2));
+  else for (const check of checked.checks) console.log(checkLine(check));
+  if (checked.checks.length === 0) log("表中没有可核对的合计（各项均未填报）");
+  const failing = checked.checks.filter((check) => !check.ok).length;
+  if (failing > 0) log(`${failing} 项核对不通过`);
+  return failing > 0 ? 1 : 0;
+}
+
 async function helpCommand(): Promise<void> {
   console.log(helpText());
 }
@@ -434,6 +475,15 @@ const COMMANDS: readonly Command[] = [
       "生成机构某年度的年度报告表三、表四、信息处理费及核对结果；--format 默认按年度（2019–2020 年用 2019 年格式），--json 只在标准输出打印报告数据（interfaces.md §3）",
     options: { org: "string", year: "string", format: "string", json: "boolean" },
     run: reportCommand,
+  },
+  {
+    status: "ready",
+    path: ["check"],
+    usage: "check <report.json|report.xlsx> [--previous <report.json|report.xlsx>] [--json]",
+    summary:
+      "核对一份已发布的年度报告（不必由本系统生成）：报告数据 JSON、官方版式的 Excel 或 Word、或表格文本（2019/2021 年格式；2019 年以前的统计表核对其自身的合计）。逐项打印“通过”或“不通过”及不相符的数字；--previous 与上年度报告核对“二、上年结转”；--json 打印 {\"checks\": […]}。全部通过退出码 0，有不通过为 1，文件无法读取为 2",
+    options: { previous: "string", json: "boolean" },
+    run: checkCommand,
   },
   {
     status: "ready",
@@ -485,8 +535,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`该命令尚未实现：${command.path.join(" ")}`);
     return 2;
   }
-  await command.run(parseArguments(rest, command.options));
-  return 0;
+  return (await command.run(parseArguments(rest, command.options))) ?? 0;
 }
 
 function exitCodeFor(error: unknown): number {
