@@ -47,6 +47,7 @@ import {
   type RowKey,
 } from "./definitions";
 import { reportYearBounds, type ReportYearBounds } from "./model";
+import { findOpeningBalanceOf } from "./opening-balance";
 
 // ---------------------------------------------------------------------------------------------
 // Predicates (alias a = "Application", p = "Proceeding")
@@ -275,12 +276,13 @@ async function computeReportOf(
   year: number,
   format: ReportFormat,
 ): Promise<ReportJson> {
-  const [figures, previousYearCarriedOut, publishedPreviousYear] = await Promise.all([
+  const [figures, previousYearCarriedOut, publishedPreviousYear, openingBalance] = await Promise.all([
     computeReportFigures(organization.id, year, format, organization.appealsBasis),
     computeCarriedOut(organization.id, year - 1),
     findPublishedCarriedOut(organization.id, year - 1),
+    findOpeningBalanceOf(organization.id),
   ]);
-  const checks: ReportCheck[] = runReportChecks({ figures, previousYearCarriedOut, publishedPreviousYear });
+  const checks: ReportCheck[] = runReportChecks({ figures, previousYearCarriedOut, publishedPreviousYear, openingBalance });
   return reportToJson({ org: organization.code, ...figures, checks });
 }
 

@@ -5,6 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/today";
 import { getReportWorkspace } from "@/lib/reports/publication";
 import { getDataQuality } from "@/lib/reports/data-quality";
+import { getCarryOverBasis } from "@/lib/reports/opening-balance";
 import { draftFiguresParagraph } from "@/lib/reports/narrative";
 import { ReportPage } from "@/components/reports/report-page";
 
@@ -29,7 +30,10 @@ export default async function ReportYearPage({
     if (isAppError(error) && error.code === "VALIDATION") notFound();
     throw error;
   }
-  const dataQuality = await getDataQuality({ actor, year: workspace.year, today: todayInShanghai() });
+  const [dataQuality, carryOverBasis] = await Promise.all([
+    getDataQuality({ actor, year: workspace.year, today: todayInShanghai() }),
+    getCarryOverBasis({ actor, year: workspace.year }),
+  ]);
   return (
     <ReportPage
       workspace={workspace}
@@ -37,6 +41,7 @@ export default async function ReportYearPage({
       organizationName={actor.organizationName}
       canEdit={actor.role === "MANAGER" || actor.role === "ADMIN"}
       generatedOverview={draftFiguresParagraph(workspace.report)}
+      carryOverBasis={carryOverBasis}
     />
   );
 }
