@@ -211,6 +211,45 @@ async function createOrganizationCommand(args: ParsedArgs): Promise<void> {
   console.log(`已创建机构：${organization.code} ${organization.name}`);
 }
 
+// org set: an organization's name, parent and settings (interfaces.md §2).
+
+function parseOnOff(value: string, option: string): boolean {
+  const normalized = value.trim().toLowerCase();
+  if (normalized === "on") return true;
+  if (normalized === "off") return false;
+  throw new UsageError(`--${option} 须为 on 或 off`);
+}
+
+async function setOrganizationCommand(args: ParsedArgs): Promise<void> {
+  const [code = ""] = expectPositionals(args, ["code"]);
+  const parent = optionalOption(args, "parent");
+  const noParent = args.options.get("no-parent") === true;
+  if (parent !== undefined && noParent) throw new UsageError("--parent 与 --no-parent 不能同时使用");
+  const feeStopsClock = optionalOption(args, "fee-stops-clock");
+  const reportDeadline = optionalOption(args, "report-deadline");
+  const input = {
+    name: optionalOption(args, "name"),
+    parentCode: noParent ? null : parent,
+    appealsBasis: optionalOption(args, "appeals-basis")?.trim().toUpperCase(),
+    feeStopsClock: feeStopsClock === undefined ? undefined : parseOnOff(feeStopsClock, "fee-stops-clock"),
+    reportDeadline: reportDeadline === undefined ? undefined : reportDeadline.trim().toLowerCase() === "department" ? null : reportDeadline,
+  };
+  const { operatorOrganizationUpdateSchema } = await import("../lib/organizations/operator");
+  // Checked here too so that a bad value fails before the embedded database is started.
+  parseInput(organizationCodeSchema, code);
+  parseInput(operatorOrganizationUpdateSchema, input);
+  const result = await withDatabase(async () => {
+    const { updateOrganizationAsOperator } = await import("../lib/organizations/operator");
+    return updateOrganizationAsOperator({ organizationCode: code, input, today: todayInShanghai() });
+  });
+  if (result.changes.length === 0) {
+    console.log(`机构 ${result.code} ${result.name} 的设置没有变化`);
+    return;
+  }
+  console.log(`已更新机构 ${result.code} ${result.name}：${result.changes.join("；")}`);
+  if (result.recomputedCases > 0) console.log(`已重新计算 ${result.recomputedCases} 件在办案件的截止日期`);
+}
+
 function parseRole(value: string): (typeof ROLES)[number] {
   const role = ROLES.find((candidate) => candidate === value.trim().toUpperCase());
   if (!role) {
@@ -441,6 +480,16 @@ const COMMANDS: readonly Command[] = [
     summary: "创建机构；<code> 为 2–32 位小写字母、数字或连字符，--parent 指定上级机构代码",
     options: { parent: "string" },
     run: createOrganizationCommand,
+  },
+  {
+    status: "ready",
+    path: ["org", "set"],
+    usage:
+      "org set <code> [--name <name>] [--parent <code>|--no-parent] [--appeals-basis FILED_IN_YEAR|ACTIVE_IN_YEAR] [--fee-stops-clock on|off] [--report-deadline MM-DD|department]",
+    summary:
+      "修改机构的名称、上级机构（--no-parent 取消上级；不能形成循环）、复议诉讼统计口径、收费期间是否停止计时（改变后重新计算在办案件的期限）和年度报告发布期限（人民政府如 03-31，department 为政府部门的 1 月 31 日）",
+    options: { name: "string", parent: "string", "no-parent": "boolean", "appeals-basis": "string", "fee-stops-clock": "string", "report-deadline": "string" },
+    run: setOrganizationCommand,
   },
   {
     status: "ready",

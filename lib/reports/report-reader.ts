@@ -320,6 +320,11 @@ export function readReportJson(text: string): ReadReportResult {
   } catch {
     return failed("不是有效的 JSON 文件");
   }
+  return readReportData(value);
+}
+
+/** Tables 三 and 四 of the report as data already parsed (a JSON file, a published snapshot). */
+export function readReportData(value: unknown): ReadReportResult {
   const parsed = reportJsonSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -452,4 +457,11 @@ export async function readReportFile(name: string, bytes: Uint8Array): Promise<R
 export function readReportText(text: string): ReadReportResult {
   if (text.trim() === "") return failed("请粘贴年度报告的表格");
   return text.trimStart().startsWith("{") ? readReportJson(text) : readReportGrid(gridOfText(text));
+}
+
+/** A report as the checker page sends it: an uploaded file, or text (pasted, or the grid as JSON). */
+export type ReportInput = { kind: "file"; name: string; bytes: Uint8Array } | { kind: "text"; text: string };
+
+export function readReportInput(input: ReportInput): Promise<ReadReportResult> {
+  return input.kind === "file" ? readReportFile(input.name, input.bytes) : Promise.resolve(readReportText(input.text));
 }

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/settings/organization", title: "机构设置", text: "机构名称、案件编号前缀、复议诉讼统计口径、收费期间是否停止计时", adminOnly: true },
   { href: "/settings/users", title: "用户管理", text: "新建账户、停用、重置密码、更改角色", adminOnly: true },
   { href: "/settings/calendar", title: "工作日历", text: "法定节假日与调休安排，办理期限按此计算", adminOnly: false },
+  { href: "/settings/report-deadline", title: "年度报告发布期限", text: "政府部门次年 1 月 31 日前；人民政府自定（法定 3 月 31 日前）", adminOnly: true },
 ];
 
 export default async function SettingsPage() {
