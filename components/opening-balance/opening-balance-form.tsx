@@ -20,7 +20,7 @@ export function OpeningBalanceForm({ balance, suggestedYear }: Props) {
   const total = counts.reduce((sum, count) => sum + (Number.isInteger(Number(count)) ? Number(count) : 0), 0);
   const error = (field: string) => fieldError(result, field);
   return (
-    <form onSubmit={onSubmit} className="form" data-testid="opening-balance-form">
+    <form onSubmit={onSubmit} className={`form ${styles.form}`} data-testid="opening-balance-form">
       <ActionNotice result={result} />
       <input type="hidden" name="expectedUpdatedAt" value={balance?.updatedAt ?? ""} />
       <div className="field">

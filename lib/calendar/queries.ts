@@ -5,6 +5,7 @@ import { assertRole, type Actor } from "../auth/actor";
 import { parseInput } from "../validation";
 import { calendarYearNumberSchema } from "./schemas";
 import { createWorkCalendar, provisionalHolidaysBetween, type IsoDate, type WorkCalendar } from "./workdays";
+import { statutoryHolidaysOf } from "./statutory-holidays";
 
 /** A @db.Date column arrives as a JS Date at UTC midnight of that calendar date. */
 export function isoDateFromDb(date: Date): IsoDate {
@@ -24,6 +25,7 @@ export async function loadWorkCalendar(): Promise<WorkCalendar> {
   return createWorkCalendar(
     days.map((day) => ({ date: isoDateFromDb(day.date), kind: day.kind })),
     confirmedYears.map((row) => row.year),
+    statutoryHolidaysOf,
   );
 }
 
@@ -41,7 +43,7 @@ export async function getCalendarYear({ actor, year }: { actor: Actor; year: num
     db.calendarYear.findMany({ select: { year: true, confirmed: true }, orderBy: { year: "asc" } }),
   ]);
   const overrides = days.map((day) => ({ date: isoDateFromDb(day.date), kind: day.kind, note: day.note }));
-  const yearCalendar = createWorkCalendar(overrides, arrangement?.confirmed ? [checkedYear] : []);
+  const yearCalendar = createWorkCalendar(overrides, arrangement?.confirmed ? [checkedYear] : [], statutoryHolidaysOf);
   return {
     year: checkedYear,
     days: overrides,

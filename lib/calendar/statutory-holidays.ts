@@ -4,7 +4,8 @@
 // arrangement is published and confirmed, these count as provisional non-working days (rules.md §4),
 // so that a provisional due date is never earlier than the law allows. Lunar dates (春节, 端午, 中秋)
 // and the solar term 清明 come from the `chinese-days` package. Pure and deterministic: results are
-// memoised per year.
+// memoised per year. Server only (the lunar tables stay out of the browser): lib/calendar/queries.ts
+// passes statutoryHolidaysOf to createWorkCalendar.
 import chineseDays from "chinese-days";
 
 /** YYYY-MM-DD (the type lib/calendar/workdays.ts calls IsoDate; this module is below it). */

@@ -23,6 +23,7 @@ import {
   unconfirmedYearsBetween,
 } from "./workdays";
 import { shippedCalendar, shippedConfirmedYears, shippedDays } from "@/tests/shipped-calendar";
+import { statutoryHolidaysOf } from "./statutory-holidays";
 
 const calendar = shippedCalendar;
 
@@ -196,10 +197,10 @@ describe("a year without a confirmed arrangement (2027)", () => {
   });
 
   it("gives way to a date the administrator entered, and to a confirmed year", () => {
-    const entered = createWorkCalendar([...shippedDays, { date: "2027-02-08", kind: "WORKDAY" }], shippedConfirmedYears);
+    const entered = createWorkCalendar([...shippedDays, { date: "2027-02-08", kind: "WORKDAY" }], shippedConfirmedYears, statutoryHolidaysOf);
     expect(isWorkday(entered, "2027-02-08")).toBe(true);
     expect(provisionalHolidayOn(entered, "2027-02-08")).toBeNull();
-    const confirmed = createWorkCalendar(shippedDays, [...shippedConfirmedYears, 2027]);
+    const confirmed = createWorkCalendar(shippedDays, [...shippedConfirmedYears, 2027], statutoryHolidaysOf);
     expect(isWorkday(confirmed, "2027-01-01")).toBe(true);
     expect(provisionalHolidayOn(confirmed, "2027-01-01")).toBeNull();
     // The shipped years never get provisional days: their arrangement is entered.
@@ -214,7 +215,7 @@ describe("invalid input", () => {
     expect(() => countWorkdays(calendar, "2026-02-13", "2026-02-30")).toThrow(RangeError);
     expect(() => isWorkday(calendar, "2026-2-14")).toThrow(RangeError);
     expect(() => isWorkday(calendar, "2026/02/14")).toThrow(RangeError);
-    expect(() => createWorkCalendar([{ date: "2025-02-29", kind: "HOLIDAY" }], [])).toThrow(RangeError);
+    expect(() => createWorkCalendar([{ date: "2025-02-29", kind: "HOLIDAY" }], [], statutoryHolidaysOf)).toThrow(RangeError);
   });
 
   it("rejects a negative or fractional number of working days", () => {

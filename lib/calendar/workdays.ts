@@ -1,11 +1,14 @@
 // Working-day arithmetic on the official Chinese calendar (rules.md §4). Pure: dates are ISO strings
 // ("YYYY-MM-DD", calendar dates in Asia/Shanghai) and the calendar is passed in, never loaded here.
 // In a year whose official arrangement is not confirmed, the fixed statutory holidays of the 放假办法
-// (lib/calendar/statutory-holidays.ts) are provisional non-working days unless a date is entered.
-import { statutoryHolidaysOf } from "./statutory-holidays";
+// (the calendar's `statutoryHolidays`, lib/calendar/statutory-holidays.ts on the server) are
+// provisional non-working days unless a date is entered.
 
 export type IsoDate = string;
 export type CalendarDayKind = "HOLIDAY" | "WORKDAY";
+
+/** A year's fixed statutory days off (a day may appear once per festival that falls on it). */
+export type StatutoryHolidays = (year: number) => readonly { date: IsoDate; name: string }[];
 
 /** The dates that differ from the Monday–Friday rule, and the years whose arrangement is published. */
 export interface WorkCalendar {
@@ -13,14 +16,22 @@ export interface WorkCalendar {
   confirmedYears: ReadonlySet<number>;
   /** The same overrides keyed by day number (days since 1970-01-01), for the day-stepping loops. */
   overridesByDayNumber: ReadonlyMap<number, CalendarDayKind>;
+  /** The 放假办法's days off of each year by day number, memoised per year (see provisionalHolidayOn). */
+  statutoryHolidayNamesOf: (year: number) => ReadonlyMap<number, string>;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/**
+ * The calendar from its entered dates, its confirmed years and the 放假办法's holidays of any year
+ * (lib/calendar/statutory-holidays.ts `statutoryHolidaysOf`; a test may pass `() => []` for the plain
+ * weekday rule in unconfirmed years).
+ */
 export function createWorkCalendar(
   days: Iterable<{ date: IsoDate; kind: CalendarDayKind }>,
   confirmedYears: Iterable<number>,
+  statutoryHolidays: StatutoryHolidays,
 ): WorkCalendar {
   const overrides = new Map<IsoDate, CalendarDayKind>();
   const overridesByDayNumber = new Map<number, CalendarDayKind>();
@@ -28,7 +39,22 @@ export function createWorkCalendar(
     overrides.set(assertIsoDate(day.date), day.kind);
     overridesByDayNumber.set(toDayNumber(day.date), day.kind);
   }
-  return { overrides, confirmedYears: new Set(confirmedYears), overridesByDayNumber };
+  const namesByYear = new Map<number, ReadonlyMap<number, string>>();
+  const statutoryHolidayNamesOf = (year: number): ReadonlyMap<number, string> => {
+    let names = namesByYear.get(year);
+    if (!names) {
+      const byDay = new Map<number, string>();
+      for (const holiday of statutoryHolidays(year)) {
+        const dayNumber = toDayNumber(holiday.date);
+        const existing = byDay.get(dayNumber);
+        byDay.set(dayNumber, existing ? `${existing}、${holiday.name}` : holiday.name);
+      }
+      names = byDay;
+      namesByYear.set(year, names);
+    }
+    return names;
+  };
+  return { overrides, confirmedYears: new Set(confirmedYears), overridesByDayNumber, statutoryHolidayNamesOf };
 }
 
 export function assertIsoDate(date: string): IsoDate {
@@ -61,30 +87,12 @@ function yearOfDayNumber(dayNumber: number): number {
   return year;
 }
 
-const statutoryHolidayNamesByYear = new Map<number, ReadonlyMap<number, string>>();
-
-/** A year's statutory holidays by day number ("中秋节、国庆节" where two fall on one day), memoised. */
-function statutoryHolidayNamesOf(year: number): ReadonlyMap<number, string> {
-  let names = statutoryHolidayNamesByYear.get(year);
-  if (!names) {
-    const byDay = new Map<number, string>();
-    for (const holiday of statutoryHolidaysOf(year)) {
-      const dayNumber = toDayNumber(holiday.date);
-      const existing = byDay.get(dayNumber);
-      byDay.set(dayNumber, existing ? `${existing}、${holiday.name}` : holiday.name);
-    }
-    names = byDay;
-    statutoryHolidayNamesByYear.set(year, names);
-  }
-  return names;
-}
-
 /** A provisional statutory holiday on a weekday of an unconfirmed year, with no override: its name, else null. */
 function provisionalHolidayOfDayNumber(calendar: WorkCalendar, dayNumber: number): string | null {
   if (isPlainWeekendDay(dayNumber) || calendar.overridesByDayNumber.has(dayNumber)) return null;
   const year = yearOfDayNumber(dayNumber);
   if (calendar.confirmedYears.has(year)) return null;
-  return statutoryHolidayNamesOf(year).get(dayNumber) ?? null;
+  return calendar.statutoryHolidayNamesOf(year).get(dayNumber) ?? null;
 }
 
 function isWorkdayNumber(calendar: WorkCalendar, dayNumber: number): boolean {
@@ -129,7 +137,7 @@ export function provisionalHolidaysBetween(calendar: WorkCalendar, fromYear: num
   const holidays: { date: IsoDate; name: string }[] = [];
   for (let year = fromYear; year <= toYear; year += 1) {
     if (calendar.confirmedYears.has(year)) continue;
-    for (const [dayNumber] of statutoryHolidayNamesOf(year)) {
+    for (const [dayNumber] of calendar.statutoryHolidayNamesOf(year)) {
       const name = provisionalHolidayOfDayNumber(calendar, dayNumber);
       if (name !== null) holidays.push({ date: fromDayNumber(dayNumber), name });
     }

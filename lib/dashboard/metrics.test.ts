@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addCalendarDays, addWorkdays, countWorkdays, createWorkCalendar } from "../calendar/workdays";
+import { statutoryHolidaysOf } from "../calendar/statutory-holidays";
 import {
   hasReplyPeriod,
   lastDueSoonDate,
@@ -19,8 +20,8 @@ const days2026 = [
   { date: "2026-10-10", kind: "WORKDAY" as const },
 ];
 // Other years are unconfirmed: their statutory holidays are provisional days off (rules.md §4).
-const calendar = createWorkCalendar(days2026, [2026]);
-const everyYearConfirmed = createWorkCalendar(days2026, Array.from({ length: 101 }, (_, index) => 2000 + index));
+const calendar = createWorkCalendar(days2026, [2026], statutoryHolidaysOf);
+const everyYearConfirmed = createWorkCalendar(days2026, Array.from({ length: 101 }, (_, index) => 2000 + index), statutoryHolidaysOf);
 
 describe("workdaysUntil", () => {
   it("counts working days ahead, 0 for today and negative once past", () => {

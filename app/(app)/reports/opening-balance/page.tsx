@@ -82,7 +82,6 @@ export default async function OpeningBalancePage() {
         <section className="card" aria-labelledby="opening-edit">
           <h2 id="opening-edit">{balance ? "更正期初余额" : "录入期初余额"}</h2>
           <OpeningBalanceForm
-            key={balance?.updatedAt.toISOString() ?? "new"}
             balance={balance ? { ...balance, updatedAt: balance.updatedAt.toISOString() } : null}
             suggestedYear={suggestedYear}
           />
