@@ -51,7 +51,7 @@ async function ensureReportBenchOrganization(): Promise<string> {
  * get a fee notice, 70 % of which are paid (the rest close as 逾期未缴费). Outcomes are weighted towards
  * 予以公开 / 部分公开 / 不掌握.
  */
-async function insertReportCases(organizationId: string, first: number, count: number): Promise<void> {
+export async function insertReportCases(organizationId: string, first: number, count: number): Promise<void> {
   const { db } = await import("../lib/db");
   const { Prisma } = await import("@prisma/client");
   const last = first + count - 1;

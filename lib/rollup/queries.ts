@@ -242,6 +242,9 @@ export interface Rollup {
   sources: Record<FiguresSource, number>;
 }
 
+/** Members whose reports are computed at once (each runs its queries in parallel too). */
+const MEMBERS_AT_A_TIME = 4;
+
 function isLate(member: MemberReport): boolean {
   return member.timeliness.kind === "late" || member.timeliness.kind === "overdue";
 }
@@ -254,9 +257,14 @@ async function buildRollup(
   today: IsoDate,
 ) {
   const members = new Map<string, MemberReport>();
-  // One organization at a time: each report is a handful of indexed queries, and a large government
-  // should not open as many connections as it has departments.
-  for (const node of subtreeOf(tree, target.id)) members.set(node.id, await memberReportOf(node, year, format, today));
+  // A few organizations at a time: each report is a handful of indexed queries, and a large government
+  // should not take as many connections as it has departments.
+  const nodes = subtreeOf(tree, target.id);
+  for (let start = 0; start < nodes.length; start += MEMBERS_AT_A_TIME) {
+    const batch = nodes.slice(start, start + MEMBERS_AT_A_TIME);
+    const reports = await Promise.all(batch.map((node) => memberReportOf(node, year, format, today)));
+    batch.forEach((node, index) => members.set(node.id, reports[index]!));
+  }
   const subtreeMembers = (rootId: string) => subtreeOf(tree, rootId).map((node) => members.get(node.id)!);
 
   const self = members.get(target.id)!;
