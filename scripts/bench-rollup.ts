@@ -10,13 +10,9 @@
 // it opens its own embedded database (.data/bench-rollup, port 54530), kept between runs, and prints one
 // JSON line on standard output; progress goes to standard error.
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { useDatabaseUrl } from "../lib/env";
-import { openDatabase } from "../lib/runtime/database";
-import { applyMigrations } from "../lib/runtime/migrate";
 import { toActor, type Actor } from "../lib/auth/actor";
-import { median, round, vacuumAnalyzeCaseTables } from "./bench-support";
+import { median, round, runBenchAlone, vacuumAnalyzeCaseTables } from "./bench-support";
 import { insertReportCases } from "./bench-report";
 
 const ROLLUP_BENCH_DATA_DIR = path.resolve(".data", "bench-rollup");
@@ -92,29 +88,9 @@ export async function measureRollup(): Promise<{ rollup_40_departments_ms: numbe
   return { rollup_40_departments_ms: round(median(samples)), rollup_40_departments_ms_max: round(Math.max(...samples)) };
 }
 
-async function main(): Promise<void> {
-  const database = await openDatabase({ dataDir: ROLLUP_BENCH_DATA_DIR, port: ROLLUP_BENCH_PORT, log });
-  let clientLoaded = false;
-  try {
-    log("应用数据库迁移 …");
-    await applyMigrations(database.url, { quiet: true });
-    useDatabaseUrl(database.url);
-    clientLoaded = true;
-    const figures = await measureRollup();
-    console.log(JSON.stringify({ rollup_year: ROLLUP_YEAR, rollup_departments: DEPARTMENTS, rollup_cases: DEPARTMENTS * CASES_PER_DEPARTMENT, ...figures }));
-  } finally {
-    if (clientLoaded) {
-      const { db } = await import("../lib/db");
-      await db.$disconnect().catch(() => undefined);
-    }
-    await database.stop();
-  }
-}
-
-const runAlone = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (runAlone) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  });
-}
+runBenchAlone(import.meta.url, {
+  dataDir: ROLLUP_BENCH_DATA_DIR,
+  port: ROLLUP_BENCH_PORT,
+  log,
+  measure: async () => ({ rollup_year: ROLLUP_YEAR, rollup_departments: DEPARTMENTS, rollup_cases: DEPARTMENTS * CASES_PER_DEPARTMENT, ...(await measureRollup()) }),
+});
