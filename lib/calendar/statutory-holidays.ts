@@ -1,8 +1,8 @@
 // The fixed statutory holidays of 《全国年节及纪念日放假办法》 (2024 revision, in force 2025-01-01, and
 // the earlier revisions for earlier years): the days off that every year's arrangement contains,
-// whatever its 调休. Until a year's official
-// arrangement is published and confirmed, these count as provisional non-working days (rules.md §4),
-// so that a provisional due date is never earlier than the law allows. Lunar dates (春节, 端午, 中秋)
+// whatever its 调休. Until a year's official arrangement is published and confirmed, these count as
+// provisional non-working days (rules.md §4), so that a provisional due date is never earlier than the
+// law allows. Lunar dates (春节, 端午, 中秋)
 // and the solar term 清明 come from the `chinese-days` package. Pure and deterministic: results are
 // memoised per year. Server only (the lunar tables stay out of the browser): lib/calendar/queries.ts
 // passes statutoryHolidaysOf to createWorkCalendar.
