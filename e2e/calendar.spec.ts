@@ -20,8 +20,13 @@ test("an administrator enters next year's arrangement and confirms the year", as
   await signIn(page, DEMO.admin);
   await page.goto("/settings/calendar?year=2027");
   await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "false");
-  // 2027-01-01 is a Friday: without an arrangement it counts as a working day.
-  await expect(page.getByTestId("day-2027-01-01")).toHaveAttribute("data-kind", "workday");
+  // 2027-01-01 is a Friday: without an arrangement, 元旦 is a provisional day off (rules.md §4), and so is
+  // Monday 8 February (春节, 初三); other weekdays count as working days.
+  await expect(page.getByTestId("day-2027-01-01")).toHaveAttribute("data-kind", "provisional-holiday");
+  await expect(page.getByTestId("day-2027-01-01")).toHaveAttribute("title", "元旦（暂定）");
+  await expect(page.getByTestId("day-2027-02-08")).toHaveAttribute("data-kind", "provisional-holiday");
+  await expect(page.getByTestId("day-2027-02-09")).toHaveAttribute("data-kind", "workday");
+  await expect(page.getByTestId("year-status")).toContainText("暂按放假计算");
 
   await page.goto("/settings/calendar?year=2027&date=2027-01-01");
   const dayForm = page.getByTestId("calendar-day-form");
@@ -36,11 +41,13 @@ test("an administrator enters next year's arrangement and confirms the year", as
   await dayForm.getByLabel("说明").fill("");
   await dayForm.getByRole("button", { name: "保存" }).click();
   await expect(dayForm.getByRole("alert")).toBeVisible();
-  await expect(page.getByTestId("day-2027-02-08")).toHaveAttribute("data-kind", "workday");
+  await expect(page.getByTestId("day-2027-02-08")).toHaveAttribute("data-kind", "provisional-holiday");
 
   const yearForm = page.getByTestId("calendar-year-form");
   await yearForm.getByRole("checkbox").check();
   await yearForm.getByLabel("依据文件").fill("国务院办公厅关于2027年部分节假日安排的通知");
   await yearForm.getByRole("button", { name: "保存状态" }).click();
   await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "true");
+  // Confirmed: only the entered dates depart from the weekday rule.
+  await expect(page.getByTestId("day-2027-02-08")).toHaveAttribute("data-kind", "workday");
 });

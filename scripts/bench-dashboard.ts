@@ -16,14 +16,10 @@
 // Modules that import lib/db.ts are loaded with import() only after useDatabaseUrl(): the Prisma
 // client reads DATABASE_URL once, when lib/db.ts is first evaluated.
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { useDatabaseUrl } from "../lib/env";
 import type { Actor } from "../lib/auth/actor";
-import { openDatabase } from "../lib/runtime/database";
 import { toActor } from "../lib/auth/actor";
-import { median, round, vacuumAnalyzeCaseTables } from "./bench-support";
-import { applyMigrations } from "../lib/runtime/migrate";
+import { median, round, runBenchAlone, vacuumAnalyzeCaseTables } from "./bench-support";
 
 const DASHBOARD_BENCH_DATA_DIR = path.resolve(".data", "bench-dashboard");
 const DASHBOARD_BENCH_PORT = 54_530;
@@ -256,30 +252,9 @@ export async function measureDashboard(): Promise<{ dashboard_ms: number }> {
   return { dashboard_ms: round(median(samples)) };
 }
 
-async function main(): Promise<void> {
-  const database = await openDatabase({ dataDir: DASHBOARD_BENCH_DATA_DIR, port: DASHBOARD_BENCH_PORT, log });
-  let clientLoaded = false;
-  try {
-    log("应用数据库迁移 …");
-    await applyMigrations(database);
-    // The owner role: the benchmarks clear their own rows (audit included) and run VACUUM and ANALYZE.
-    useDatabaseUrl(database.ownerUrl);
-    clientLoaded = true;
-    const figures = await measureDashboard();
-    console.log(JSON.stringify({ dashboard_year: DASHBOARD_BENCH_TODAY.slice(0, 4), dashboard_cases: DASHBOARD_BENCH_CASES, ...figures }));
-  } finally {
-    if (clientLoaded) {
-      const { db } = await import("../lib/db");
-      await db.$disconnect().catch(() => undefined);
-    }
-    await database.stop();
-  }
-}
-
-const runAlone = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (runAlone) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  });
-}
+runBenchAlone(import.meta.url, {
+  dataDir: DASHBOARD_BENCH_DATA_DIR,
+  port: DASHBOARD_BENCH_PORT,
+  log,
+  measure: async () => ({ dashboard_year: DASHBOARD_BENCH_TODAY.slice(0, 4), dashboard_cases: DASHBOARD_BENCH_CASES, ...(await measureDashboard()) }),
+});

@@ -17,12 +17,8 @@
 // Modules that import lib/db.ts are loaded with import() only after useDatabaseUrl(): the Prisma
 // client reads DATABASE_URL once, when lib/db.ts is first evaluated.
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { useDatabaseUrl } from "../lib/env";
-import { openDatabase } from "../lib/runtime/database";
-import { median, round, vacuumAnalyzeCaseTables } from "./bench-support";
-import { applyMigrations } from "../lib/runtime/migrate";
+import { median, round, runBenchAlone, vacuumAnalyzeCaseTables } from "./bench-support";
 
 const REPORT_BENCH_DATA_DIR = path.resolve(".data", "bench-report");
 const REPORT_BENCH_PORT = 54_520;
@@ -66,7 +62,7 @@ async function ensureReportBenchOrganization(organization: BenchOrganization = R
  * get a fee notice, 70 % of which are paid (the rest close as 逾期未缴费). Outcomes are weighted towards
  * 予以公开 / 部分公开 / 不掌握.
  */
-async function insertReportCases(organizationId: string, idPrefix: string, first: number, count: number): Promise<void> {
+export async function insertReportCases(organizationId: string, idPrefix: string, first: number, count: number): Promise<void> {
   const { db } = await import("../lib/db");
   const { Prisma } = await import("@prisma/client");
   const last = first + count - 1;
@@ -334,30 +330,9 @@ export async function measurePublishYear(): Promise<{ publish_year_ms: number; p
   return { publish_year_ms: large.publishMs, publish_year_100k_ms: small.publishMs, report_page_year_ms: large.pageMs };
 }
 
-async function main(): Promise<void> {
-  const database = await openDatabase({ dataDir: REPORT_BENCH_DATA_DIR, port: REPORT_BENCH_PORT, log });
-  let clientLoaded = false;
-  try {
-    log("应用数据库迁移 …");
-    await applyMigrations(database);
-    // The owner role: the benchmarks clear their own rows (audit included) and run VACUUM and ANALYZE.
-    useDatabaseUrl(database.ownerUrl);
-    clientLoaded = true;
-    const figures = { ...(await measureReportYear()), ...(await measurePublishYear()) };
-    console.log(JSON.stringify({ report_year: REPORT_BENCH_YEAR, report_cases: REPORT_BENCH_CASES, ...figures }));
-  } finally {
-    if (clientLoaded) {
-      const { db } = await import("../lib/db");
-      await db.$disconnect().catch(() => undefined);
-    }
-    await database.stop();
-  }
-}
-
-const runAlone = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (runAlone) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  });
-}
+runBenchAlone(import.meta.url, {
+  dataDir: REPORT_BENCH_DATA_DIR,
+  port: REPORT_BENCH_PORT,
+  log,
+  measure: async () => ({ report_year: REPORT_BENCH_YEAR, report_cases: REPORT_BENCH_CASES, ...(await measureReportYear()), ...(await measurePublishYear()) }),
+});

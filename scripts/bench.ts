@@ -328,7 +328,18 @@ async function measureReportDashboardImport(): Promise<Figures> {
   return { ...(await measureReportYear()), ...(await measurePublishYear()), ...(await measureDashboard()), ...(await measureImport15000()) };
 }
 
-const MEASUREMENTS: Array<(context: BenchContext) => Promise<Figures>> = [measureListPage, measureExport, measureReportDashboardImport];
+/** A government's roll-up of 40 departments (rules.md §8). */
+async function measureRollupOfDepartments(): Promise<Figures> {
+  const { measureRollup } = await import("./bench-rollup");
+  return measureRollup();
+}
+
+const MEASUREMENTS: Array<(context: BenchContext) => Promise<Figures>> = [
+  measureListPage,
+  measureExport,
+  measureReportDashboardImport,
+  measureRollupOfDepartments,
+];
 
 // ---------------------------------------------------------------------------------------------
 

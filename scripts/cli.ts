@@ -186,7 +186,8 @@ interface CommandBase {
 interface ReadyCommand extends CommandBase {
   status: "ready";
   options: OptionSpec;
-  run(args: ParsedArgs): Promise<void>;
+  /** Resolves to the exit status when it is not 0 without an error (`check`: 1 when a check fails). */
+  run(args: ParsedArgs): Promise<number | void>;
 }
 
 interface PlannedCommand extends CommandBase {
@@ -205,6 +206,45 @@ async function createOrganizationCommand(args: ParsedArgs): Promise<void> {
     return createOrganization({ input });
   });
   console.log(`已创建机构：${organization.code} ${organization.name}`);
+}
+
+// org set: an organization's name, parent and settings (interfaces.md §2).
+
+function parseOnOff(value: string, option: string): boolean {
+  const normalized = value.trim().toLowerCase();
+  if (normalized === "on") return true;
+  if (normalized === "off") return false;
+  throw new UsageError(`--${option} 须为 on 或 off`);
+}
+
+async function setOrganizationCommand(args: ParsedArgs): Promise<void> {
+  const [code = ""] = expectPositionals(args, ["code"]);
+  const parent = optionalOption(args, "parent");
+  const noParent = args.options.get("no-parent") === true;
+  if (parent !== undefined && noParent) throw new UsageError("--parent 与 --no-parent 不能同时使用");
+  const feeStopsClock = optionalOption(args, "fee-stops-clock");
+  const reportDeadline = optionalOption(args, "report-deadline");
+  const input = {
+    name: optionalOption(args, "name"),
+    parentCode: noParent ? null : parent,
+    appealsBasis: optionalOption(args, "appeals-basis")?.trim().toUpperCase(),
+    feeStopsClock: feeStopsClock === undefined ? undefined : parseOnOff(feeStopsClock, "fee-stops-clock"),
+    reportDeadline: reportDeadline === undefined ? undefined : reportDeadline.trim().toLowerCase() === "department" ? null : reportDeadline,
+  };
+  const { operatorOrganizationUpdateSchema } = await import("../lib/organizations/operator");
+  // Checked here too so that a bad value fails before the embedded database is started.
+  parseInput(organizationCodeSchema, code);
+  parseInput(operatorOrganizationUpdateSchema, input);
+  const result = await withDatabase(async () => {
+    const { updateOrganizationAsOperator } = await import("../lib/organizations/operator");
+    return updateOrganizationAsOperator({ organizationCode: code, input, today: todayInShanghai() });
+  });
+  if (result.changes.length === 0) {
+    console.log(`机构 ${result.code} ${result.name} 的设置没有变化`);
+    return;
+  }
+  console.log(`已更新机构 ${result.code} ${result.name}：${result.changes.join("；")}`);
+  if (result.recomputedCases > 0) console.log(`已重新计算 ${result.recomputedCases} 件在办案件的截止日期`);
 }
 
 function parseRole(value: string): (typeof ROLES)[number] {
@@ -423,6 +463,46 @@ async function restoreCommand(args: ParsedArgs): Promise<void> {
   );
 }
 
+// check: a published report's tables, from this system or not (rules.md §7, interfaces.md §2). Reads
+// files only: no database.
+
+const CHECK_UNREADABLE = 2;
+
+async function readReportForCheck(filePath: string) {
+  const { readReportFile } = await import("../lib/reports/report-reader");
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(filePath));
+  } catch {
+    return { ok: false as const, message: `无法读取文件：${filePath}` };
+  }
+  const result = await readReportFile(path.basename(filePath), bytes);
+  return result.ok ? result : { ok: false as const, message: `${filePath}：${result.message}` };
+}
+
+async function checkCommand(args: ParsedArgs): Promise<number> {
+  const [filePath = ""] = expectPositionals(args, ["report.json|report.xlsx"]);
+  const previousPath = optionalOption(args, "previous");
+  const { checkLine, checkReport, describeReadReport } = await import("../lib/reports/checker");
+  const current = await readReportForCheck(filePath);
+  const previous = previousPath === undefined ? null : await readReportForCheck(previousPath);
+  for (const result of [current, previous]) {
+    if (result && !result.ok) {
+      console.error(result.message);
+      return CHECK_UNREADABLE;
+    }
+  }
+  if (!current.ok || (previous && !previous.ok)) return CHECK_UNREADABLE;
+  const checked = checkReport(current.report, previous?.report ?? null);
+  log(`核对 ${filePath}：${describeReadReport(checked.report)}${previous?.ok ? `；上年度：${previousPath}` : ""}`);
+  if (args.options.get("json") === true) console.log(JSON.stringify({ checks: checked.checks }, null, 2));
+  else for (const check of checked.checks) console.log(checkLine(check));
+  if (checked.checks.length === 0) log("表中没有可核对的合计（各项均未填报）");
+  const failing = checked.checks.filter((check) => !check.ok).length;
+  if (failing > 0) log(`${failing} 项核对不通过`);
+  return failing > 0 ? 1 : 0;
+}
+
 async function helpCommand(): Promise<void> {
   console.log(helpText());
 }
@@ -435,6 +515,16 @@ const COMMANDS: readonly Command[] = [
     summary: "创建机构；<code> 为 2–32 位小写字母、数字或连字符，--parent 指定上级机构代码",
     options: { parent: "string" },
     run: createOrganizationCommand,
+  },
+  {
+    status: "ready",
+    path: ["org", "set"],
+    usage:
+      "org set <code> [--name <name>] [--parent <code>|--no-parent] [--appeals-basis FILED_IN_YEAR|ACTIVE_IN_YEAR] [--fee-stops-clock on|off] [--report-deadline MM-DD|department]",
+    summary:
+      "修改机构的名称、上级机构（--no-parent 取消上级；不能形成循环）、复议诉讼统计口径、收费期间是否停止计时（改变后重新计算在办案件的期限）和年度报告发布期限（人民政府如 03-31，department 为政府部门的 1 月 31 日）",
+    options: { name: "string", parent: "string", "no-parent": "boolean", "appeals-basis": "string", "fee-stops-clock": "string", "report-deadline": "string" },
+    run: setOrganizationCommand,
   },
   {
     status: "ready",
@@ -488,6 +578,15 @@ const COMMANDS: readonly Command[] = [
   },
   {
     status: "ready",
+    path: ["check"],
+    usage: "check <report.json|report.xlsx> [--previous <report.json|report.xlsx>] [--json]",
+    summary:
+      "核对一份已发布的年度报告（不必由本系统生成）：报告数据 JSON、官方版式的 Excel 或 Word、或表格文本（2019/2021 年格式；2019 年以前的统计表核对其自身的合计）。逐项打印“通过”或“不通过”及不相符的数字；--previous 与上年度报告核对“二、上年结转”；--json 打印 {\"checks\": […]}。全部通过退出码 0，有不通过为 1，文件无法读取为 2",
+    options: { previous: "string", json: "boolean" },
+    run: checkCommand,
+  },
+  {
+    status: "ready",
     path: ["help"],
     usage: "help",
     summary: "显示本帮助",
@@ -537,8 +636,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`该命令尚未实现：${command.path.join(" ")}`);
     return 2;
   }
-  await command.run(parseArguments(rest, command.options));
-  return 0;
+  return (await command.run(parseArguments(rest, command.options))) ?? 0;
 }
 
 function exitCodeFor(error: unknown): number {

@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { addWorkdays, createWorkCalendar, type IsoDate, type WorkCalendar } from "@/lib/calendar/workdays";
+import { statutoryHolidaysOf } from "@/lib/calendar/statutory-holidays";
 import { findApplications } from "@/lib/cases/queries";
 import { parseCaseListQuery } from "@/lib/cases/list-schemas";
 import { getManagerDashboard, getWorkbench, type CaseCountMetric, type ManagerDashboard } from "@/lib/dashboard/queries";
@@ -124,6 +125,7 @@ beforeAll(async () => {
   calendarWithout2027 = createWorkCalendar(
     [...calendar.overrides].map(([day, kind]) => ({ date: day, kind })),
     [...calendar.confirmedYears].filter((year) => year !== 2027),
+    statutoryHolidaysOf,
   );
   const organization = await createTestOrganization("丁区司法局");
   const other = await createTestOrganization("戊区司法局");

@@ -263,3 +263,41 @@ describe("importLedgerForActor", () => {
     });
   });
 });
+
+describe("importLedger: rows the contract allows that the import used to refuse", () => {
+  it("stores them, reads their events back on the case page, and counts the fee notices in section 六", async () => {
+    const { organization, manager } = await newOrganization("放宽局");
+    const header = "申请编号,收到申请日期,申请方式,申请人类型,申请人,证件号码,联系方式,申请内容,征求意见日期,征求意见答复日期,收费方式,收费通知日期,收费金额,缴费日期,办结日期,办理结果";
+    const csv = [
+      header,
+      "W-1,2024-03-01,网络,自然人,甲,身份证 110101199003077774,电话 0452-1234567 或 13800000000,略,2024-03-05,2024-03-20,,,,,2024-03-15,予以公开",
+      "W-2,2024-03-01,网络,自然人,乙,,,申请公开统计,,,按件,2024-03-05,,2024-03-08,,",
+      "W-3,2024-03-01,网络,商业企业,丙公司,,,申请公开统计,,,,2024-03-05,300.00,2024-03-07,,",
+    ].join("\r\n");
+    const result = expectImported(
+      await importLedgerForActor({ actor: manager, file: { name: "台账.csv", bytes: new TextEncoder().encode(csv) }, today: TODAY }),
+    );
+    expect(result.importedCount).toBe(3);
+    expect(result.warnings.map((warning) => [warning.row, warning.column])).toEqual([
+      [2, "征求意见答复日期"],
+      [3, "收费通知日期"],
+      [4, "收费通知日期"],
+    ]);
+
+    const first = await caseByNumber(organization.id, "W-1");
+    expect(first).toMatchObject({ applicantIdNumber: "身份证 110101199003077774", requestContent: "略", status: "CLOSED" });
+    expect(iso(first.consultationAnsweredOn)).toBe("2024-03-20");
+    for (const caseNumber of ["W-1", "W-2", "W-3"]) {
+      const stored = await caseByNumber(organization.id, caseNumber);
+      // The case page replays the stored events through the case log's schema.
+      const detail = await getApplication({ actor: manager, applicationId: stored.id, today: TODAY });
+      expect(detail.events.length).toBe(stored.events.length);
+    }
+    const second = await caseByNumber(organization.id, "W-2");
+    expect(second).toMatchObject({ feeMethod: "PER_APPLICATION", feeAmount: null, feePaidAmount: null });
+
+    const { computeReport } = await import("@/lib/reports/queries");
+    const report = await computeReport({ actor: manager, year: 2024 });
+    expect(report.fees).toEqual({ notices: 2, amount_noticed: "300.00", amount_collected: "300.00" });
+  });
+});

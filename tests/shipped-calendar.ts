@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createWorkCalendar, type CalendarDayKind, type WorkCalendar } from "../lib/calendar/workdays";
+import { statutoryHolidaysOf } from "../lib/calendar/statutory-holidays";
 
 const migrationSql = readFileSync(
   path.resolve(import.meta.dirname, "../prisma/migrations/20261121000100_calendar_2019_2026/migration.sql"),
@@ -17,4 +18,5 @@ export const shippedConfirmedYears = [...migrationSql.matchAll(/INSERT INTO "Cal
   ([, year]) => Number(year),
 );
 
-export const shippedCalendar: WorkCalendar = createWorkCalendar(shippedDays, shippedConfirmedYears);
+/** With the 放假办法's provisional holidays in the unconfirmed years, as lib/calendar/queries.ts loads it. */
+export const shippedCalendar: WorkCalendar = createWorkCalendar(shippedDays, shippedConfirmedYears, statutoryHolidaysOf);

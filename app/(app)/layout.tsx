@@ -4,6 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { describeOutage } from "@/lib/db-busy";
+import { hasChildOrganizations } from "@/lib/rollup/queries";
 import { AppShell } from "@/components/shell/app-shell";
 import { OutageNotice } from "@/components/ui/outage-notice";
 
@@ -31,5 +32,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       />
     );
   }
-  return <AppShell actor={actor}>{children}</AppShell>;
+  const showRollup = await hasChildOrganizations({ actor });
+  return (
+    <AppShell actor={actor} showRollup={showRollup}>
+      {children}
+    </AppShell>
+  );
 }

@@ -27,7 +27,7 @@ export function CalendarYearForm({ year, confirmed, source }: { year: number; co
           defaultValue={source ?? ""}
           placeholder={`国务院办公厅关于${year}年部分节假日安排的通知`}
         />
-        <span className="hint">未确认的年份按周一至周五上班计算，延伸到该年的办理期限显示为暂定。</span>
+        <span className="hint">未确认的年份：放假办法规定的节日暂按放假，其余按周一至周五上班计算；延伸到该年的办理期限显示为暂定。</span>
         {sourceError ? <span className="error">{sourceError}</span> : null}
       </div>
       <div>

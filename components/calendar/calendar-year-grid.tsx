@@ -2,7 +2,7 @@ import Link from "next/link";
 import { isPlainWeekend, type CalendarDayKind, type IsoDate } from "@/lib/calendar/workdays";
 import styles from "./calendar.module.css";
 
-export type CalendarCellKind = "workday" | "rest" | "holiday" | "makeup-workday";
+export type CalendarCellKind = "workday" | "rest" | "holiday" | "provisional-holiday" | "makeup-workday";
 
 export interface CalendarOverrideView {
   date: IsoDate;
@@ -14,26 +14,35 @@ export const CELL_KIND_LABELS: Record<CalendarCellKind, string> = {
   workday: "工作日",
   rest: "周末休息",
   holiday: "法定节假日（放假）",
+  "provisional-holiday": "暂定放假（官方安排未确认，按放假办法计）",
   "makeup-workday": "调休上班",
 };
+
+/** A provisional statutory holiday of an unconfirmed year (lib/calendar/statutory-holidays.ts). */
+export interface ProvisionalHolidayView {
+  date: IsoDate;
+  name: string;
+}
 
 const CELL_KIND_CLASSES: Record<CalendarCellKind, string | undefined> = {
   workday: styles.workday,
   rest: styles.rest,
   holiday: styles.holiday,
+  "provisional-holiday": styles.provisionalHoliday,
   "makeup-workday": styles.makeupWorkday,
 };
 
 /** The corner mark Chinese wall calendars use for these days, so the kind is not told by colour alone. */
-const CELL_KIND_MARKS: Partial<Record<CalendarCellKind, string>> = { holiday: "休", "makeup-workday": "班" };
+const CELL_KIND_MARKS: Partial<Record<CalendarCellKind, string>> = { holiday: "休", "provisional-holiday": "暂", "makeup-workday": "班" };
 
 const WEEKDAY_HEADINGS = ["一", "二", "三", "四", "五", "六", "日"] as const;
 const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"] as const;
 
-export function cellKindOf(date: IsoDate, override: CalendarDayKind | undefined): CalendarCellKind {
+export function cellKindOf(date: IsoDate, override: CalendarDayKind | undefined, provisionalHoliday = false): CalendarCellKind {
   if (override === "HOLIDAY") return "holiday";
   if (override === "WORKDAY") return "makeup-workday";
-  return isPlainWeekend(date) ? "rest" : "workday";
+  if (isPlainWeekend(date)) return "rest";
+  return provisionalHoliday ? "provisional-holiday" : "workday";
 }
 
 export function weekdayNameOf(date: IsoDate): string {
@@ -56,10 +65,11 @@ function monthWeeks(year: number, month: number): (IsoDate | null)[][] {
   return weeks;
 }
 
-export function CalendarLegend() {
+export function CalendarLegend({ withProvisional = false }: { withProvisional?: boolean }) {
+  const kinds = (Object.keys(CELL_KIND_LABELS) as CalendarCellKind[]).filter((kind) => withProvisional || kind !== "provisional-holiday");
   return (
     <ul className={styles.legend} aria-label="图例">
-      {(Object.keys(CELL_KIND_LABELS) as CalendarCellKind[]).map((kind) => (
+      {kinds.map((kind) => (
         <li key={kind}>
           <span className={`${styles.swatch} ${CELL_KIND_CLASSES[kind] ?? ""}`} aria-hidden>
             {CELL_KIND_MARKS[kind] ?? ""}
@@ -74,12 +84,14 @@ export function CalendarLegend() {
 export function CalendarYearGrid({
   year,
   overrides,
+  provisionalHolidays = [],
   today,
   selectedDate,
   editable,
 }: {
   year: number;
   overrides: readonly CalendarOverrideView[];
+  provisionalHolidays?: readonly ProvisionalHolidayView[];
   /** Today in Asia/Shanghai, highlighted when it falls in this year. */
   today: IsoDate;
   selectedDate: IsoDate | null;
@@ -87,6 +99,7 @@ export function CalendarYearGrid({
   editable: boolean;
 }) {
   const overridesByDate = new Map(overrides.map((override) => [override.date, override]));
+  const provisionalByDate = new Map(provisionalHolidays.map((holiday) => [holiday.date, holiday.name]));
   const months = Array.from({ length: 12 }, (_, index) => index + 1);
   return (
     <div className={styles.months}>
@@ -109,9 +122,11 @@ export function CalendarYearGrid({
                   {week.map((date, dayIndex) => {
                     if (!date) return <td key={`blank-${dayIndex}`} className={styles.blank} />;
                     const override = overridesByDate.get(date);
-                    const kind = cellKindOf(date, override?.kind);
-                    const title = override?.note ?? CELL_KIND_LABELS[kind];
-                    const description = `${date} ${weekdayNameOf(date)}，${CELL_KIND_LABELS[kind]}${override ? `：${override.note}` : ""}`;
+                    const provisionalName = provisionalByDate.get(date);
+                    const kind = cellKindOf(date, override?.kind, provisionalName !== undefined);
+                    const note = override?.note ?? (provisionalName ? `${provisionalName}（暂定）` : undefined);
+                    const title = note ?? CELL_KIND_LABELS[kind];
+                    const description = `${date} ${weekdayNameOf(date)}，${CELL_KIND_LABELS[kind]}${note ? `：${note}` : ""}`;
                     const className = [
                       styles.day,
                       CELL_KIND_CLASSES[kind],
@@ -161,12 +176,17 @@ export function CalendarYearGrid({
 }
 
 /** Totals for the year, a quick check of a newly entered arrangement (an official year has about 250 working days). */
-export function summarizeCalendarYear(year: number, overrides: readonly CalendarOverrideView[]) {
+export function summarizeCalendarYear(
+  year: number,
+  overrides: readonly CalendarOverrideView[],
+  provisionalHolidays: readonly ProvisionalHolidayView[] = [],
+) {
   const overridesByDate = new Map(overrides.map((override) => [override.date, override.kind]));
-  const totals: Record<CalendarCellKind, number> = { workday: 0, rest: 0, holiday: 0, "makeup-workday": 0 };
+  const provisional = new Set(provisionalHolidays.map((holiday) => holiday.date));
+  const totals: Record<CalendarCellKind, number> = { workday: 0, rest: 0, holiday: 0, "provisional-holiday": 0, "makeup-workday": 0 };
   for (let time = Date.UTC(year, 0, 1); time < Date.UTC(year + 1, 0, 1); time += 86_400_000) {
     const date = new Date(time).toISOString().slice(0, 10);
-    totals[cellKindOf(date, overridesByDate.get(date))] += 1;
+    totals[cellKindOf(date, overridesByDate.get(date), provisional.has(date))] += 1;
   }
   return { ...totals, workingDays: totals.workday + totals["makeup-workday"] };
 }

@@ -9,6 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ReportGrid } from "./report-grid";
 import { ReportDraftForm } from "./report-draft-form";
 import { PublishForm } from "./publish-form";
+import { CarryOverBasisNote } from "@/components/opening-balance/carry-over-basis-note";
+import type { CarryOverBasis } from "@/lib/reports/opening-balance";
 import styles from "./reports.module.css";
 
 interface Props {
@@ -17,9 +19,11 @@ interface Props {
   organizationName: string;
   canEdit: boolean;
   placeholderValues: Record<string, string>;
+  /** What check 3 compares 二 with (rules.md §7). */
+  carryOverBasis: CarryOverBasis;
 }
 
-export function ReportPage({ workspace, dataQuality, organizationName, canEdit, placeholderValues }: Props) {
+export function ReportPage({ workspace, dataQuality, organizationName, canEdit, placeholderValues, carryOverBasis }: Props) {
   const { year, format, report, latestPublished, differences } = workspace;
   const query = `?format=${format}`;
   const cellHref = (cellId: string) => `/reports/${year}/cells/${encodeURIComponent(cellId)}${query}`;
@@ -59,6 +63,9 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
             <a className="button small" href={`/reports/${year}/export${query}&type=docx`} data-testid="download-docx">
               下载 Word
             </a>
+            <Link className="button small" href="/reports/check">
+              核对其他报告
+            </Link>
           </div>
         }
       />
@@ -73,6 +80,7 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
             </li>
           ))}
         </ul>
+        <CarryOverBasisNote basis={carryOverBasis} />
       </section>
 
       <section className="card" aria-labelledby="quality-heading">

@@ -6,7 +6,8 @@ import { SignOutButton } from "./sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import styles from "./app-shell.module.css";
 
-export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+/** `showRollup`: the organization has organizations below it, whose reports its managers see. */
+export function AppShell({ actor, showRollup = false, children }: { actor: Actor; showRollup?: boolean; children: ReactNode }) {
   return (
     <div className={styles.shell}>
       <header className={`${styles.header} no-print`}>
@@ -21,7 +22,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
             </div>
           </div>
         </div>
-        <NavLinks role={actor.role} />
+        <NavLinks role={actor.role} showRollup={showRollup} />
         <div className={styles.user}>
           <NotificationBell actor={actor} />
           <span data-testid="current-user">

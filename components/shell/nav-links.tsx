@@ -5,20 +5,21 @@ import { usePathname } from "next/navigation";
 import type { Role } from "@/lib/domain-types";
 import styles from "./app-shell.module.css";
 
-const NAV_ITEMS: { href: string; label: string; exact: boolean; excludes?: string; roles?: Role[] }[] = [
+const NAV_ITEMS: { href: string; label: string; exact: boolean; excludes?: string; roles?: Role[]; rollupOnly?: boolean }[] = [
   { href: "/", label: "工作台", exact: true },
   { href: "/cases", label: "案件台账", exact: false, excludes: "/cases/new" },
   { href: "/cases/new", label: "登记申请", exact: true },
   { href: "/reports", label: "统计报表", exact: false },
   { href: "/dashboard", label: "统计分析", exact: false, roles: ["MANAGER", "ADMIN"] },
+  { href: "/rollup", label: "下级汇总", exact: false, roles: ["MANAGER", "ADMIN"], rollupOnly: true },
   { href: "/settings", label: "设置", exact: false },
 ];
 
-export function NavLinks({ role }: { role: Role }) {
+export function NavLinks({ role, showRollup }: { role: Role; showRollup: boolean }) {
   const pathname = usePathname();
   return (
     <nav className={styles.nav} aria-label="主导航">
-      {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role)).map((item) => {
+      {NAV_ITEMS.filter((item) => (!item.roles || item.roles.includes(role)) && (!item.rollupOnly || showRollup)).map((item) => {
         const active = item.exact
           ? pathname === item.href
           : pathname.startsWith(item.href) && !(item.excludes && pathname.startsWith(item.excludes));

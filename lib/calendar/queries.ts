@@ -4,7 +4,8 @@ import { db } from "../db";
 import { assertRole, type Actor } from "../auth/actor";
 import { parseInput } from "../validation";
 import { calendarYearNumberSchema } from "./schemas";
-import { createWorkCalendar, type IsoDate, type WorkCalendar } from "./workdays";
+import { createWorkCalendar, provisionalHolidaysBetween, type IsoDate, type WorkCalendar } from "./workdays";
+import { statutoryHolidaysOf } from "./statutory-holidays";
 
 /** A @db.Date column arrives as a JS Date at UTC midnight of that calendar date. */
 export function isoDateFromDb(date: Date): IsoDate {
@@ -24,6 +25,7 @@ export async function loadWorkCalendar(): Promise<WorkCalendar> {
   return createWorkCalendar(
     days.map((day) => ({ date: isoDateFromDb(day.date), kind: day.kind })),
     confirmedYears.map((row) => row.year),
+    statutoryHolidaysOf,
   );
 }
 
@@ -40,9 +42,13 @@ export async function getCalendarYear({ actor, year }: { actor: Actor; year: num
     db.calendarYear.findUnique({ where: { year: checkedYear }, select: { confirmed: true, source: true, updatedAt: true } }),
     db.calendarYear.findMany({ select: { year: true, confirmed: true }, orderBy: { year: "asc" } }),
   ]);
+  const overrides = days.map((day) => ({ date: isoDateFromDb(day.date), kind: day.kind, note: day.note }));
+  const yearCalendar = createWorkCalendar(overrides, arrangement?.confirmed ? [checkedYear] : [], statutoryHolidaysOf);
   return {
     year: checkedYear,
-    days: days.map((day) => ({ date: isoDateFromDb(day.date), kind: day.kind, note: day.note })),
+    days: overrides,
+    /** Unconfirmed year: the 放假办法's weekday holidays with no entered date, counted as days off (rules.md §4). */
+    provisionalHolidays: provisionalHolidaysBetween(yearCalendar, checkedYear, checkedYear),
     arrangement,
     knownYears,
   };

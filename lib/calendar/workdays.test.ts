@@ -19,9 +19,11 @@ import {
   isWorkday,
   isYearConfirmed,
   nextWorkdayOnOrAfter,
+  provisionalHolidayOn,
   unconfirmedYearsBetween,
 } from "./workdays";
 import { shippedCalendar, shippedConfirmedYears, shippedDays } from "@/tests/shipped-calendar";
+import { statutoryHolidaysOf } from "./statutory-holidays";
 
 const calendar = shippedCalendar;
 
@@ -174,11 +176,35 @@ describe("a year without a confirmed arrangement (2027)", () => {
     expect(unconfirmedYearsBetween(calendar, "2026-01-01", "2026-12-31")).toEqual([]);
   });
 
-  it("falls back to the plain weekday rule, so 元旦 2027-01-01 (a Friday) counts as a working day", () => {
-    expect(isWorkday(calendar, "2027-01-01")).toBe(true);
+  it("counts the 放假办法's fixed holidays as provisional days off: 元旦 2027-01-01 (a Friday) is not a working day", () => {
+    expect(isWorkday(calendar, "2027-01-01")).toBe(false);
+    expect(provisionalHolidayOn(calendar, "2027-01-01")).toBe("元旦");
     expect(isWorkday(calendar, "2027-01-02")).toBe(false); // Saturday
-    // From Thu 2026-12-31 the next working day is provisionally Fri 2027-01-01.
-    expect(addWorkdays(calendar, "2026-12-31", 1)).toBe("2027-01-01");
+    // From Thu 2026-12-31 the next working day is provisionally Mon 2027-01-04.
+    expect(addWorkdays(calendar, "2026-12-31", 1)).toBe("2027-01-04");
+  });
+
+  it("takes 春节 (4 days from 除夕), 清明, 劳动节, 端午, 中秋 and 国庆 from the lunar and solar-term tables", () => {
+    // 2027: 除夕 is Friday 5 February (腊月廿九), 清明 Monday 5 April, 端午 Wednesday 9 June, 中秋 Wednesday 15 September.
+    const offWeekdays = ["2027-02-05", "2027-02-08", "2027-04-05", "2027-06-09", "2027-09-15", "2027-10-01"];
+    for (const date of offWeekdays) expect(isWorkday(calendar, date), date).toBe(false);
+    expect(provisionalHolidayOn(calendar, "2027-02-08")).toBe("春节");
+    // 劳动节 1–2 May 2027 and 国庆 2–3 October fall on a weekend: no weekday is added (调休 stays unknown).
+    expect(isWorkday(calendar, "2027-05-03")).toBe(true);
+    expect(isWorkday(calendar, "2027-10-04")).toBe(true);
+    expect(isWorkday(calendar, "2027-02-09")).toBe(true);
+    expect(countWorkdays(calendar, "2027-01-31", "2027-02-14")).toBe(8); // 1–4 and 9–12 February
+  });
+
+  it("gives way to a date the administrator entered, and to a confirmed year", () => {
+    const entered = createWorkCalendar([...shippedDays, { date: "2027-02-08", kind: "WORKDAY" }], shippedConfirmedYears, statutoryHolidaysOf);
+    expect(isWorkday(entered, "2027-02-08")).toBe(true);
+    expect(provisionalHolidayOn(entered, "2027-02-08")).toBeNull();
+    const confirmed = createWorkCalendar(shippedDays, [...shippedConfirmedYears, 2027], statutoryHolidaysOf);
+    expect(isWorkday(confirmed, "2027-01-01")).toBe(true);
+    expect(provisionalHolidayOn(confirmed, "2027-01-01")).toBeNull();
+    // The shipped years never get provisional days: their arrangement is entered.
+    expect(provisionalHolidayOn(calendar, "2026-10-01")).toBeNull();
   });
 });
 
@@ -189,7 +215,7 @@ describe("invalid input", () => {
     expect(() => countWorkdays(calendar, "2026-02-13", "2026-02-30")).toThrow(RangeError);
     expect(() => isWorkday(calendar, "2026-2-14")).toThrow(RangeError);
     expect(() => isWorkday(calendar, "2026/02/14")).toThrow(RangeError);
-    expect(() => createWorkCalendar([{ date: "2025-02-29", kind: "HOLIDAY" }], [])).toThrow(RangeError);
+    expect(() => createWorkCalendar([{ date: "2025-02-29", kind: "HOLIDAY" }], [], statutoryHolidaysOf)).toThrow(RangeError);
   });
 
   it("rejects a negative or fractional number of working days", () => {

@@ -1,8 +1,14 @@
 // Working-day arithmetic on the official Chinese calendar (rules.md §4). Pure: dates are ISO strings
 // ("YYYY-MM-DD", calendar dates in Asia/Shanghai) and the calendar is passed in, never loaded here.
+// In a year whose official arrangement is not confirmed, the fixed statutory holidays of the 放假办法
+// (the calendar's `statutoryHolidays`, lib/calendar/statutory-holidays.ts on the server) are
+// provisional non-working days unless a date is entered.
 
 export type IsoDate = string;
 export type CalendarDayKind = "HOLIDAY" | "WORKDAY";
+
+/** A year's fixed statutory days off (a day may appear once per festival that falls on it). */
+export type StatutoryHolidays = (year: number) => readonly { date: IsoDate; name: string }[];
 
 /** The dates that differ from the Monday–Friday rule, and the years whose arrangement is published. */
 export interface WorkCalendar {
@@ -10,14 +16,22 @@ export interface WorkCalendar {
   confirmedYears: ReadonlySet<number>;
   /** The same overrides keyed by day number (days since 1970-01-01), for the day-stepping loops. */
   overridesByDayNumber: ReadonlyMap<number, CalendarDayKind>;
+  /** The 放假办法's days off of each year by day number, memoised per year (see provisionalHolidayOn). */
+  statutoryHolidayNamesOf: (year: number) => ReadonlyMap<number, string>;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/**
+ * The calendar from its entered dates, its confirmed years and the 放假办法's holidays of any year
+ * (lib/calendar/statutory-holidays.ts `statutoryHolidaysOf`; a test may pass `() => []` for the plain
+ * weekday rule in unconfirmed years).
+ */
 export function createWorkCalendar(
   days: Iterable<{ date: IsoDate; kind: CalendarDayKind }>,
   confirmedYears: Iterable<number>,
+  statutoryHolidays: StatutoryHolidays,
 ): WorkCalendar {
   const overrides = new Map<IsoDate, CalendarDayKind>();
   const overridesByDayNumber = new Map<number, CalendarDayKind>();
@@ -25,7 +39,22 @@ export function createWorkCalendar(
     overrides.set(assertIsoDate(day.date), day.kind);
     overridesByDayNumber.set(toDayNumber(day.date), day.kind);
   }
-  return { overrides, confirmedYears: new Set(confirmedYears), overridesByDayNumber };
+  const namesByYear = new Map<number, ReadonlyMap<number, string>>();
+  const statutoryHolidayNamesOf = (year: number): ReadonlyMap<number, string> => {
+    let names = namesByYear.get(year);
+    if (!names) {
+      const byDay = new Map<number, string>();
+      for (const holiday of statutoryHolidays(year)) {
+        const dayNumber = toDayNumber(holiday.date);
+        const existing = byDay.get(dayNumber);
+        byDay.set(dayNumber, existing ? `${existing}、${holiday.name}` : holiday.name);
+      }
+      names = byDay;
+      namesByYear.set(year, names);
+    }
+    return names;
+  };
+  return { overrides, confirmedYears: new Set(confirmedYears), overridesByDayNumber, statutoryHolidayNamesOf };
 }
 
 export function assertIsoDate(date: string): IsoDate {
@@ -50,10 +79,27 @@ function isPlainWeekendDay(dayNumber: number): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+/** The calendar year of a day number, without allocating a Date (the loops below call this per day). */
+function yearOfDayNumber(dayNumber: number): number {
+  let year = 1970 + Math.floor(dayNumber / 365.2425);
+  if (Date.UTC(year + 1, 0, 1) / DAY_MS <= dayNumber) year += 1;
+  else if (Date.UTC(year, 0, 1) / DAY_MS > dayNumber) year -= 1;
+  return year;
+}
+
+/** A provisional statutory holiday on a weekday of an unconfirmed year, with no override: its name, else null. */
+function provisionalHolidayOfDayNumber(calendar: WorkCalendar, dayNumber: number): string | null {
+  if (isPlainWeekendDay(dayNumber) || calendar.overridesByDayNumber.has(dayNumber)) return null;
+  const year = yearOfDayNumber(dayNumber);
+  if (calendar.confirmedYears.has(year)) return null;
+  return calendar.statutoryHolidayNamesOf(year).get(dayNumber) ?? null;
+}
+
 function isWorkdayNumber(calendar: WorkCalendar, dayNumber: number): boolean {
   const override = calendar.overridesByDayNumber.get(dayNumber);
   if (override) return override === "WORKDAY";
-  return !isPlainWeekendDay(dayNumber);
+  if (isPlainWeekendDay(dayNumber)) return false;
+  return provisionalHolidayOfDayNumber(calendar, dayNumber) === null;
 }
 
 /** The calendar date `days` days after `date` (negative for before). */
@@ -72,6 +118,31 @@ export function yearOf(date: IsoDate): number {
 
 export function isWorkday(calendar: WorkCalendar, date: IsoDate): boolean {
   return isWorkdayNumber(calendar, toDayNumber(date));
+}
+
+/**
+ * The festival whose provisional statutory day off `date` is (a weekday of a year with no confirmed
+ * arrangement and no entered override), or null. Such a day is not a working day (rules.md §4).
+ */
+export function provisionalHolidayOn(calendar: WorkCalendar, date: IsoDate): string | null {
+  return provisionalHolidayOfDayNumber(calendar, toDayNumber(date));
+}
+
+/**
+ * The provisional days off of the years fromYear–toYear (weekdays only, where no date is entered and
+ * the year is not confirmed), in date order: the dates on which this calendar departs from the plain
+ * weekday rule besides its overrides.
+ */
+export function provisionalHolidaysBetween(calendar: WorkCalendar, fromYear: number, toYear: number): { date: IsoDate; name: string }[] {
+  const holidays: { date: IsoDate; name: string }[] = [];
+  for (let year = fromYear; year <= toYear; year += 1) {
+    if (calendar.confirmedYears.has(year)) continue;
+    for (const [dayNumber] of calendar.statutoryHolidayNamesOf(year)) {
+      const name = provisionalHolidayOfDayNumber(calendar, dayNumber);
+      if (name !== null) holidays.push({ date: fromDayNumber(dayNumber), name });
+    }
+  }
+  return holidays.toSorted((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 export function isYearConfirmed(calendar: WorkCalendar, year: number): boolean {

@@ -11,6 +11,8 @@ export interface DecisionItem {
   leading?: boolean;
 }
 
+export type FeeNoticeUnrecordedField = "method" | "amount";
+
 export interface CaseEventDetailsByType {
   CORRECTION_REQUESTED: {
     /** The period given for the supplement; null where it was not recorded (an imported ledger). */
@@ -36,15 +38,19 @@ export interface CaseEventDetailsByType {
   };
   EXTENSION: { workdays: number; approvedBy: string; approvedOn: IsoDate; reason: string };
   FEE_NOTICE: {
-    method: FeeMethod;
-    /** Yuan with two decimals, as a string ("1230.50"). */
-    amount: string;
-    calculatedAmount: string;
+    /** Absent only where `unrecorded` says the ledger the notice was imported from left it empty. */
+    method?: FeeMethod;
+    /** Yuan with two decimals, as a string ("1230.50"); absent as `method`. */
+    amount?: string;
+    calculatedAmount?: string;
     adjustmentReason?: string;
     /** The day the applicant received the notice; the payment period runs from the next day. */
     applicantReceivedOn: IsoDate;
+    /** What an imported ledger row did not record (interfaces.md §2: 收费方式 and 收费金额 may be empty). */
+    unrecorded?: FeeNoticeUnrecordedField[];
   };
-  FEE_PAID: { amount: string };
+  /** `amount` is absent when the notice's amount was not recorded (a payment is taken to be of the notice's amount). */
+  FEE_PAID: { amount?: string };
   DECISION_SERVED: { items: DecisionItem[]; serviceMethod: string };
   WITHDRAWN: { reason?: string };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { shippedCalendar as calendar } from "@/tests/shipped-calendar";
 import { ledgerToCsv, ledgerToXlsx } from "./export";
@@ -418,5 +419,118 @@ describe("values", () => {
     expect(caseSequenceFromNumber("司公开〔2024〕12号")).toBe(12);
     expect(caseSequenceFromNumber("无编号")).toBe(0);
     expect(caseSequenceFromNumber("GK-99999999999")).toBe(0);
+  });
+});
+
+describe("every row the contract allows (interfaces.md §2)", () => {
+  async function importOne(cells: Partial<Record<LedgerColumn, string>>) {
+    const result = await importText([HEADER, csvLine({ ...BASE_ROW, ...cells })]);
+    expect(result.errors.map(formatLedgerIssue)).toEqual([]);
+    expect(result.cases).toHaveLength(1);
+    const ledgerCase = result.cases[0]!;
+    // Stored events are read back through the case log's schema: each must pass it.
+    for (const event of ledgerCase.events) expect(caseEventInputSchema.safeParse(event).success, event.type).toBe(true);
+    // A round trip loses nothing: the export gives back the row's cells.
+    const exported = exportRowOf(ledgerCase);
+    const source = result.parsed.rows[0]!.cells;
+    expect(Object.fromEntries(LEDGER_COLUMNS.map((column) => [column, ledgerCellText(exported[column])]))).toEqual(source);
+    return { ledgerCase, warnings: result.warnings.map(formatLedgerIssue) };
+  }
+
+  it("imports a 收费通知日期 without 收费方式, counting the notice with its amount", async () => {
+    const { ledgerCase, warnings } = await importOne({ 收费通知日期: "2024-03-20", 收费金额: "200.00", 缴费日期: "2024-03-25" });
+    expect(ledgerCase.projection).toMatchObject({ feeNoticeOn: "2024-03-20", feeMethod: null, feeAmount: "200.00", feePaidAmount: "200.00" });
+    expect(ledgerCase.events[0]).toMatchObject({ type: "FEE_NOTICE", details: { amount: "200.00", unrecorded: ["method"] } });
+    expect(warnings).toEqual(["第 2 行［收费通知日期］有收费通知日期而未填写收费方式：已导入，收费通知计入年度报告“六”的件数"]);
+  });
+
+  it("imports a 收费通知日期 without 收费金额 (or without both), its amount unknown, not invented", async () => {
+    const { ledgerCase, warnings } = await importOne({ 收费方式: "按件", 收费通知日期: "2024-03-20", 缴费日期: "2024-03-25" });
+    expect(ledgerCase.projection).toMatchObject({ feeNoticeOn: "2024-03-20", feeMethod: "PER_APPLICATION", feeAmount: null, feePaidOn: "2024-03-25", feePaidAmount: null });
+    expect(ledgerCase.events.map((event) => event.details)).toEqual([
+      { method: "PER_APPLICATION", applicantReceivedOn: "2024-03-20", unrecorded: ["amount"] },
+      {},
+    ]);
+    expect(warnings).toEqual([
+      "第 2 行［收费通知日期］有收费通知日期而未填写收费金额：已导入，收费通知计入年度报告“六”的件数，但其金额（及缴费金额）未知，不计入总金额和实收金额",
+    ]);
+    const neither = await importOne({ 收费通知日期: "2024-03-20" });
+    expect(neither.ledgerCase.projection).toMatchObject({ feeNoticeOn: "2024-03-20", feeMethod: null, feeAmount: null });
+    expect(neither.warnings[0]).toContain("未填写收费方式和收费金额");
+  });
+
+  it.each([
+    ["征求意见答复日期", { 征求意见日期: "2024-03-20", 征求意见答复日期: "2024-04-12" }, "consultationAnsweredOn"],
+    ["缴费日期", { 收费方式: "按件", 收费通知日期: "2024-03-20", 收费金额: "100.00", 缴费日期: "2024-04-12" }, "feePaidOn"],
+    ["延期告知日期", { 延期告知日期: "2024-04-12", 延期工作日数: "10" }, "extensionNotifiedOn"],
+    ["补正收到日期", { 补正告知日期: "2024-03-20", 补正收到日期: "2024-04-12" }, "correctionReceivedOn"],
+  ] as const)("imports a %s after 办结日期 with a warning, keeping the closing as recorded", async (column, cells, field) => {
+    const { ledgerCase, warnings } = await importOne({ ...cells, 办结日期: "2024-04-10", 办理结果: "予以公开" });
+    expect(ledgerCase.projection).toMatchObject({ status: "CLOSED", closedOn: "2024-04-10", outcome: "GRANTED", [field]: "2024-04-12" });
+    expect(warnings).toContain(
+      `第 2 行［${column}］${column} 2024-04-12 晚于办结日期 2024-04-10：已按台账原样导入，该步骤不改变办结日期和办理结果，也不计入期限`,
+    );
+    // The clock's own refusal of the late step says nothing more and is left out; a case closed while
+    // still waiting for the 补正 or the fee breaks a rule of its own, and keeps that warning.
+    const waiting = column === "补正收到日期" || column === "缴费日期";
+    expect(warnings.filter((warning) => warning.includes("与办理时限规则不符"))).toHaveLength(waiting ? 1 : 0);
+  });
+
+  it("takes 证件号码 and 联系方式 as free text, and a one-character 申请内容", async () => {
+    const contact = "电话 0452-1234567、13800000000（工作日 8:30–17:00）；通信地址：黑龙江省鹤岗市向阳区某街道 12 号 3 单元 401 室，邮编 154100；电子邮箱 someone@example.com";
+    const { ledgerCase, warnings } = await importOne({ 证件号码: "身份证 110101199003077774", 联系方式: contact, 申请内容: "略" });
+    expect(ledgerCase).toMatchObject({ applicantIdNumber: "身份证 110101199003077774", applicantContact: contact, requestContent: "略" });
+    expect(warnings).toEqual([]);
+    const bare = await importText([HEADER, csvLine({ ...BASE_ROW, 证件号码: "11010519491231002x" })]);
+    expect(bare.cases[0]?.applicantIdNumber).toBe("11010519491231002X");
+  });
+
+  it("reads a date written 2024年3月18日 or 2024.3.18", async () => {
+    const { ledgerCase } = await importText([HEADER, csvLine({ ...BASE_ROW, 收到申请日期: "2024年3月18日", 办结日期: "2024.4.1", 办理结果: "予以公开" })]).then(
+      (result) => ({ ledgerCase: result.cases[0]! }),
+    );
+    expect(ledgerCase.projection).toMatchObject({ closedOn: "2024-04-01" });
+    expect(ledgerCase.receivedOn).toBe("2024-03-18");
+  });
+});
+
+describe("XLSX dates in the built-in East-Asian formats", () => {
+  /**
+   * A workbook whose 收到申请日期 cell is styled with built-in format `id`, undeclared in styles.xml, as
+   * Excel and WPS write yyyy"年"m"月"d"日": written by ExcelJS with a custom format, then rewritten.
+   */
+  async function workbookWithBuiltInDateFormat(id: number): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("台账");
+    sheet.addRow(["申请编号", "收到申请日期", "申请方式", "申请人类型", "申请人", "申请内容"]);
+    sheet.addRow(["GK-2024-000031", new Date(Date.UTC(2024, 2, 1)), "网络", "自然人", "张静", "申请公开统计"]);
+    sheet.getCell("B2").numFmt = 'yyyy"年"m"月"d"日"';
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const custom = /<numFmt numFmtId="(\d+)" formatCode="[^"]*年[^"]*"\/>/.exec(styles);
+    expect(custom).not.toBeNull();
+    const rewritten = styles.replace(custom![0], "").replaceAll(`numFmtId="${custom![1]}"`, `numFmtId="${id}"`);
+    zip.file("xl/styles.xml", rewritten);
+    return zip.generateAsync({ type: "uint8array" });
+  }
+
+  it("imports a date cell with built-in format 31 (yyyy\"年\"m\"月\"d\"日\") as the date", async () => {
+    const bytes = await workbookWithBuiltInDateFormat(31);
+    // The file is what the test says: read as it is, ExcelJS sees the serial number 45352.
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.load(bytes.slice().buffer);
+    expect(plain.worksheets[0]!.getCell("B2").value).toBe(45352);
+
+    const parsed = await parseLedgerFile("台账.xlsx", bytes);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows[0]?.cells.收到申请日期).toBe("2024-03-01");
+    const { cases, errors } = validateLedgerRows(parsed.rows, options());
+    expect(errors).toEqual([]);
+    expect(cases[0]?.receivedOn).toBe("2024-03-01");
+  });
+
+  it.each([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58])("reads built-in format %i as a date", async (id) => {
+    const parsed = await parseLedgerFile("台账.xlsx", await workbookWithBuiltInDateFormat(id));
+    expect(parsed.rows[0]?.cells.收到申请日期).toBe("2024-03-01");
   });
 });

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import type { ApplicantType, Channel, FeeMethod, LitigationRoute, Outcome, ProceedingResult } from "@prisma/client";
 import { addCalendarDays, addWorkdays, assertIsoDate, type IsoDate, type WorkCalendar } from "../calendar/workdays";
-import type { CaseEvent } from "./case-events";
+import type { CaseEvent, FeeNoticeUnrecordedField } from "./case-events";
 import {
   APPLICANT_TYPE_LABELS,
   CHANNEL_LABELS,
@@ -18,6 +18,7 @@ import {
 import { LEDGER_CHANNEL_LABELS, LEDGER_COLUMNS, type LedgerColumn } from "./ledger";
 import { CONSULTATION_WINDOW_WORKDAYS, CORRECTION_NOTICE_WORKDAYS, projectCase, type CaseProjection } from "./projection";
 import { registerApplicationSchema } from "./schemas";
+import { declareBuiltInDateFormats } from "./xlsx-number-formats";
 
 // ---------------------------------------------------------------------------------------------
 // Problems
@@ -195,8 +196,9 @@ export function parseCsv(text: string): { records: RawRecord[]; errors: LedgerIs
 async function readXlsxRecords(bytes: Uint8Array): Promise<{ records: RawRecord[] } | { error: string }> {
   const workbook = new ExcelJS.Workbook();
   try {
-    // A copy: the view may be part of a larger buffer, and ExcelJS reads the whole ArrayBuffer.
-    await workbook.xlsx.load(bytes.slice().buffer);
+    // Dates in the East-Asian built-in formats are dates too (interfaces.md §2). A copy: the view may
+    // be part of a larger buffer, and ExcelJS reads the whole ArrayBuffer.
+    await workbook.xlsx.load((await declareBuiltInDateFormats(bytes)).slice().buffer);
   } catch {
     return { error: "无法读取 XLSX 文件：文件已损坏或不是 Excel 工作簿" };
   }
@@ -381,13 +383,18 @@ export function outcomeFromLedger(text: string): Outcome | undefined {
 
 const labelList = (lookup: ReadonlyMap<string, unknown>) => [...lookup.keys()].join("、");
 
-const LEDGER_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+const LEDGER_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 
-/** YYYY-MM-DD; also YYYY/M/D, as Excel in a Chinese locale rewrites the dates of a CSV it saves. */
+/**
+ * YYYY-MM-DD; also YYYY/M/D, as Excel in a Chinese locale rewrites the dates of a CSV it saves, YYYY.M.D
+ * and YYYY年M月D日 (a date cell saved as text).
+ */
 export function dateFromLedger(text: string): IsoDate | null {
   const match = LEDGER_DATE.exec(text);
   if (!match) return null;
-  const [, year, month, day] = match;
+  const year = match[1] ?? match[4];
+  const month = match[2] ?? match[5];
+  const day = match[3] ?? match[6];
   const iso = `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
   try {
     return assertIsoDate(iso);
@@ -411,6 +418,8 @@ export function caseSequenceFromNumber(caseNumber: string): number {
 /** Reads one row's cells, collecting every problem instead of stopping at the first. */
 class RowReader {
   readonly errors: LedgerIssue[] = [];
+  /** What the row imports with but the user should know (reported only when the row imports). */
+  readonly warnings: LedgerIssue[] = [];
 
   constructor(
     readonly row: LedgerSourceRow,
@@ -419,6 +428,10 @@ class RowReader {
 
   fail(column: LedgerColumn | null, message: string): void {
     this.errors.push({ row: this.row.rowNumber, column, message });
+  }
+
+  warn(column: LedgerColumn | null, message: string): void {
+    this.warnings.push({ row: this.row.rowNumber, column, message });
   }
 
   text(column: LedgerColumn): string | null {
@@ -567,8 +580,10 @@ export function validateLedgerRows(rows: readonly LedgerSourceRow[], options: Le
         errors.push(issue);
         continue;
       }
-      warnings.push({ ...issue, message: `${issue.message}（与办理时限规则不符，已按台账原样导入）` });
+      // A step after the closing has its own warning below; the clock's refusal of it says no more.
+      if (!built.refusal.afterClosing) warnings.push({ ...issue, message: `${issue.message}（与办理时限规则不符，已按台账原样导入）` });
     }
+    warnings.push(...reader.warnings);
     cases.push(built.case);
   }
   return { cases, errors, warnings };
@@ -578,7 +593,7 @@ function readCase(
   reader: RowReader,
   caseNumber: string | null,
   options: LedgerValidationOptions,
-): { case: LedgerCase; refusal: { column: LedgerColumn; message: string } | null } | null {
+): { case: LedgerCase; refusal: ClockRefusal | null } | null {
   const receivedOn = reader.requiredDate("收到申请日期");
   const channel = reader.choice("申请方式", CHANNEL_LOOKUP, true);
   const applicantType = reader.choice("申请人类型", APPLICANT_TYPE_LOOKUP, true);
@@ -641,17 +656,23 @@ function readCase(
   reader.needs("延期工作日数", filled("延期工作日数"), "延期告知日期", filled("延期告知日期"));
   reader.needs("收费方式", filled("收费方式"), "收费通知日期", filled("收费通知日期"));
   reader.needs("收费金额", filled("收费金额"), "收费通知日期", filled("收费通知日期"));
-  reader.needs("收费通知日期", filled("收费通知日期"), "收费方式", filled("收费方式"));
-  reader.needs("收费通知日期", filled("收费通知日期"), "收费金额", filled("收费金额"));
   reader.needs("缴费日期", filled("缴费日期"), "收费通知日期", filled("收费通知日期"));
   reader.notBefore("缴费日期", dates.缴费日期, "收费通知日期", dates.收费通知日期);
   reader.needs("办结日期", filled("办结日期"), "办理结果", filled("办理结果"));
   reader.needs("办理结果", filled("办理结果"), "办结日期", filled("办结日期"));
+  // A step after the closing is history as the ledger records it (interfaces.md §2): a warning.
   for (const column of CLOCK_DATE_COLUMNS) {
     const date = dates[column];
     if (date && dates.办结日期 && date > dates.办结日期) {
-      reader.fail(column, `${column} ${date} 晚于办结日期 ${dates.办结日期}：案件办结后不能再有办理步骤`);
+      reader.warn(column, `${column} ${date} 晚于办结日期 ${dates.办结日期}：已按台账原样导入，该步骤不改变办结日期和办理结果，也不计入期限`);
     }
+  }
+  if (dates.收费通知日期 && (!filled("收费方式") || !filled("收费金额"))) {
+    const missing = [filled("收费方式") ? null : "收费方式", filled("收费金额") ? null : "收费金额"].filter(Boolean).join("和");
+    reader.warn(
+      "收费通知日期",
+      `有收费通知日期而未填写${missing}：已导入，收费通知计入年度报告“六”的件数${filled("收费金额") ? "" : "，但其金额（及缴费金额）未知，不计入总金额和实收金额"}`,
+    );
   }
   reader.needs("复议结果", filled("复议结果"), "复议申请日期", filled("复议申请日期"));
   reader.needs("复议结果", filled("复议结果"), "复议结果日期", filled("复议结果日期"));
@@ -679,13 +700,13 @@ function readCase(
     consultationAnsweredOn: dates.征求意见答复日期,
     extensionNotifiedOn: dates.延期告知日期,
     extensionWorkdays: dates.延期告知日期 ? (extensionWorkdaysGiven ?? DEFAULT_EXTENSION_WORKDAYS) : null,
-    fee: dates.收费通知日期 && feeMethod && feeAmount ? { noticeOn: dates.收费通知日期, method: feeMethod, amount: feeAmount } : null,
+    fee: dates.收费通知日期 ? { noticeOn: dates.收费通知日期, method: feeMethod, amount: feeAmount } : null,
     feePaidOn: dates.缴费日期,
     closedOn: dates.办结日期,
     outcome,
   };
   const events = clockEventsOf(facts, options.calendar);
-  const replay = replayClock(receivedOn, events, options);
+  const replay = replayClock(receivedOn, events, options, facts.closedOn);
 
   return {
     case: {
@@ -726,7 +747,8 @@ interface ClockFacts {
   consultationAnsweredOn: IsoDate | null;
   extensionNotifiedOn: IsoDate | null;
   extensionWorkdays: number | null;
-  fee: { noticeOn: IsoDate; method: FeeMethod; amount: string } | null;
+  /** method and amount null where the ledger left them empty. */
+  fee: { noticeOn: IsoDate; method: FeeMethod | null; amount: string | null } | null;
   feePaidOn: IsoDate | null;
   closedOn: IsoDate | null;
   outcome: Outcome | null;
@@ -781,17 +803,24 @@ function clockEventsOf(facts: ClockFacts, calendar: WorkCalendar): SourcedEvent[
     });
   }
   if (facts.fee) {
+    const { method, amount } = facts.fee;
+    const unrecorded: FeeNoticeUnrecordedField[] = [...(method ? [] : ["method" as const]), ...(amount ? [] : ["amount" as const])];
     events.push({
       column: "收费通知日期",
       event: {
         type: "FEE_NOTICE",
         occurredOn: facts.fee.noticeOn,
-        details: { method: facts.fee.method, amount: facts.fee.amount, calculatedAmount: facts.fee.amount, applicantReceivedOn: facts.fee.noticeOn },
+        details: {
+          ...(method ? { method } : {}),
+          ...(amount ? { amount, calculatedAmount: amount } : {}),
+          applicantReceivedOn: facts.fee.noticeOn,
+          ...(unrecorded.length > 0 ? { unrecorded } : {}),
+        },
       },
     });
     // The ledger has no column for the amount paid: a payment is taken to be of the amount noticed.
     if (facts.feePaidOn) {
-      events.push({ column: "缴费日期", event: { type: "FEE_PAID", occurredOn: facts.feePaidOn, details: { amount: facts.fee.amount } } });
+      events.push({ column: "缴费日期", event: { type: "FEE_PAID", occurredOn: facts.feePaidOn, details: amount ? { amount } : {} } });
     }
   }
   if (facts.closedOn && facts.outcome) {
@@ -816,11 +845,19 @@ function clockEventsOf(facts: ClockFacts, calendar: WorkCalendar): SourcedEvent[
  * refuses is kept as the ledger records it — its dates and amounts, or its closing — and the first
  * refusal (the cause; later ones follow from it) is returned with its column.
  */
+interface ClockRefusal {
+  column: LedgerColumn;
+  message: string;
+  /** The refused event is a step dated after the closing (which has a warning of its own). */
+  afterClosing: boolean;
+}
+
 function replayClock(
   receivedOn: IsoDate,
   events: readonly SourcedEvent[],
   options: LedgerValidationOptions,
-): { projection: CaseProjection; refusal: { column: LedgerColumn; message: string } | null } {
+  closedOn: IsoDate | null,
+): { projection: CaseProjection; refusal: ClockRefusal | null } {
   const result = projectCase({
     receivedOn,
     events: events.map((sourced) => sourced.event),
@@ -831,6 +868,10 @@ function replayClock(
   });
   if (!result.ok) throw new Error(`replay of recorded history failed: ${result.message}`);
   const [first] = result.projection.historicRefusals;
-  const refusal = first ? { column: events[first.index]!.column, message: first.message } : null;
+  const refused = first ? events[first.index]! : null;
+  const refusal =
+    first && refused
+      ? { column: refused.column, message: first.message, afterClosing: closedOn !== null && refused.event.occurredOn > closedOn }
+      : null;
   return { projection: result.projection, refusal };
 }

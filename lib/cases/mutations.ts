@@ -52,6 +52,13 @@ function assertEnteredEvent(event: CaseEvent): void {
   if (event.type === "CORRECTION_REQUESTED" && !event.details.deadlineOn) {
     throw new AppError("VALIDATION", "请填写补正期限", { deadlineOn: ["请填写告知申请人的补正期限"] });
   }
+  // Only an imported ledger may leave a fee notice's method or amount unrecorded.
+  if (event.type === "FEE_NOTICE" && (event.details.unrecorded?.length ?? 0) > 0) {
+    throw new AppError("VALIDATION", "请填写计收方式和收费金额", { amount: ["请填写收费金额"] });
+  }
+  if (event.type === "FEE_PAID" && event.details.amount === undefined) {
+    throw new AppError("VALIDATION", "请填写缴费金额", { amount: ["请填写缴费金额"] });
+  }
 }
 
 /**

@@ -320,10 +320,12 @@ describe("closing", () => {
 });
 
 describe("years without a confirmed arrangement", () => {
-  it("marks a due date reaching into 2027 as provisional, counted on plain weekdays", () => {
-    // 12 working days in 2026-12-16..31, then 2027-01-01 (Fri) and 2027-01-04..08, 01-11, 01-12.
+  it("marks a due date reaching into 2027 as provisional, counted on weekdays minus the statutory holidays", () => {
+    // 12 working days in 2026-12-16..31; 元旦 2027-01-01 (Fri) is a provisional holiday (rules.md §4);
+    // then 2027-01-04..08, 01-11, 01-12, 01-13.
     const projection = projected("2026-12-15", [], { today: "2026-12-15" });
-    expect(projection.dueOn).toBe("2027-01-12");
+    expect(projection.dueOn).toBe("2027-01-13");
+    expect(projection.explanation.map((line) => line.text).join()).toContain("跳过暂定的法定节假日 2027-01-01");
     expect(projection.dueIsProvisional).toBe(true);
     expect(projection.warnings.join()).toContain("2027");
     expect(projected("2026-11-02", []).dueIsProvisional).toBe(false);

@@ -7,6 +7,7 @@ import {
   addWorkdays,
   countWorkdays,
   isWorkday,
+  provisionalHolidayOn,
   unconfirmedYearsBetween,
   addCalendarDays,
   type IsoDate,
@@ -354,14 +355,15 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
         case "FEE_NOTICE": {
           if (state.feeNoticeOn) refuse("本案已发出过收费通知；每件申请只能采用一种计收方式发出一次收费通知");
           if (phase !== "RUNNING") refuse(`当前状态为“${phaseLabel(phase)}”，不能发出收费通知`);
-          if (!(Number(event.details.amount) > 0)) {
+          // An imported notice may lack its amount (the ledger left it empty): a recorded amount is above 0.
+          if (event.details.amount !== undefined && !(Number(event.details.amount) > 0)) {
             refuse("收费金额须大于 0 元：按规定应收 0 元的（每月前 10 件申请，或 30 页以下），无需发出收费通知，也不停止计时");
           }
           if (event.occurredOn > currentDue()) refuse(`收费通知应在答复期限（${currentDue()}）内发出`);
           if (event.details.applicantReceivedOn < event.occurredOn) refuse("申请人收到收费通知的日期不能早于发出日期");
-          state.feeMethod = event.details.method;
+          state.feeMethod = event.details.method ?? null;
           state.feeNoticeOn = event.occurredOn;
-          state.feeAmount = event.details.amount;
+          state.feeAmount = event.details.amount ?? null;
           state.feePaymentDueOn = addWorkdays(calendar, event.details.applicantReceivedOn, FEE_PAYMENT_WORKDAYS);
           if (input.settings.feeStopsClock) {
             stops.push({ kind: "FEE", since: event.occurredOn, end: null, latestEnd: null, key: null });
@@ -370,7 +372,7 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
           explanation.push({
             date: event.occurredOn,
             text:
-              `发出收费通知（${event.details.amount} 元），申请人应在 ${state.feePaymentDueOn} 前缴费（收到通知次日起 ${FEE_PAYMENT_WORKDAYS} 个工作日）。` +
+              `发出收费通知（${event.details.amount ? `${event.details.amount} 元` : "台账未记录金额"}），申请人应在 ${state.feePaymentDueOn} 前缴费（收到通知次日起 ${FEE_PAYMENT_WORKDAYS} 个工作日）。` +
               (input.settings.feeStopsClock ? "缴费前答复期限停止计算。" : "本机构设置为收费期间不停止计时。"),
           });
           break;
@@ -382,18 +384,18 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
             refuse(`缴费期限已于 ${state.feePaymentDueOn} 届满，逾期未缴费视为放弃申请，应按“逾期未缴纳费用”办结`);
           }
           state.feePaidOn = event.occurredOn;
-          state.feePaidAmount = event.details.amount;
+          state.feePaidAmount = event.details.amount ?? null;
           const feeStop = runningStop("FEE");
           if (feeStop) {
             feeStop.end = event.occurredOn;
             const stopped = countWorkdays(calendar, feeStop.since, event.occurredOn);
             explanation.push({
               date: event.occurredOn,
-              text: `申请人缴费 ${event.details.amount} 元：${feeStop.since} 次日至 ${event.occurredOn} 共 ${stopped} 个工作日不计入答复期限。`,
+              text: `申请人缴费${paidAmountText(event.details.amount)}：${feeStop.since} 次日至 ${event.occurredOn} 共 ${stopped} 个工作日不计入答复期限。`,
             });
             phase = "RUNNING";
           } else {
-            explanation.push({ date: event.occurredOn, text: `申请人缴费 ${event.details.amount} 元。` });
+            explanation.push({ date: event.occurredOn, text: `申请人缴费${paidAmountText(event.details.amount)}。` });
           }
           break;
         }
@@ -484,14 +486,14 @@ export function projectCase(input: ProjectionInput): ProjectionResult {
         extensionUsed = true;
         break;
       case "FEE_NOTICE":
-        state.feeMethod = event.details.method;
+        state.feeMethod = event.details.method ?? null;
         state.feeNoticeOn = event.occurredOn;
-        state.feeAmount = event.details.amount;
+        state.feeAmount = event.details.amount ?? null;
         state.feePaymentDueOn = addWorkdays(calendar, event.details.applicantReceivedOn, FEE_PAYMENT_WORKDAYS);
         break;
       case "FEE_PAID":
         state.feePaidOn = event.occurredOn;
-        state.feePaidAmount = event.details.amount;
+        state.feePaidAmount = event.details.amount ?? null;
         break;
       case "DECISION_SERVED":
       case "WITHDRAWN":
@@ -592,6 +594,11 @@ function phaseLabel(phase: ClockPhase): string {
 }
 
 /** The closing line of the explanation: how many working days, which non-working days were skipped. */
+/** " 450.00 元", or a note where an imported notice's amount was not recorded. */
+function paidAmountText(amount: string | undefined): string {
+  return amount ? ` ${amount} 元` : "（台账未记录金额）";
+}
+
 function describeDue(
   calendar: WorkCalendar,
   start: IsoDate,
@@ -604,14 +611,17 @@ function describeDue(
   if (stoppedWorkdays > 0) parts.push(`停止计时的 ${stoppedWorkdays} 个工作日`);
   if (extensionWorkdays) parts.push(`延长的 ${extensionWorkdays} 个工作日`);
   const holidays: IsoDate[] = [];
+  const provisionalHolidays: IsoDate[] = [];
   const makeUpDays: IsoDate[] = [];
   for (let date = addCalendarDays(start, 1); date <= due; date = addCalendarDays(date, 1)) {
     const override = calendar.overrides.get(date);
     if (override === "HOLIDAY") holidays.push(date);
     if (override === "WORKDAY" && isWorkday(calendar, date)) makeUpDays.push(date);
+    if (provisionalHolidayOn(calendar, date)) provisionalHolidays.push(date);
   }
   let text = `截止日期 ${due}：自 ${start} 次日起第 ${allowedWorkdays} 个工作日（${parts.join(" + ")}），周末不计`;
   if (holidays.length > 0) text += `；跳过法定节假日 ${summarizeDates(holidays)}`;
+  if (provisionalHolidays.length > 0) text += `；跳过暂定的法定节假日 ${summarizeDates(provisionalHolidays)}（该年官方安排未确认，按放假办法计）`;
   if (makeUpDays.length > 0) text += `；计入调休上班日 ${makeUpDays.join("、")}`;
   return `${text}。`;
 }

@@ -23,14 +23,21 @@ export const outcomeSchema = z.enum(OUTCOMES as [string, ...string[]], { message
   (value) => value as (typeof OUTCOMES)[number],
 );
 
-/** 身份证号（18 位）或统一社会信用代码（18 位）；其他证件（护照等）不超过 30 位字母数字。 */
+/** A bare number (letters, digits, hyphens): upper-cased, so that 18-digit ID numbers ending in x match. */
+const BARE_ID_NUMBER = /^[0-9A-Za-z-]{5,30}$/;
+
+/**
+ * 证件号码: free text (interfaces.md §2), e.g. an 18-digit 身份证号, a 统一社会信用代码, or "身份证
+ * 110101…" / "护照 E1234567" as ledgers write it. A bare number is upper-cased; anything else is kept as
+ * written. lib/cases/id-number.ts checks an 18-digit ID number's check digit for a warning, never a refusal.
+ */
 const idNumberSchema = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
   z
     .string()
     .trim()
-    .toUpperCase()
-    .regex(/^[0-9A-Z-]{5,30}$/, "证件号码应为身份证号、统一社会信用代码或其他证件号码（字母数字）")
+    .max(100, "证件号码最多 100 个字")
+    .transform((value) => (BARE_ID_NUMBER.test(value) ? value.toUpperCase() : value))
     .optional(),
 );
 
@@ -38,13 +45,13 @@ export const registerApplicationSchema = z.object({
   applicantType: applicantTypeSchema,
   applicantName: z.string().trim().min(1, "请填写申请人姓名或名称").max(100, "申请人姓名或名称最多 100 个字"),
   applicantIdNumber: idNumberSchema,
-  applicantContact: optionalText(100, "联系方式"),
+  applicantContact: optionalText(500, "联系方式"),
   applicantAddress: optionalText(200, "通信地址"),
   agentName: optionalText(100, "代理人姓名"),
   agentContact: optionalText(100, "代理人联系方式"),
   channel: channelSchema,
   receivedOn: isoDateSchema,
-  requestContent: z.string().trim().min(2, "请填写申请公开的政府信息内容").max(5000, "申请内容最多 5000 个字"),
+  requestContent: z.string().trim().min(1, "请填写申请公开的政府信息内容").max(5000, "申请内容最多 5000 个字"),
   deliveryForm: optionalText(50, "获取信息的方式"),
   deliveryMethod: optionalText(50, "获取信息的途径"),
   handlerId: z
@@ -117,18 +124,30 @@ export const caseEventInputSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("FEE_NOTICE"),
     occurredOn: isoDateSchema,
-    details: z.object({
-      method: z.enum(["PER_APPLICATION", "PER_VOLUME"], { message: "请选择计收方式" }),
-      amount: money,
-      calculatedAmount: money,
-      adjustmentReason: optionalText(200, "调整理由"),
-      applicantReceivedOn: isoDateSchema,
-    }).refine((fee) => fee.amount === fee.calculatedAmount || Boolean(fee.adjustmentReason), {
-      message: "收费金额与计算结果不同，请填写调整理由",
-      path: ["adjustmentReason"],
-    }),
+    details: z
+      .object({
+        method: z.enum(["PER_APPLICATION", "PER_VOLUME"], { message: "请选择计收方式" }).optional(),
+        amount: money.optional(),
+        calculatedAmount: money.optional(),
+        adjustmentReason: optionalText(200, "调整理由"),
+        applicantReceivedOn: isoDateSchema,
+        // Only a notice imported from a ledger that left 收费方式 or 收费金额 empty (interfaces.md §2).
+        unrecorded: z.array(z.enum(["method", "amount"])).max(2).optional(),
+      })
+      .superRefine((fee, context) => {
+        const unrecorded = new Set(fee.unrecorded ?? []);
+        if (!fee.method && !unrecorded.has("method")) context.addIssue({ code: "custom", path: ["method"], message: "请选择计收方式" });
+        if (!unrecorded.has("amount")) {
+          if (!fee.amount) context.addIssue({ code: "custom", path: ["amount"], message: "请填写收费金额" });
+          if (!fee.calculatedAmount) context.addIssue({ code: "custom", path: ["calculatedAmount"], message: "请填写计算结果" });
+        }
+        if (fee.amount !== fee.calculatedAmount && !fee.adjustmentReason) {
+          context.addIssue({ code: "custom", path: ["adjustmentReason"], message: "收费金额与计算结果不同，请填写调整理由" });
+        }
+      }),
   }),
-  z.object({ type: z.literal("FEE_PAID"), occurredOn: isoDateSchema, details: z.object({ amount: money }) }),
+  // The amount is absent only for a payment of an imported notice whose amount the ledger did not record.
+  z.object({ type: z.literal("FEE_PAID"), occurredOn: isoDateSchema, details: z.object({ amount: money.optional() }) }),
   z.object({
     type: z.literal("DECISION_SERVED"),
     occurredOn: isoDateSchema,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addCalendarDays, addWorkdays, countWorkdays, createWorkCalendar } from "../calendar/workdays";
+import { statutoryHolidaysOf } from "../calendar/statutory-holidays";
 import {
   hasReplyPeriod,
   lastDueSoonDate,
@@ -13,14 +14,14 @@ import {
 } from "./metrics";
 
 // 2026: 国庆 1–8 October off, Sunday 27 September and Saturday 10 October worked.
-const calendar = createWorkCalendar(
-  [
-    ...["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-08"].map((date) => ({ date, kind: "HOLIDAY" as const })),
-    { date: "2026-09-27", kind: "WORKDAY" as const },
-    { date: "2026-10-10", kind: "WORKDAY" as const },
-  ],
-  [2026],
-);
+const days2026 = [
+  ...["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-08"].map((date) => ({ date, kind: "HOLIDAY" as const })),
+  { date: "2026-09-27", kind: "WORKDAY" as const },
+  { date: "2026-10-10", kind: "WORKDAY" as const },
+];
+// Other years are unconfirmed: their statutory holidays are provisional days off (rules.md §4).
+const calendar = createWorkCalendar(days2026, [2026], statutoryHolidaysOf);
+const everyYearConfirmed = createWorkCalendar(days2026, Array.from({ length: 101 }, (_, index) => 2000 + index), statutoryHolidaysOf);
 
 describe("workdaysUntil", () => {
   it("counts working days ahead, 0 for today and negative once past", () => {
@@ -99,8 +100,18 @@ describe("workdayOrdinal", () => {
 
   it("keeps only the overrides that change the count, with their running correction", () => {
     // The six weekday holidays count −1 each; the two weekend make-up days +1 each.
-    expect(corrections.dates).toEqual(["2026-09-27", "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-08", "2026-10-10"]);
-    expect(corrections.cumulative).toEqual([0, 1, 0, -1, -2, -3, -4, -5, -4]);
+    const confirmed = workdayOrdinalCorrections(everyYearConfirmed);
+    expect(confirmed.dates).toEqual(["2026-09-27", "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-08", "2026-10-10"]);
+    expect(confirmed.cumulative).toEqual([0, 1, 0, -1, -2, -3, -4, -5, -4]);
+  });
+
+  it("adds the provisional weekday holidays of unconfirmed years, −1 each", () => {
+    // 2027: 元旦 Fri 1 Jan, 除夕 Fri 5 Feb, 初三 Mon 8 Feb (初一 and 初二 are a weekend).
+    const dates2027 = corrections.dates.filter((date) => date.startsWith("2027-0"));
+    expect(dates2027.slice(0, 3)).toEqual(["2027-01-01", "2027-02-05", "2027-02-08"]);
+    const at = (date: string) => corrections.cumulative[corrections.dates.indexOf(date) + 1]!;
+    expect(at("2027-01-01") - at("2026-10-10")).toBe(-1);
+    expect(at("2027-02-08") - at("2027-01-01")).toBe(-2);
   });
 
   it("differences count working days exactly as countWorkdays does", () => {

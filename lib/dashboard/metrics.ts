@@ -1,7 +1,8 @@
 // The dashboard's metric definitions as pure functions (anchors.md §(c) 13: working days net of
 // stopped time, median and P90). lib/dashboard/queries.ts computes the same figures in SQL; these are
 // the definitions in plain TypeScript, used by the workbench and as the test oracle for the SQL.
-import { countWorkdays, isPlainWeekend, type IsoDate, type WorkCalendar } from "../calendar/workdays";
+import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from "../calendar/schemas";
+import { countWorkdays, isPlainWeekend, provisionalHolidaysBetween, type IsoDate, type WorkCalendar } from "../calendar/workdays";
 import { REPLY_WORKDAYS } from "../cases/projection";
 
 /**
@@ -61,7 +62,8 @@ const DAY_MS = 86_400_000;
 /**
  * The official calendar's departures from the Monday–Friday rule as a running correction, for counting
  * working days in SQL without a day-by-day table: `dates` are the overrides that change the count
- * (a holiday on a weekday: −1; a make-up working day on a weekend: +1), sorted; `cumulative[i]` is the
+ * (a holiday on a weekday: −1; a make-up working day on a weekend: +1) and the provisional holidays of
+ * unconfirmed years (−1), sorted; `cumulative[i]` is the
  * correction for a date with i of them on or before it (cumulative[0] = 0). In SQL,
  * width_bucket(date, dates) gives i.
  */
@@ -71,6 +73,10 @@ export function workdayOrdinalCorrections(calendar: WorkCalendar): { dates: IsoD
     const weekend = isPlainWeekend(date);
     if (kind === "HOLIDAY" && !weekend) changes.push({ date, delta: -1 });
     else if (kind === "WORKDAY" && weekend) changes.push({ date, delta: 1 });
+  }
+  // The provisional statutory holidays of years without a confirmed arrangement (rules.md §4).
+  for (const { date } of provisionalHolidaysBetween(calendar, MIN_CALENDAR_YEAR, MAX_CALENDAR_YEAR)) {
+    changes.push({ date, delta: -1 });
   }
   changes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const cumulative = [0];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createWorkCalendar } from "../calendar/workdays";
+import { statutoryHolidaysOf } from "../calendar/statutory-holidays";
 import { OUTCOMES } from "../cases/labels";
 import { checkTextTemplate, fillTextTemplate } from "../templating/text";
 import { LETTER_KINDS, LETTER_PLACEHOLDER_NAMES, SAMPLE_LETTER_VALUES, letterVariants } from "./definitions";
@@ -64,7 +65,7 @@ describe("remedies", () => {
 });
 
 describe("letterValues", () => {
-  const calendar = createWorkCalendar([], []);
+  const calendar = createWorkCalendar([], [], statutoryHolidaysOf);
 
   it("fills the extension's new due date and the correction's facts", () => {
     const extension = letterValues({

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createWorkCalendar } from "../calendar/workdays";
+import { statutoryHolidaysOf } from "../calendar/statutory-holidays";
 import { candidateWindow, planNotifications, type NotificationCandidate, type NotificationRecipient } from "./plan";
 
 const TODAY = "2026-11-20"; // a Friday
-const calendar = createWorkCalendar([], [2026]);
+const calendar = createWorkCalendar([], [2026], statutoryHolidaysOf);
 
 const recipients: NotificationRecipient[] = [
   { id: "clerk", organizationId: "org", role: "CLERK" },

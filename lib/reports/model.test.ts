@@ -375,7 +375,7 @@ describe("checks (rules.md §6)", () => {
     const figures = balancedFigures();
     figures.applications.rows.new_received = [3, 0, 1, 0, 0, 0, 4];
     const [balance] = runReportChecks({ figures, previousYearCarriedOut: [1, 0, 0, 0, 0, 0, 1] });
-    expect(balance).toEqual({ rule: "balance", ok: false, detail: "一+二≠（七）+四：自然人 3+1≠1+1；总计 4+1≠2+1" });
+    expect(balance).toEqual({ rule: "balance", ok: false, detail: "一+二=（七）+四不成立：自然人 3+1≠1+1；总计 4+1≠2+1" });
   });
 
   it("checks （七） against the leaf rows and the 总计 column against the six columns", () => {
@@ -387,9 +387,9 @@ describe("checks (rules.md §6)", () => {
     expect(byRule.closed_total).toEqual({
       rule: "closed_total",
       ok: false,
-      detail: "（七）总计≠各项办理结果之和：自然人 （七）1，各项之和 2；总计 （七）2，各项之和 3",
+      detail: "（七）总计=各项办理结果之和不成立：自然人 （七）1，各项之和 2；总计 （七）2，各项之和 3",
     });
-    expect(byRule.total_column).toEqual({ rule: "total_column", ok: false, detail: "总计列≠六类申请人之和：四 总计 2，六类申请人之和 1" });
+    expect(byRule.total_column).toEqual({ rule: "total_column", ok: false, detail: "总计列=六类申请人之和不成立：四 总计 2，六类申请人之和 1" });
   });
 
   it("compares 二 with last year's 四 as generated now and as published", () => {
@@ -422,7 +422,7 @@ describe("checks (rules.md §6)", () => {
     expect(checks.at(-1)).toEqual({
       rule: "appeals_total",
       ok: false,
-      detail: "表四 总计≠结果维持+结果纠正+其他结果+尚未审结：复议后起诉 总计 5≠1+0+2+1",
+      detail: "表四各组 总计=结果维持+结果纠正+其他结果+尚未审结不成立：复议后起诉 总计 5≠1+0+2+1",
     });
   });
 });

@@ -203,7 +203,8 @@ export function computeReportModel(input: ReportModelInput): ReportModelResult {
   let amountNoticedFen = 0n;
   let amountCollectedFen = 0n;
   for (const record of input.cases) {
-    if (inYear(record.feeNoticeOn, bounds)) {
+    // A notice of 0 元 is none (rules.md §4); an imported notice may lack its amount.
+    if (inYear(record.feeNoticeOn, bounds) && (record.feeAmount === null || yuanToFen(record.feeAmount) > 0n)) {
       collector.add(feesCellId("notices"), record.id);
       collector.add(feesCellId("amount_noticed"), record.id);
       if (record.feeAmount !== null) amountNoticedFen += yuanToFen(record.feeAmount);

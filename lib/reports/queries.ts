@@ -55,9 +55,10 @@ import {
   type ReportYearBounds,
   type RowKey,
 } from "./definitions";
+import { findOpeningBalanceOf } from "./opening-balance";
 
 /** What the report's statements run on: a transaction (one snapshot), or the pool for one statement. */
-export type ReportReader = Pick<Transaction, "$queryRaw">;
+export type ReportReader = Pick<Transaction, "$queryRaw" | "openingBalance">;
 
 /**
  * The organization's cases as every report statement reads them (alias a = "Application"): the one
@@ -101,9 +102,9 @@ const applicationPredicates = {
     return Prisma.sql`(a."receivedOn" <= ${end} AND (a."closedOn" IS NULL OR a."closedOn" > ${end})
       AND ${openAtEndOfRange(bounds.end)})`;
   },
-  /** 六: fee notices dated in Y. */
+  /** 六: fee notices dated in Y (a notice of 0 元 is none, rules.md §4; an imported one may lack its amount). */
   feeNoticed: (bounds: ReportYearBounds) =>
-    Prisma.sql`a."feeNoticeOn" BETWEEN ${dateParameter(bounds.start)} AND ${dateParameter(bounds.end)}`,
+    Prisma.sql`a."feeNoticeOn" BETWEEN ${dateParameter(bounds.start)} AND ${dateParameter(bounds.end)} AND (a."feeAmount" IS NULL OR a."feeAmount" > 0)`,
   /** 六: payments dated in Y. */
   feePaid: (bounds: ReportYearBounds) => Prisma.sql`a."feePaidOn" BETWEEN ${dateParameter(bounds.start)} AND ${dateParameter(bounds.end)}`,
 };
@@ -360,6 +361,7 @@ export async function readReport(
     await countCasesByApplicantType(tx, organization.id, applicationPredicates.carriedOut(reportYearBounds(year - 1))),
   );
   const publishedPreviousYear = await findPublishedCarriedOut(tx, organization.id, year - 1);
+  const openingBalance = await findOpeningBalanceOf(organization.id, tx);
 
   const cells = new Map<ReportCellId, string[]>();
   const figures: ReportFigures = {
@@ -369,7 +371,7 @@ export async function readReport(
     appeals: appealsFromGroups(appealGroups, cells),
     fees: feesFromGroups(feeGroups, cells),
   };
-  const checks: ReportCheck[] = runReportChecks({ figures, previousYearCarriedOut, publishedPreviousYear });
+  const checks: ReportCheck[] = runReportChecks({ figures, previousYearCarriedOut, publishedPreviousYear, openingBalance });
   return { report: reportToJson({ org: organization.code, ...figures, checks }), cells: sortedCells(cells) };
 }
 

@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: "/settings/users", title: "用户管理", text: "新建账户、停用、重置密码、更改角色", adminOnly: true },
   { href: "/settings/calendar", title: "工作日历", text: "法定节假日与调休安排，办理期限按此计算", adminOnly: false },
   { href: "/settings/audit", title: "操作记录", text: "谁在何时修改了什么：按操作人、操作和日期筛选，导出 Excel 或 CSV", adminOnly: true },
+  { href: "/settings/report-deadline", title: "年度报告发布期限", text: "政府部门次年 1 月 31 日前；人民政府自定（法定 3 月 31 日前）", adminOnly: true },
 ];
 
 export default async function SettingsPage() {

@@ -224,15 +224,15 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
               <h2>信息处理费</h2>
               <dl className={styles.facts}>
                 <dt>计收方式</dt>
-                <dd>{projection.feeMethod ? FEE_METHOD_LABELS[projection.feeMethod] : ""}</dd>
+                <dd>{projection.feeMethod ? FEE_METHOD_LABELS[projection.feeMethod] : "未记录（台账导入）"}</dd>
                 <dt>通知</dt>
                 <dd>
-                  {projection.feeNoticeOn} · {projection.feeAmount} 元
+                  {projection.feeNoticeOn} · {projection.feeAmount ? `${projection.feeAmount} 元` : "金额未记录（台账导入）"}
                 </dd>
                 <dt>缴费期限</dt>
                 <dd>{projection.feePaymentDueOn}</dd>
                 <dt>缴费</dt>
-                <dd>{projection.feePaidOn ? `${projection.feePaidOn} · ${projection.feePaidAmount} 元` : "未缴"}</dd>
+                <dd>{projection.feePaidOn ? `${projection.feePaidOn} · ${projection.feePaidAmount ? `${projection.feePaidAmount} 元` : "金额未记录"}` : "未缴"}</dd>
               </dl>
             </section>
           ) : null}

@@ -42,10 +42,13 @@ function summary(event: TimelineEvent): string {
       return details.windowExpired ? "期满未答复" : String(details.summary ?? "已答复");
     case "EXTENSION":
       return `延长 ${String(details.workdays)} 个工作日，${String(details.approvedBy)}于 ${String(details.approvedOn)} 批准；理由：${String(details.reason)}`;
-    case "FEE_NOTICE":
-      return `${FEE_METHOD_LABELS[details.method as keyof typeof FEE_METHOD_LABELS]} ${String(details.amount)} 元，申请人 ${String(details.applicantReceivedOn)} 收到`;
+    case "FEE_NOTICE": {
+      const method = typeof details.method === "string" ? FEE_METHOD_LABELS[details.method as keyof typeof FEE_METHOD_LABELS] : "计收方式未记录";
+      const amount = typeof details.amount === "string" ? `${details.amount} 元` : "金额未记录";
+      return `${method} ${amount}，申请人 ${String(details.applicantReceivedOn)} 收到`;
+    }
     case "FEE_PAID":
-      return `${String(details.amount)} 元`;
+      return typeof details.amount === "string" ? `${details.amount} 元` : "金额未记录";
     case "DECISION_SERVED": {
       const items = details.items as { description: string; disposition: keyof typeof OUTCOME_LABELS }[];
       return `${String(details.serviceMethod)}；${items.map((item) => `${item.description}：${OUTCOME_LABELS[item.disposition]}`).join("；")}`;

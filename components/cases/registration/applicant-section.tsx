@@ -4,6 +4,7 @@
 // and the agent, shared by registering and correcting a registration.
 import { useState } from "react";
 import type { ApplicantType } from "@/lib/domain-types";
+import { idNumberWarning } from "@/lib/cases/id-number";
 import { ApplicantTypeField } from "./applicant-type-field";
 import { TextField } from "./text-field";
 import styles from "./registration.module.css";
@@ -20,6 +21,7 @@ export interface ApplicantDefaults {
 
 export function ApplicantSection({ error, defaults }: { error: (field: string) => string | undefined; defaults?: ApplicantDefaults }) {
   const [hasAgent, setHasAgent] = useState(Boolean(defaults?.agentName || defaults?.agentContact));
+  const [idWarning, setIdWarning] = useState<string | null>(defaults?.applicantIdNumber ? idNumberWarning(defaults.applicantIdNumber) : null);
   return (
     <section className={`card ${styles.section}`} aria-labelledby="applicant-heading">
       <h2 id="applicant-heading">申请人</h2>
@@ -30,8 +32,10 @@ export function ApplicantSection({ error, defaults }: { error: (field: string) =
           id="applicantIdNumber"
           name="applicantIdNumber"
           label="证件号码"
-          hint="身份证号或统一社会信用代码"
-          maxLength={30}
+          hint="身份证号、统一社会信用代码或其他证件，可写明证件种类"
+          warning={idWarning}
+          onChange={(value) => setIdWarning(idNumberWarning(value))}
+          maxLength={100}
           error={error("applicantIdNumber")}
           defaultValue={defaults?.applicantIdNumber ?? undefined}
         />
@@ -39,8 +43,8 @@ export function ApplicantSection({ error, defaults }: { error: (field: string) =
           id="applicantContact"
           name="applicantContact"
           label="联系方式"
-          hint="电话或电子邮箱"
-          maxLength={100}
+          hint="电话、电子邮箱或其他联系方式"
+          maxLength={500}
           error={error("applicantContact")}
           defaultValue={defaults?.applicantContact ?? undefined}
         />

@@ -1,5 +1,5 @@
-// The registration's text field (label, hint, the server's message), shared by registering and correcting.
-export function describedBy(...ids: Array<string | false | undefined>): string | undefined {
+// The registration's text field (label, hint, a warning that does not stop the submission, the server's message), shared by registering and correcting.
+export function describedBy(...ids: Array<string | false | null | undefined>): string | undefined {
   return ids.filter(Boolean).join(" ") || undefined;
 }
 
@@ -10,21 +10,26 @@ export function TextField({
   label,
   error,
   hint,
+  warning,
   maxLength,
   className,
   autoComplete = "off",
   defaultValue,
+  onChange,
 }: {
   id: string;
   name: string;
   label: string;
   error?: string;
   hint?: string;
+  /** A note that does not stop the submission (e.g. an ID number's check digit). */
+  warning?: string | null;
   maxLength: number;
   className?: string;
   autoComplete?: string;
   /** The stored value, when correcting a registration. */
   defaultValue?: string;
+  onChange?: (value: string) => void;
 }) {
   return (
     <div className={className ? `field ${className}` : "field"}>
@@ -36,12 +41,18 @@ export function TextField({
         maxLength={maxLength}
         autoComplete={autoComplete}
         defaultValue={defaultValue}
+        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={describedBy(hint && `${id}-hint`, warning && `${id}-warning`, error && `${id}-error`)}
       />
       {hint ? (
         <span id={`${id}-hint`} className="hint">
           {hint}
+        </span>
+      ) : null}
+      {warning ? (
+        <span id={`${id}-warning`} className="hint" role="status" data-testid={`${id}-warning`}>
+          {warning}
         </span>
       ) : null}
       {error ? (

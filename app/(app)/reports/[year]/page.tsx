@@ -6,6 +6,7 @@ import { todayInShanghai } from "@/lib/today";
 import { getReportWorkspace } from "@/lib/reports/publication";
 import { getDataQuality } from "@/lib/reports/data-quality";
 import { narrativeValues } from "@/lib/reports/narrative";
+import { getCarryOverBasis } from "@/lib/reports/opening-balance";
 import { ReportPage } from "@/components/reports/report-page";
 
 export const metadata: Metadata = { title: "年度报告" };
@@ -29,7 +30,10 @@ export default async function ReportYearPage({
     if (isAppError(error) && error.code === "VALIDATION") notFound();
     throw error;
   }
-  const dataQuality = await getDataQuality({ actor, year: workspace.year, today: todayInShanghai() });
+  const [dataQuality, carryOverBasis] = await Promise.all([
+    getDataQuality({ actor, year: workspace.year, today: todayInShanghai() }),
+    getCarryOverBasis({ actor, year: workspace.year }),
+  ]);
   return (
     <ReportPage
       workspace={workspace}
@@ -37,6 +41,7 @@ export default async function ReportYearPage({
       organizationName={actor.organizationName}
       canEdit={actor.role === "MANAGER" || actor.role === "ADMIN"}
       placeholderValues={narrativeValues(workspace.report)}
+      carryOverBasis={carryOverBasis}
     />
   );
 }

@@ -52,7 +52,8 @@ export default async function CalendarSettingsPage({ searchParams }: { searchPar
   const canEdit = actor.role === "ADMIN";
   const selectedDate = canEdit && requestedDate.success && requestedDate.data.startsWith(`${year}-`) ? requestedDate.data : null;
   const selectedOverride = selectedDate ? view.days.find((day) => day.date === selectedDate) : undefined;
-  const summary = summarizeCalendarYear(year, view.days);
+  const selectedProvisional = selectedDate ? view.provisionalHolidays.find((holiday) => holiday.date === selectedDate) : undefined;
+  const summary = summarizeCalendarYear(year, view.days, view.provisionalHolidays);
   const confirmed = view.arrangement?.confirmed ?? false;
   const pickerYears = [...new Set([...view.knownYears.map((known) => known.year), year, Number(today.slice(0, 4))])].sort((a, b) => a - b);
 
@@ -101,19 +102,30 @@ export default async function CalendarSettingsPage({ searchParams }: { searchPar
         <div className="notice warning" data-testid="year-status" data-confirmed="false">
           {year} 年官方安排未确认：
           {view.days.length > 0 ? `已录入 ${view.days.length} 个调整日期，但尚未确认完整；` : "尚未录入放假和调休日期，"}
-          未录入的日期按周一至周五上班、周六周日休息计算。截止日期延伸到本年的办理期限均为暂定，官方安排发布后以其为准。
+          《全国年节及纪念日放假办法》规定的节日
+          {view.provisionalHolidays.length > 0
+            ? `（${[...new Set(view.provisionalHolidays.map((holiday) => holiday.name))].join("、")}，共 ${view.provisionalHolidays.length} 个工作日）暂按放假计算，`
+            : "暂按放假计算，"}
+          其余日期按周一至周五上班、周六周日休息计算，调休未知。截止日期延伸到本年的办理期限均为暂定，官方安排发布后以其为准。
         </div>
       )}
 
       <div className={`${styles.layout} ${canEdit ? styles.layoutWithPanel : ""}`}>
         <div className="card">
-          <CalendarLegend />
+          <CalendarLegend withProvisional={view.provisionalHolidays.length > 0} />
           <p className={styles.summary} data-testid="year-summary">
             {year} 年共有工作日 {summary.workingDays} 天，其中调休上班 {summary["makeup-workday"]} 天；工作日放假（法定节假日）
-            {summary.holiday} 天。
+            {summary.holiday} 天{summary["provisional-holiday"] > 0 ? `，暂定放假 ${summary["provisional-holiday"]} 天` : ""}。
             {canEdit ? " 点击日期可设置放假或调休上班。" : null}
           </p>
-          <CalendarYearGrid year={year} overrides={view.days} today={today} selectedDate={selectedDate} editable={canEdit} />
+          <CalendarYearGrid
+            year={year}
+            overrides={view.days}
+            provisionalHolidays={view.provisionalHolidays}
+            today={today}
+            selectedDate={selectedDate}
+            editable={canEdit}
+          />
         </div>
 
         {canEdit ? (
@@ -126,8 +138,8 @@ export default async function CalendarSettingsPage({ searchParams }: { searchPar
                     {formatChineseDate(selectedDate)} {weekdayNameOf(selectedDate)}
                   </p>
                   <p className="muted">
-                    当前：{CELL_KIND_LABELS[cellKindOf(selectedDate, selectedOverride?.kind)]}
-                    {selectedOverride ? `（${selectedOverride.note}）` : ""}
+                    当前：{CELL_KIND_LABELS[cellKindOf(selectedDate, selectedOverride?.kind, selectedProvisional !== undefined)]}
+                    {selectedOverride ? `（${selectedOverride.note}）` : selectedProvisional ? `（${selectedProvisional.name}）` : ""}
                     {" · "}
                     <Link href={`?year=${year}`} scroll={false}>
                       取消选择
