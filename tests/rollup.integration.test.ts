@@ -3,7 +3,8 @@
 // combined 2024 tables are the cell-by-cell sum of the published version, today's figures of the
 // others and its own cases; several levels add up the same way. The parent's managers see figures
 // only: every case page of a child refuses them, and no case or applicant appears in a roll-up.
-import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
@@ -116,11 +117,20 @@ beforeAll(async () => {
 
   await publishReport({ actor: published.manager, input: { year: YEAR, format: "2021" } });
   // Published on 20 January 2025, before the departments' deadline.
-  await db.reportSnapshot.updateMany({ where: { organizationId: published.id, year: YEAR }, data: { publishedAt: new Date("2025-01-20T02:00:00Z") } });
+  // Published versions are frozen by a trigger: only the superuser, with triggers off for the session, can
+  // back-date one for the test.
+  const superuser = new pg.Client({ connectionString: inject("adminDatabaseUrl") });
+  await superuser.connect();
+  try {
+    await superuser.query("SET session_replication_role = replica");
+    await superuser.query(`UPDATE "ReportSnapshot" SET "publishedAt" = $1 WHERE "organizationId" = $2 AND "year" = $3`, [new Date("2025-01-20T02:00:00Z"), published.id, YEAR]);
+  } finally {
+    await superuser.end();
+  }
   publishedFigures = (await computeReport({ actor: published.manager, year: YEAR })) as ReportJson;
   // A case registered after publication: today's figures change, the published version does not.
   await register(published, "NATURAL_PERSON", "2024-11-11");
-  await saveReportDraft({ actor: drafted.manager, input: { year: YEAR, format: "2021", sections: { overview: "草稿", problems: "", other: "" }, activeDisclosure: {} } });
+  await saveReportDraft({ actor: drafted.manager, input: { year: YEAR, format: "2021", version: 0, sections: { overview: "草稿", problems: "", other: "" }, activeDisclosure: {} } });
 });
 
 describe("a parent with three departments", () => {
