@@ -1,6 +1,8 @@
 // Runs the body of a server action and turns expected failures into a typed result with a Chinese
 // message. Unexpected errors are logged and answered with a generic message, never shown raw.
 import { isAppError, type ActionResult } from "./errors";
+import { recordAccessRefused } from "./auth/security-events";
+import { getSignedIn } from "./auth/session";
 
 export async function runAction<T = undefined>(
   body: () => Promise<{ message?: string; data?: T } | void>,
@@ -9,7 +11,10 @@ export async function runAction<T = undefined>(
     const result = await body();
     return { ok: true, ...(result ?? {}) };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (isAppError(error)) {
+      if (error.code === "FORBIDDEN") await recordAccessRefused((await getSignedIn())?.principal ?? null, "action", { message: error.message });
+      return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    }
     // redirect() and notFound() signal through exceptions that Next.js must see.
     if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) {
       throw error;

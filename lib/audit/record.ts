@@ -1,11 +1,16 @@
 import type { Prisma } from "@prisma/client";
 import type { Transaction } from "../db";
-import type { Actor } from "../auth/actor";
+
+/** Who an audit event is about: any signed-in principal (an operator has no organization). */
+export interface AuditActor {
+  userId: string;
+  organizationId?: string | null;
+}
 
 /** Writes one audit event inside the caller's transaction. */
 export async function recordAudit(
   tx: Transaction,
-  actor: Actor | null,
+  actor: AuditActor | null,
   event: {
     action: string;
     entityType: string;
@@ -14,6 +19,9 @@ export async function recordAudit(
     before?: Prisma.InputJsonValue;
     after?: Prisma.InputJsonValue;
     reason?: string;
+    /** Source address and user agent, for security events (lib/auth/request-context.ts). */
+    ip?: string | null;
+    userAgent?: string | null;
   },
 ): Promise<void> {
   await tx.auditEvent.create({
@@ -26,6 +34,8 @@ export async function recordAudit(
       before: event.before,
       after: event.after,
       reason: event.reason,
+      ip: event.ip ?? null,
+      userAgent: event.userAgent ?? null,
     },
   });
 }

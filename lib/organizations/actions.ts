@@ -11,7 +11,7 @@ export async function updateOrganizationSettingsAction(_previous: ActionResult |
   return runAction(async () => {
     const actor = await requireActorForAction();
     const fields = formToObject(form);
-    await updateOrganizationSettings({ actor, input: { ...fields, feeStopsClock: fields.feeStopsClock === "on" }, today: todayInShanghai() });
+    await updateOrganizationSettings({ actor, input: { ...fields, feeStopsClock: fields.feeStopsClock === "on", requireTotp: fields.requireTotp === "on" }, today: todayInShanghai() });
     revalidatePath("/", "layout");
     return { message: "已保存机构设置" };
   });

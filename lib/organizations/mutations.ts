@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { assertRole, type Actor, type OperatorActor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { createOrganizationSchema, organizationSettingsSchema } from "./schemas";
@@ -9,10 +9,10 @@ import type { IsoDate } from "../calendar/workdays";
 import { recomputeOpenCases } from "../cases/mutations";
 
 /**
- * Creates an organization. An operator's command (CLI, seed), not a user action: organizations are
- * set up by whoever runs the installation.
+ * Creates an organization. Only the installation's operators do this: from the operator's pages
+ * (`operator`, who is audited) or the command line and the demo seed (no signed-in operator).
  */
-export async function createOrganization({ input }: { input: unknown }) {
+export async function createOrganization({ input, operator = null }: { input: unknown; operator?: OperatorActor | null }) {
   const data = parseInput(createOrganizationSchema, input);
   return db.$transaction(async (tx) => {
     if (await tx.organization.findUnique({ where: { code: data.code } })) {
@@ -24,13 +24,13 @@ export async function createOrganization({ input }: { input: unknown }) {
       if (!parent) throw new AppError("NOT_FOUND", `上级机构 ${data.parentCode} 不存在`);
       parentId = parent.id;
     }
-    const organization = await tx.organization.create({ data: { code: data.code, name: data.name, parentId } });
-    await recordAudit(tx, null, {
+    const organization = await tx.organization.create({ data: { code: data.code, name: data.name, parentId, requireTotp: data.requireTotp } });
+    await recordAudit(tx, operator, {
       organizationId: organization.id,
       action: "organization.create",
       entityType: "Organization",
       entityId: organization.id,
-      after: { code: organization.code, name: organization.name, parentCode: data.parentCode ?? null },
+      after: { code: organization.code, name: organization.name, parentCode: data.parentCode ?? null, requireTotp: organization.requireTotp },
     });
     return organization;
   });
@@ -52,6 +52,7 @@ export async function updateOrganizationSettings({ actor, input, today }: { acto
         feeStopsClock: before.feeStopsClock,
         caseNumberPrefix: before.caseNumberPrefix,
         caseNumberPattern: before.caseNumberPattern,
+        requireTotp: before.requireTotp,
       },
       after: data,
     });

@@ -1,15 +1,17 @@
 import { z } from "zod";
 import { ROLES } from "../auth/roles";
-import { newPasswordSchema, usernameSchema } from "../auth/schemas";
+import { newPasswordSchema, refinePasswordNotUsername, usernameSchema } from "../auth/schemas";
 
 export const roleSchema = z.enum(ROLES, { message: "请选择角色" });
 
-export const createUserSchema = z.object({
-  username: usernameSchema,
-  displayName: z.string().trim().min(1, "请填写姓名").max(40, "姓名最多 40 字"),
-  role: roleSchema,
-  password: newPasswordSchema,
-});
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: z.string().trim().min(1, "请填写姓名").max(40, "姓名最多 40 字"),
+    role: roleSchema,
+    password: newPasswordSchema,
+  })
+  .superRefine(refinePasswordNotUsername);
 
 export const userIdSchema = z.string().trim().min(1, "缺少用户").max(40);
 
