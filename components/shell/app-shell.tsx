@@ -1,12 +1,14 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Actor } from "@/lib/auth/actor";
+import { isOperator, type Principal } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import styles from "./app-shell.module.css";
 
-export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+export function AppShell({ principal, children }: { principal: Principal; children: ReactNode }) {
+  const operator = isOperator(principal);
   return (
     <div className={styles.shell}>
       <header className={`${styles.header} no-print`}>
@@ -17,17 +19,17 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           <div>
             <div className={styles.product}>政府信息公开申请办理系统</div>
             <div className={styles.organization} data-testid="organization-name">
-              {actor.organizationName}
+              {operator ? "系统管理（全部机构）" : principal.organizationName}
             </div>
           </div>
         </div>
-        <NavLinks role={actor.role} />
+        <NavLinks role={principal.role} />
         <div className={styles.user}>
-          <NotificationBell actor={actor} />
-          <span data-testid="current-user">
-            {actor.displayName}
-            <span className={styles.role}>{ROLE_LABELS[actor.role]}</span>
-          </span>
+          {operator ? null : <NotificationBell actor={principal} />}
+          <Link href="/account" className={styles.account} title="我的账户：修改密码、双因素认证" data-testid="current-user">
+            {principal.displayName}
+            <span className={styles.role}>{ROLE_LABELS[principal.role]}</span>
+          </Link>
           <SignOutButton />
         </div>
       </header>

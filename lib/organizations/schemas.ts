@@ -15,6 +15,9 @@ export const createOrganizationSchema = z.object({
   requireTotp: z.boolean().default(true),
 });
 
+export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+
+
 export const organizationSettingsSchema = z.object({
   requireTotp: z.boolean(),
   name: z.string().trim().min(2, "机构名称至少 2 个字").max(80, "机构名称最多 80 个字"),

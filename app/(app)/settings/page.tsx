@@ -8,7 +8,9 @@ export const metadata: Metadata = { title: "设置" };
 const SECTIONS = [
   { href: "/settings/organization", title: "机构设置", text: "机构名称、案件编号前缀、复议诉讼统计口径、收费期间是否停止计时", adminOnly: true },
   { href: "/settings/users", title: "用户管理", text: "新建账户、停用、重置密码、更改角色", adminOnly: true },
-  { href: "/settings/calendar", title: "工作日历", text: "法定节假日与调休安排，办理期限按此计算", adminOnly: false },
+  { href: "/settings/api-tokens", title: "API 令牌", text: "供脚本和上级机关汇总以只读方式读取年度报告数据", adminOnly: true },
+  { href: "/settings/calendar", title: "工作日历", text: "法定节假日与调休安排及其修改记录（由系统管理员维护），办理期限按此计算", adminOnly: false },
+  { href: "/account", title: "我的账户", text: "修改密码、设置双因素认证", adminOnly: false },
 ];
 
 export default async function SettingsPage() {

@@ -1,6 +1,7 @@
 // GET /cases/export?format=csv|xlsx&<the list's filters>: the ledger file (interfaces.md §1) of every
 // case matching the filters, in the list's order.
 import { requireActorForAction } from "@/lib/auth/session";
+import { recordDataExport } from "@/lib/auth/security-events";
 import { isAppError } from "@/lib/errors";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { findApplicationsForExport } from "@/lib/cases/queries";
@@ -41,6 +42,7 @@ export async function GET(request: Request): Promise<Response> {
   const calendar = query.due ? await loadWorkCalendar() : undefined;
   const rows = await findApplicationsForExport({ actor, query, today, calendar });
   const content = format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows);
+  await recordDataExport(actor, { kind: `cases.${format}`, rows: rows.length, detail: { query: searchParams.toString() } });
   const filename = `依申请公开台账-${today.replaceAll("-", "")}.${format}`;
 
   return new Response(content, {
