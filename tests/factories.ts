@@ -3,7 +3,8 @@
 import type { Role } from "@prisma/client";
 import { randomUUID } from "node:crypto";
 import { db } from "../lib/db";
-import { toActor, type Actor } from "../lib/auth/actor";
+import { toActor, toPrincipal, type Actor, type OperatorActor } from "../lib/auth/actor";
+import { generateTotpSecret } from "../lib/auth/totp";
 import { hashPassword } from "../lib/auth/password";
 import { sealSecret } from "../lib/auth/secret-box";
 import { createOrganization } from "../lib/organizations/mutations";
@@ -48,7 +49,7 @@ export function actorFor(user: Awaited<ReturnType<typeof createTestUser>>): Acto
 }
 
 /** An operator (系统管理员) of the installation, with an enrolled second factor (operators must have one). */
-export async function createTestOperator(options: { username?: string; password?: string; totpSecret: string; displayName?: string }) {
+export async function createTestOperator(options: { username?: string; password?: string; totpSecret?: string; displayName?: string } = {}) {
   return db.user.create({
     data: {
       organizationId: null,
@@ -56,8 +57,14 @@ export async function createTestOperator(options: { username?: string; password?
       displayName: options.displayName ?? "测试系统管理员",
       role: "OPERATOR",
       passwordHash: await hashPassword(options.password ?? "Test-password-1"),
-      totpSecret: sealSecret(options.totpSecret),
+      totpSecret: sealSecret(options.totpSecret ?? generateTotpSecret()),
       totpEnabledAt: new Date(),
     },
   });
+}
+
+export function operatorActorFor(user: Awaited<ReturnType<typeof createTestOperator>>): OperatorActor {
+  const principal = toPrincipal({ ...user, organization: null });
+  if (principal.role !== "OPERATOR") throw new Error("not an operator");
+  return principal;
 }

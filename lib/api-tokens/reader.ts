@@ -25,6 +25,6 @@ export async function readerOf(request: Request, resource: string): Promise<ApiR
     return { ok: true, reader: { kind: "token", ...accepted } };
   }
   const actor = await getActor();
-  if (!actor) return { ok: false, status: 401, message: "未登录或登录已失效：请先登录，或以 Authorization: Bearer <API 令牌> 调用" };
+  if (!actor) return { ok: false, status: 401, message: "未登录或登录已失效，请先登录" };
   return { ok: true, reader: { kind: "session", organizationId: actor.organizationId, organizationCode: actor.organizationCode, actor } };
 }

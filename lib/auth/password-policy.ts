@@ -30,7 +30,13 @@ export function passwordProblem(password: string, username?: string): string | n
   if (password.length < PASSWORD_MIN_LENGTH) return `密码至少 ${PASSWORD_MIN_LENGTH} 位`;
   if (password.length > PASSWORD_MAX_LENGTH) return `密码最多 ${PASSWORD_MAX_LENGTH} 位`;
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return "密码须同时包含字母和数字";
-  if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return "密码不能包含用户名";
+  if (username && containsUsername(password, username)) return USERNAME_PROBLEM;
   if (isCommonPassword(password)) return "该密码过于常见，容易被猜中，请换一个";
   return null;
+}
+
+export const USERNAME_PROBLEM = "密码不能包含用户名";
+
+export function containsUsername(password: string, username: string): boolean {
+  return username.length >= 3 && password.toLowerCase().includes(username.toLowerCase());
 }

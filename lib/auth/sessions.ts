@@ -49,7 +49,7 @@ export async function resolveSession(sessionId: string, now: Date = new Date()):
     WITH touched AS (
       UPDATE "UserSession" SET "lastSeenAt" = ${now}
       WHERE "id" = ${sessionId} AND "revokedAt" IS NULL AND "expiresAt" > ${now}
-        AND "lastSeenAt" > ${idleCutoff} AND "lastSeenAt" < ${touchBefore}
+        AND "lastSeenAt" > ${idleCutoff} AND "lastSeenAt" <= ${touchBefore}
       RETURNING "id"
     )
     SELECT s."id" AS "sessionId", u."id" AS "userId", u."username", u."displayName", u."role"::text AS "role",

@@ -19,7 +19,8 @@ export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 
 
 export const organizationSettingsSchema = z.object({
-  requireTotp: z.boolean(),
+  /** Absent: unchanged (the settings form always sends it). */
+  requireTotp: z.boolean().optional(),
   name: z.string().trim().min(2, "机构名称至少 2 个字").max(80, "机构名称最多 80 个字"),
   appealsBasis: z.enum(["FILED_IN_YEAR", "ACTIVE_IN_YEAR"], { message: "请选择复议诉讼统计口径" }),
   feeStopsClock: z.boolean(),
