@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./fixtures";
+import { connectToE2eDatabase, DEMO, signIn } from "./fixtures";
 
 test("the 2026 calendar shows the Spring Festival holiday and its make-up working days", async ({ page }) => {
   await signIn(page, DEMO.clerk);
@@ -16,8 +16,22 @@ test("the 2026 calendar shows the Spring Festival holiday and its make-up workin
   await expect(page.getByTestId("calendar-day-form")).toHaveCount(0);
 });
 
-test("an administrator enters next year's arrangement and confirms the year", async ({ page }) => {
+test("an organization's administrator reads the calendar but cannot change it", async ({ page }) => {
   await signIn(page, DEMO.admin);
+  await page.goto("/settings/calendar?year=2027&date=2027-01-01");
+  await expect(page.getByTestId("year-status")).toBeVisible();
+  await expect(page.getByTestId("calendar-day-form")).toHaveCount(0);
+  await expect(page.getByTestId("calendar-year-form")).toHaveCount(0);
+  await expect(page.getByTestId("calendar-history")).toBeVisible();
+});
+
+test("an operator enters next year's arrangement and confirms the year; administrators see who did it", async ({ page, browser }) => {
+  const { createTestOperator } = await connectToE2eDatabase();
+  const { generateTotpSecret } = await import("../lib/auth/totp");
+  const totpSecret = generateTotpSecret();
+  const operator = await createTestOperator({ username: "operator-calendar", password: "Operator-pass-2026", totpSecret, displayName: "日历管理员" });
+  await signIn(page, { username: operator.username, password: "Operator-pass-2026", totpSecret });
+  await expect(page.getByTestId("organization-name")).toHaveText("系统管理（全部机构）");
   await page.goto("/settings/calendar?year=2027");
   await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "false");
   // 2027-01-01 is a Friday: without an arrangement it counts as a working day.
@@ -43,4 +57,14 @@ test("an administrator enters next year's arrangement and confirms the year", as
   await yearForm.getByLabel("依据文件").fill("国务院办公厅关于2027年部分节假日安排的通知");
   await yearForm.getByRole("button", { name: "保存状态" }).click();
   await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "true");
+
+  // An organization's administrator sees the change with who made it and when.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, DEMO.admin);
+  await adminPage.goto("/settings/calendar?year=2027");
+  await expect(adminPage.getByTestId("day-2027-01-01")).toHaveAttribute("data-kind", "holiday");
+  await expect(adminPage.getByTestId("calendar-change-2027-01-01")).toContainText("日历管理员（系统管理员）");
+  await expect(adminPage.getByTestId("calendar-change-2027")).toContainText("确认全年安排");
+  await adminContext.close();
 });

@@ -15,6 +15,17 @@ export const authOptions: NextAuthOptions = {
   secret: getEnv().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: getEnv().SESSION_ABSOLUTE_HOURS * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
+  logger: {
+    error(code, metadata) {
+      // A session that is over (jwt callback below) is an expected answer, not an error.
+      if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === "SESSION_ENDED") return;
+      console.error(`[next-auth] ${code}`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth] ${code}`);
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       name: "用户名和密码",
