@@ -18,7 +18,7 @@ export const authOptions: NextAuthOptions = {
   logger: {
     error(code, metadata) {
       // A session that is over (jwt callback below) is an expected answer, not an error.
-      if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === "SESSION_ENDED") return;
+      if (code === "JWT_SESSION_ERROR" && (metadata as { message?: unknown }).message === "SESSION_ENDED") return;
       console.error(`[next-auth] ${code}`, metadata);
     },
     warn(code) {
