@@ -32,6 +32,18 @@ test("an operator enters next year's arrangement and confirms the year; administ
   const operator = await createTestOperator({ username: "operator-calendar", password: "Operator-pass-2026", totpSecret, displayName: "日历管理员" });
   await signIn(page, { username: operator.username, password: "Operator-pass-2026", totpSecret });
   await expect(page.getByTestId("organization-name")).toHaveText("系统管理（全部机构）");
+
+  // The operator creates an organization with its first administrator.
+  await expect(page).toHaveURL(/\/operator$/);
+  const organizationForm = page.getByTestId("create-organization-form");
+  await organizationForm.getByLabel("机构代码", { exact: true }).fill("sfj-calendar");
+  await organizationForm.getByLabel("机构名称").fill("日历测试司法局");
+  await organizationForm.getByLabel("管理员用户名").fill("admin-calendar");
+  await organizationForm.getByLabel("管理员姓名").fill("周管理");
+  await organizationForm.getByLabel("初始密码").fill("Calendar-admin-2026");
+  await organizationForm.getByRole("button", { name: "创建机构" }).click();
+  await expect(organizationForm.getByRole("status")).toContainText("已创建机构 sfj-calendar");
+  await expect(page.getByTestId("organization-sfj-calendar")).toContainText("要求");
   await page.goto("/settings/calendar?year=2027");
   await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "false");
   // 2027-01-01 is a Friday: without an arrangement it counts as a working day.

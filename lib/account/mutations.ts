@@ -5,6 +5,7 @@ import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import type { SignedIn } from "../auth/session";
 import { recordAudit } from "../audit/record";
+import { clearSecondFactor } from "../auth/second-factor-store";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
 import type { RequestContext } from "../auth/request-context";
@@ -108,8 +109,7 @@ export async function removeOwnSecondFactor({ signedIn, context, now, input }: R
   if (!(await verifyPassword(password, user.passwordHash))) throw new AppError("VALIDATION", "密码不正确", { password: ["密码不正确"] });
   const { actor, fields } = auditOwn(signedIn, context);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpPendingSecret: null } });
-    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await clearSecondFactor(tx, userId, { endAllSessions: false });
     await revokeOtherSessions(tx, { userId, keepSessionId: signedIn.sessionId, reason: "SECOND_FACTOR_CHANGED", now });
     await recordAudit(tx, actor, { ...fields, action: "user.second_factor_removed" });
   });

@@ -5,6 +5,7 @@ import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
+import { clearSecondFactor } from "../auth/second-factor-store";
 import { recordAudit } from "../audit/record";
 import { changeRoleSchema, createUserSchema, emailSettingsSchema, resetPasswordSchema, resetSecondFactorSchema, setUserActiveSchema } from "./schemas";
 import { parseInput } from "../validation";
@@ -138,11 +139,7 @@ export async function resetUserSecondFactor({ actor, input }: { actor: Actor; in
   await db.$transaction(async (tx) => {
     const user = await findOwnUser(tx, actor, userId);
     if (!user.totpEnabledAt && !user.totpPendingSecret) throw new AppError("INVALID_STATE", "该用户尚未设置双因素认证");
-    await tx.user.update({
-      where: { id: user.id },
-      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpPendingSecret: null, sessionVersion: { increment: 1 } },
-    });
-    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await clearSecondFactor(tx, user.id, { endAllSessions: true });
     await recordAudit(tx, actor, { action: "user.reset_second_factor", entityType: "User", entityId: user.id });
   });
 }

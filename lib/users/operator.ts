@@ -6,6 +6,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
+import { clearSecondFactor } from "../auth/second-factor-store";
 import { organizationCodeSchema } from "../organizations/schemas";
 import { parseInput } from "../validation";
 import { createOperatorSchema, createUserSchema } from "./schemas";
@@ -76,11 +77,7 @@ export async function resetSecondFactorAsOperator({ username }: { username: stri
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { username: name }, select: { id: true, organizationId: true, totpEnabledAt: true } });
     if (!user) throw new AppError("NOT_FOUND", `用户 ${name} 不存在`);
-    await tx.user.update({
-      where: { id: user.id },
-      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpPendingSecret: null, sessionVersion: { increment: 1 } },
-    });
-    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await clearSecondFactor(tx, user.id, { endAllSessions: true });
     await recordAudit(tx, null, {
       organizationId: user.organizationId,
       action: "user.reset_second_factor",
