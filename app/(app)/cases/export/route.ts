@@ -30,6 +30,8 @@ export async function GET(request: Request): Promise<Response> {
     actor = await requireActorForAction();
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") return errorResponse(401, error.message);
+    // An operator, or an account that must first change its password or enrol a second factor.
+    if (isAppError(error) && error.code === "FORBIDDEN") return errorResponse(403, error.message);
     throw error;
   }
 
