@@ -1,20 +1,47 @@
-// Sends requests without a session cookie to the sign-in page before any page code runs. The pages
-// and the data layer check the session again; this only spares them anonymous traffic.
+// Runs before every request but static files: sets the security headers (lib/security/headers.ts,
+// with a fresh CSP nonce that Next.js applies to its scripts), and sends page requests without a
+// session cookie to the sign-in page. The pages and the data layer check the session again; this only
+// spares them anonymous traffic. /api/* answers for itself (JSON 401, Bearer tokens).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "@/lib/env";
+import { contentSecurityPolicy, createNonce, staticSecurityHeaders } from "@/lib/security/headers";
+
+function servedOverHttps(request: NextRequest): boolean {
+  return request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:" || Boolean(getEnv().NEXTAUTH_URL?.startsWith("https://"));
+}
+
+function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(staticSecurityHeaders({ https }))) response.headers.set(name, value);
+  return response;
+}
+
+const PUBLIC_PATHS = ["/login", "/api/"];
 
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request });
-  if (token) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/login";
-  url.search = "";
-  const target = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  if (target !== "/") url.searchParams.set("callbackUrl", target);
-  return NextResponse.redirect(url);
+  const https = servedOverHttps(request);
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy({ nonce, https, development: getEnv().NODE_ENV === "development" });
+  const { pathname } = request.nextUrl;
+
+  const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(path));
+  if (!isPublic && !(await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET }))) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = "";
+    const target = `${pathname}${request.nextUrl.search}`;
+    if (target !== "/") url.searchParams.set("callbackUrl", target);
+    return withSecurityHeaders(NextResponse.redirect(url), csp, https);
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
 }
 
 export const config = {
-  // Everything except sign-in, the auth and health endpoints, the public report API and static files.
-  matcher: ["/((?!login|api/auth|api/health|api/v1|_next/static|_next/image|favicon.ico).*)"],
+  // Everything except the build's static files (next.config.ts gives those the static headers).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

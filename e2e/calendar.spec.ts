@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./fixtures";
+import { connectToE2eDatabase, DEMO, signIn } from "./fixtures";
 
 test("the 2026 calendar shows the Spring Festival holiday and its make-up working days", async ({ page }) => {
   await signIn(page, DEMO.clerk);
@@ -16,8 +16,34 @@ test("the 2026 calendar shows the Spring Festival holiday and its make-up workin
   await expect(page.getByTestId("calendar-day-form")).toHaveCount(0);
 });
 
-test("an administrator enters next year's arrangement and confirms the year", async ({ page }) => {
+test("an organization's administrator reads the calendar but cannot change it", async ({ page }) => {
   await signIn(page, DEMO.admin);
+  await page.goto("/settings/calendar?year=2027&date=2027-01-01");
+  await expect(page.getByTestId("year-status")).toBeVisible();
+  await expect(page.getByTestId("calendar-day-form")).toHaveCount(0);
+  await expect(page.getByTestId("calendar-year-form")).toHaveCount(0);
+  await expect(page.getByTestId("calendar-history")).toBeVisible();
+});
+
+test("an operator enters next year's arrangement and confirms the year; administrators see who did it", async ({ page, browser }) => {
+  const { createTestOperator } = await connectToE2eDatabase();
+  const { generateTotpSecret } = await import("../lib/auth/totp");
+  const totpSecret = generateTotpSecret();
+  const operator = await createTestOperator({ username: "operator-calendar", password: "Operator-pass-2026", totpSecret, displayName: "日历管理员" });
+  await signIn(page, { username: operator.username, password: "Operator-pass-2026", totpSecret });
+  await expect(page.getByTestId("organization-name")).toHaveText("系统管理（全部机构）");
+
+  // The operator creates an organization with its first administrator.
+  await expect(page).toHaveURL(/\/operator$/);
+  const organizationForm = page.getByTestId("create-organization-form");
+  await organizationForm.getByLabel("机构代码", { exact: true }).fill("sfj-calendar");
+  await organizationForm.getByLabel("机构名称").fill("日历测试司法局");
+  await organizationForm.getByLabel("管理员用户名").fill("admin-calendar");
+  await organizationForm.getByLabel("管理员姓名").fill("周管理");
+  await organizationForm.getByLabel("初始密码").fill("Calendar-admin-2026");
+  await organizationForm.getByRole("button", { name: "创建机构" }).click();
+  await expect(organizationForm.getByRole("status")).toContainText("已创建机构 sfj-calendar");
+  await expect(page.getByTestId("organization-sfj-calendar")).toContainText("要求");
   await page.goto("/settings/calendar?year=2027");
   await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "false");
   // 2027-01-01 is a Friday: without an arrangement, 元旦 is a provisional day off (rules.md §4), and so is
@@ -50,4 +76,14 @@ test("an administrator enters next year's arrangement and confirms the year", as
   await expect(page.getByTestId("year-status")).toHaveAttribute("data-confirmed", "true");
   // Confirmed: only the entered dates depart from the weekday rule.
   await expect(page.getByTestId("day-2027-02-08")).toHaveAttribute("data-kind", "workday");
+
+  // An organization's administrator sees the change with who made it and when.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, DEMO.admin);
+  await adminPage.goto("/settings/calendar?year=2027");
+  await expect(adminPage.getByTestId("day-2027-01-01")).toHaveAttribute("data-kind", "holiday");
+  await expect(adminPage.getByTestId("calendar-change-2027-01-01")).toContainText("日历管理员（系统管理员）");
+  await expect(adminPage.getByTestId("calendar-change-2027")).toContainText("确认全年安排");
+  await adminContext.close();
 });

@@ -36,6 +36,11 @@ test("an administrator creates, disables, re-enables and resets the password of 
   const userPage = await userContext.newPage();
   await signIn(userPage, { username: "zhao.xin", password: "Zhaoxin-pass-1" });
   await expect(userPage.getByTestId("current-user")).toContainText("赵新");
+  // The administrator chose that password: the user is asked for their own before anything else.
+  await expect(userPage).toHaveURL(/\/account$/);
+  await expect(userPage.getByTestId("pending-step")).toBeVisible();
+  await userPage.goto("/cases");
+  await expect(userPage).toHaveURL(/\/account$/);
 
   // Disabling ends the open session and refuses sign-in.
   await page.getByTestId("user-row-zhao.xin").getByRole("link").first().click();
@@ -45,7 +50,8 @@ test("an administrator creates, disables, re-enables and resets the password of 
   await userPage.goto("/");
   await expect(userPage).toHaveURL(/\/login/);
   await tryPassword(userPage, "zhao.xin", "Zhaoxin-pass-1");
-  await expect(userPage.locator("form").getByRole("alert")).toHaveText("该账户已停用，请联系管理员");
+  // The same answer as a wrong password: nothing tells a disabled account apart.
+  await expect(userPage.locator("form").getByRole("alert")).toHaveText("用户名或密码错误");
 
   // Re-enabled with a new password: the old one no longer works, the new one does.
   await page.getByRole("button", { name: "启用账户" }).click();
@@ -58,5 +64,16 @@ test("an administrator creates, disables, re-enables and resets the password of 
   await tryPassword(userPage, "zhao.xin", "Zhaoxin-pass-1");
   await expect(userPage.locator("form").getByRole("alert")).toHaveText("用户名或密码错误");
   await signIn(userPage, { username: "zhao.xin", password: "Zhaoxin-new-2" });
+  await expect(userPage.getByTestId("pending-step")).toBeVisible();
+
+  // The user sets their own password; then the system opens.
+  const changeForm = userPage.getByTestId("change-password-form");
+  await changeForm.getByLabel("当前密码").fill("Zhaoxin-new-2");
+  await changeForm.getByLabel("新密码").fill("Zhao-own-pass-2026");
+  await changeForm.getByLabel("确认密码").fill("Zhao-own-pass-2026");
+  await changeForm.getByRole("button", { name: "修改密码" }).click();
+  await expect(changeForm.getByRole("status")).toContainText("已修改密码");
+  await userPage.goto("/cases");
+  await expect(userPage).toHaveURL(/\/cases$/);
   await userContext.close();
 });

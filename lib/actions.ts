@@ -3,6 +3,8 @@
 // errors are logged and answered with a generic message, never shown raw.
 import { busyReasonOf, reportBusy } from "./db-busy";
 import { isAppError, type ActionResult } from "./errors";
+import { recordAccessRefused } from "./auth/security-events";
+import { getSignedIn } from "./auth/session";
 
 export async function runAction<T = undefined>(
   body: () => Promise<{ message?: string; data?: T } | void>,
@@ -11,7 +13,10 @@ export async function runAction<T = undefined>(
     const result = await body();
     return { ok: true, ...(result ?? {}) };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, code: error.code };
+    if (isAppError(error)) {
+      if (error.code === "FORBIDDEN") await recordAccessRefused((await getSignedIn())?.principal ?? null, "action", { message: error.message });
+      return { ok: false, message: error.message, fieldErrors: error.fieldErrors, code: error.code };
+    }
     // redirect() and notFound() signal through exceptions that Next.js must see.
     if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) {
       throw error;

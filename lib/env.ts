@@ -57,7 +57,17 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** Minutes an account stays locked after too many failed sign-ins. */
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  /** Seed the demo organization and accounts into an empty database (default on; set false in production). */
+  /** Failed sign-ins from one source address, whatever the account, before that address must wait. */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** The window (minutes) the per-address count covers, and how long a blocked address waits. */
+  LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the app is reached directly). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** A session with no request for this many minutes is over. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** A session is over this many hours after sign-in, however active. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(8),
+  /** Seed the demo organization and accounts into an empty embedded database (never with DATABASE_URL). */
   SEED_DEMO: z
     .enum(["true", "false", "1", "0"])
     .default("true")

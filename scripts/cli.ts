@@ -20,7 +20,7 @@ import { removeUnfinishedFiles } from "../lib/runtime/backup";
 import { reportFailure } from "../lib/runtime/failure";
 import { createOrganizationSchema, organizationCodeSchema } from "../lib/organizations/schemas";
 import { applyMigrations } from "../lib/runtime/migrate";
-import { createUserSchema } from "../lib/users/schemas";
+import { createOperatorSchema, createUserSchema } from "../lib/users/schemas";
 import { parseInput } from "../lib/validation";
 
 const PASSWORD_VARIABLE = "GONGKAI_NEW_PASSWORD";
@@ -198,7 +198,7 @@ type Command = ReadyCommand | PlannedCommand;
 
 async function createOrganizationCommand(args: ParsedArgs): Promise<void> {
   const [code, name] = expectPositionals(args, ["code", "name"]);
-  const input = { code, name, parentCode: optionalOption(args, "parent") };
+  const input = { code, name, parentCode: optionalOption(args, "parent"), requireTotp: args.options.get("without-2fa") !== true };
   // Checked here too so that a bad value fails before the embedded database is started.
   parseInput(createOrganizationSchema, input);
   const organization = await withDatabase(async () => {
@@ -273,6 +273,27 @@ async function createUserCommand(args: ParsedArgs): Promise<void> {
   console.log(
     `已创建用户：${user.username}（${user.displayName}，${ROLE_LABELS[user.role]}），所属机构 ${user.organization.code} ${user.organization.name}`,
   );
+}
+
+async function createOperatorCommand(args: ParsedArgs): Promise<void> {
+  expectPositionals(args, []);
+  const input = { username: requireOption(args, "username"), displayName: requireOption(args, "name"), password: await readNewPassword() };
+  parseInput(createOperatorSchema, input);
+  const operator = await withDatabase(async () => {
+    const { createOperator } = await import("../lib/users/operator");
+    return createOperator({ input });
+  });
+  console.log(`已创建系统管理员：${operator.username}（${operator.displayName}）；首次登录时须设置双因素认证`);
+}
+
+async function resetSecondFactorCommand(args: ParsedArgs): Promise<void> {
+  expectPositionals(args, []);
+  const username = requireOption(args, "username");
+  const result = await withDatabase(async () => {
+    const { resetSecondFactorAsOperator } = await import("../lib/users/operator");
+    return resetSecondFactorAsOperator({ username });
+  });
+  console.log(result.hadSecondFactor ? `已重置 ${result.username} 的双因素认证，其登录已全部退出` : `${result.username} 原本未设置双因素认证；其登录已全部退出`);
 }
 
 async function importLedgerCommand(args: ParsedArgs): Promise<void> {
@@ -511,9 +532,10 @@ const COMMANDS: readonly Command[] = [
   {
     status: "ready",
     path: ["org", "create"],
-    usage: "org create <code> <name> [--parent <code>]",
-    summary: "创建机构；<code> 为 2–32 位小写字母、数字或连字符，--parent 指定上级机构代码",
-    options: { parent: "string" },
+    usage: "org create <code> <name> [--parent <code>] [--without-2fa]",
+    summary:
+      "创建机构；<code> 为 2–32 位小写字母、数字或连字符，--parent 指定上级机构代码。新机构的管理员和负责人登录须使用双因素认证，--without-2fa 不要求（机构管理员可随时开启）",
+    options: { parent: "string", "without-2fa": "boolean" },
     run: createOrganizationCommand,
   },
   {
@@ -530,9 +552,25 @@ const COMMANDS: readonly Command[] = [
     status: "ready",
     path: ["user", "create"],
     usage: "user create --org <code> --username <u> --name <姓名> --role CLERK|MANAGER|ADMIN",
-    summary: `在机构中创建账户；密码取自环境变量 ${PASSWORD_VARIABLE}，在终端中运行时也可按提示输入（不回显）`,
+    summary: `在机构中创建账户；初始密码取自环境变量 ${PASSWORD_VARIABLE}，在终端中运行时也可按提示输入（不回显），本人首次登录时须修改`,
     options: { org: "string", username: "string", name: "string", role: "string" },
     run: createUserCommand,
+  },
+  {
+    status: "ready",
+    path: ["operator", "create"],
+    usage: "operator create --username <u> --name <姓名>",
+    summary: `创建系统管理员（不属于任何机构，维护工作日历、创建机构）；密码取自环境变量 ${PASSWORD_VARIABLE} 或按提示输入，首次登录时须设置双因素认证`,
+    options: { username: "string", name: "string" },
+    run: createOperatorCommand,
+  },
+  {
+    status: "ready",
+    path: ["user", "reset-2fa"],
+    usage: "user reset-2fa --username <u>",
+    summary: "重置任一账户（含系统管理员）的双因素认证（手机遗失时）；该账户的登录全部退出，须要求时下次登录重新设置",
+    options: { username: "string" },
+    run: resetSecondFactorCommand,
   },
   {
     status: "ready",

@@ -90,9 +90,12 @@ async function main(): Promise<void> {
   const { applied } = await applyMigrations(database, { log });
   if (applied.length > 0) log(`已应用 ${applied.length} 个数据库迁移`);
   useDatabaseUrl(database.url);
-  if (env.SEED_DEMO) {
+  // The demo accounts' passwords are public: never on an external (production) database.
+  if (env.SEED_DEMO && !database.embedded) {
+    log("已设置 DATABASE_URL：不创建演示数据（SEED_DEMO 只对内置数据库有效）");
+  } else if (env.SEED_DEMO) {
     const { seedDemoDataIfEmpty } = await import("../prisma/seed");
-    if (await seedDemoDataIfEmpty()) log("数据库为空：已创建示例机构 demo（示例市司法局）及三个演示账户");
+    if (await seedDemoDataIfEmpty({ embeddedDatabase: true })) log("数据库为空：已创建示例机构 demo（示例市司法局）及三个演示账户");
   }
   const { disconnectDatabase } = await import("../lib/db");
   await disconnectDatabase();

@@ -3,18 +3,19 @@
 // a calendar change recomputes open cases.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, OperatorActor } from "@/lib/auth/actor";
 import { isoDateFromDb } from "@/lib/calendar/queries";
 import { setCalendarDay } from "@/lib/calendar/mutations";
 import { addProceeding, deleteProceeding } from "@/lib/appeals/mutations";
 import { assignHandler, correctCaseEvent, recordCaseEvent, registerApplication } from "@/lib/cases/mutations";
 import { getApplication } from "@/lib/cases/case-detail";
-import { actorFor, createTestOrganization, createTestUser } from "./factories";
+import { actorFor, createTestOperator, createTestOrganization, createTestUser, operatorActorFor } from "./factories";
 
 const TODAY = "2026-11-21";
 let clerk: Actor;
 let manager: Actor;
-let admin: Actor;
+/** The national calendar is the installation operators' to change. */
+let operator: OperatorActor;
 let otherClerk: Actor;
 
 const application = (receivedOn: string, applicantName = "张三") => ({
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const other = await createTestOrganization("丁区司法局");
   clerk = actorFor(await createTestUser({ organizationId: organization.id, role: "CLERK" }));
   manager = actorFor(await createTestUser({ organizationId: organization.id, role: "MANAGER" }));
-  admin = actorFor(await createTestUser({ organizationId: organization.id, role: "ADMIN" }));
+  operator = operatorActorFor(await createTestOperator());
   otherClerk = actorFor(await createTestUser({ organizationId: other.id, role: "CLERK" }));
 });
 
@@ -198,10 +199,10 @@ describe("calendar changes", () => {
   it("recompute the due date of open cases", async () => {
     const { id } = await registerApplication({ actor: clerk, input: application("2026-11-02", "王五"), today: TODAY });
     expect(isoDateFromDb((await reload(id)).dueOn!)).toBe("2026-11-30");
-    const change = await setCalendarDay({ actor: admin, input: { date: "2026-11-16", kind: "HOLIDAY", note: "测试放假" }, today: TODAY });
+    const change = await setCalendarDay({ actor: operator, input: { date: "2026-11-16", kind: "HOLIDAY", note: "测试放假" }, today: TODAY });
     expect(change.recomputedCases).toBeGreaterThan(0);
     expect(isoDateFromDb((await reload(id)).dueOn!)).toBe("2026-12-01");
-    await setCalendarDay({ actor: admin, input: { date: "2026-11-16", kind: "DEFAULT", note: "" }, today: TODAY });
+    await setCalendarDay({ actor: operator, input: { date: "2026-11-16", kind: "DEFAULT", note: "" }, today: TODAY });
     expect(isoDateFromDb((await reload(id)).dueOn!)).toBe("2026-11-30");
   });
 });

@@ -48,7 +48,7 @@ describe("npm run cli", () => {
       expect(report.fees).toEqual(expected.fees);
       expect(report.checks.every((check) => check.ok)).toBe(true);
     }
-  }, 120_000);
+  }, 240_000);
 
   it("export then import into another organization reproduces the same report", async () => {
     const source = `src-${uniqueSuffix()}`;
@@ -64,7 +64,7 @@ describe("npm run cli", () => {
       const roundTripped = JSON.parse(await cli("report", "--org", copy, "--year", year, "--json")) as Record<string, unknown>;
       expect({ ...roundTripped, org: source }).toEqual(original);
     }
-  }, 180_000);
+  }, 360_000);
 
   it("refuses a malformed ledger with row errors in Chinese on standard error and exit status 1", async () => {
     const code = `bad-${uniqueSuffix()}`;
@@ -84,5 +84,5 @@ describe("npm run cli", () => {
     expect(failure?.stderr).toContain("第 3 行［申请编号］");
     const report = JSON.parse(await cli("report", "--org", code, "--year", "2024", "--json")) as { applications: { rows: { new_received: number[] } } };
     expect(report.applications.rows.new_received[6]).toBe(0);
-  }, 120_000);
+  }, 240_000);
 });

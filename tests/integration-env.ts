@@ -2,4 +2,6 @@
 import { inject } from "vitest";
 import { useDatabaseUrl } from "../lib/env";
 
+// Session cookies and sealed TOTP secrets need a secret; the app gets its own from npm start.
+process.env.NEXTAUTH_SECRET ??= "integration-tests-only-secret-0123456789";
 useDatabaseUrl(inject("databaseUrl"));

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
-import { requireActor } from "@/lib/auth/session";
-import type { Actor } from "@/lib/auth/actor";
+import { requirePrincipal } from "@/lib/auth/session";
+import { isOperator, type Principal } from "@/lib/auth/actor";
 import { describeOutage } from "@/lib/db-busy";
 import { hasChildOrganizations } from "@/lib/rollup/queries";
 import { AppShell } from "@/components/shell/app-shell";
@@ -14,9 +14,10 @@ export const dynamic = "force-dynamic";
 // database is down or too busy, it shows the outage page itself (in Chinese, with the reason in the
 // log) instead of leaving the failure to Next's English error page.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  let actor: Actor;
+  let principal: Principal;
   try {
-    actor = await requireActor();
+    // Pages check again, and send an account with a pending step (new password, second factor) to /account.
+    ({ principal } = await requirePrincipal({ allowPending: true }));
   } catch (error) {
     // The redirect to the sign-in page, and Next's own signals, go on.
     unstable_rethrow(error);
@@ -32,9 +33,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       />
     );
   }
-  const showRollup = await hasChildOrganizations({ actor });
+  const showRollup = isOperator(principal) ? false : await hasChildOrganizations({ actor: principal });
   return (
-    <AppShell actor={actor} showRollup={showRollup}>
+    <AppShell principal={principal} showRollup={showRollup}>
       {children}
     </AppShell>
   );

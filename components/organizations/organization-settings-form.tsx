@@ -14,6 +14,7 @@ interface Settings {
   caseNumberPattern: string;
   /** The organization's version as the page was loaded: another administrator's save meanwhile makes the form stale. */
   version: number;
+  requireTotp: boolean;
 }
 
 export function OrganizationSettingsForm({ settings }: { settings: Settings }) {
@@ -51,6 +52,10 @@ export function OrganizationSettingsForm({ settings }: { settings: Settings }) {
       <label className="checkbox">
         <input type="checkbox" name="feeStopsClock" defaultChecked={settings.feeStopsClock} />
         发出收费通知至缴费之日，答复期限停止计算（国办函〔2020〕109号，默认开启）
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" name="requireTotp" defaultChecked={settings.requireTotp} data-testid="require-totp" />
+        管理员和负责人登录须使用双因素认证（密码加认证器应用验证码）；开启后，尚未设置的账户在下次登录时须先设置
       </label>
       <div>
         <SubmitButton pending={pending}>保存</SubmitButton>

@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { fieldError } from "@/components/ui/action-notice";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 import styles from "./users.module.css";
 
 const MISMATCH_MESSAGE = "两次输入的密码不一致";
@@ -39,13 +40,13 @@ export function NewPasswordFields({ label, result }: { label: string; result: Ac
           name="password"
           type="password"
           autoComplete="new-password"
-          minLength={10}
-          maxLength={128}
+          minLength={PASSWORD_MIN_LENGTH}
+          maxLength={PASSWORD_MAX_LENGTH}
           required
           onInput={syncValidity}
           aria-invalid={serverError ? true : undefined}
         />
-        <span className="hint">至少 10 位，须同时包含字母和数字</span>
+        <span className="hint">至少 {PASSWORD_MIN_LENGTH} 位，须同时包含字母和数字，不能包含用户名，不能是常见密码</span>
         {serverError ? <span className="error">{serverError}</span> : null}
       </div>
       <div className="field">

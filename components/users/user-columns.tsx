@@ -1,6 +1,6 @@
 // Columns of the user list (client module: the cells are render functions).
 import Link from "next/link";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { ROLE_LABELS, roleRank } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { UserStatusBadge } from "./user-status-badge";
@@ -27,7 +27,7 @@ export const userColumns = column.columns([
   column.accessor("role", {
     header: "角色",
     cell: ({ row }) => ROLE_LABELS[row.original.role],
-    sortFn: (rowA, rowB) => ROLES.indexOf(rowA.original.role) - ROLES.indexOf(rowB.original.role),
+    sortFn: (rowA, rowB) => roleRank(rowA.original.role) - roleRank(rowB.original.role),
   }),
   column.accessor((user) => user.status.kind, {
     id: "status",

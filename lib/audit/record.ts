@@ -5,7 +5,12 @@ import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
 import { Prisma } from "@prisma/client";
 import type { Transaction } from "../db";
-import type { Actor } from "../auth/actor";
+
+/** Who an audit event is about: any signed-in principal (an operator has no organization). */
+export interface AuditActor {
+  userId: string;
+  organizationId?: string | null;
+}
 
 export interface AuditEntry {
   /** What happened, e.g. "application.register", "report.publish" (labels in lib/audit/labels.ts). */
@@ -25,6 +30,9 @@ export interface AuditEntry {
   reason?: string;
   /** For a change made from the command line (no actor): the operator's system account (currentOperator()). */
   operator?: string;
+  /** Source address and user agent, for security events (lib/auth/request-context.ts). */
+  ip?: string | null;
+  userAgent?: string | null;
 }
 
 function applicationIdIn(value: Prisma.InputJsonValue | undefined): string | null {
@@ -46,7 +54,7 @@ async function applicationIdOf(tx: Transaction, entry: AuditEntry): Promise<stri
 }
 
 /** Writes one audit entry inside the caller's transaction; returns its id (a cause later entries name). */
-export async function recordAudit(tx: Transaction, actor: Actor | null, entry: AuditEntry): Promise<string> {
+export async function recordAudit(tx: Transaction, actor: AuditActor | null, entry: AuditEntry): Promise<string> {
   const created = await tx.auditEvent.create({
     data: {
       organizationId: entry.organizationId === undefined ? (actor?.organizationId ?? null) : entry.organizationId,
@@ -59,6 +67,8 @@ export async function recordAudit(tx: Transaction, actor: Actor | null, entry: A
       before: entry.before,
       after: entry.after,
       reason: entry.reason,
+      ip: entry.ip ?? null,
+      userAgent: entry.userAgent ?? null,
     },
     select: { id: true },
   });
@@ -77,7 +87,7 @@ const json = (value: Prisma.InputJsonValue | undefined) => (value === undefined 
  */
 export async function recordAuditEntries(
   tx: Transaction,
-  actor: Actor | null,
+  actor: AuditActor | null,
   entries: readonly (AuditEntry & { organizationId: string | null; applicationId: string | null })[],
 ): Promise<void> {
   for (let start = 0; start < entries.length; start += BULK_BATCH_SIZE) {

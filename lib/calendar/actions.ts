@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formToObject, runAction } from "../actions";
-import { requireActorForAction } from "../auth/session";
+import { requirePrincipalForAction } from "../auth/session";
 import type { ActionResult } from "../errors";
 import { setCalendarDay, setCalendarYearConfirmed } from "./mutations";
 import { CALENDAR_DAY_CHOICE_LABELS } from "./schemas";
@@ -16,7 +16,7 @@ function recomputedMessage(count: number): string {
 
 export async function setCalendarDayAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const actor = await requireActorForAction();
+    const actor = await requirePrincipalForAction();
     const { date, kind, changed, recomputedCases } = await setCalendarDay({ actor, input: formToObject(form), today: todayInShanghai() });
     revalidatePath(CALENDAR_PATH);
     if (!changed) return { message: `${date} 原本就是“${CALENDAR_DAY_CHOICE_LABELS[kind]}”，没有变化` };
@@ -26,7 +26,7 @@ export async function setCalendarDayAction(_previous: ActionResult | null, form:
 
 export async function setCalendarYearConfirmedAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const actor = await requireActorForAction();
+    const actor = await requirePrincipalForAction();
     const fields = formToObject(form);
     const { year, confirmed, changed, recomputedCases } = await setCalendarYearConfirmed({
       actor,

@@ -1,8 +1,9 @@
-// Editing the national working-day calendar. Administrators only; the calendar is shared by every
-// organization of the installation, so audit events carry no organization.
+// Editing the national working-day calendar. The installation's operators (系统管理员) only: the
+// calendar is shared by every organization, so no organization's administrator may change it for the
+// others (docs/decisions/0061). Audit events carry no organization.
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { assertOperator, type Principal } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { dbDateFromIso, loadWorkCalendar } from "./queries";
@@ -35,8 +36,8 @@ function weekdayName(date: string): string {
  * Sets one date to 法定节假日 or 调休上班 with a note, or back to the plain Monday–Friday rule (DEFAULT).
  * Returns the validated choice and whether anything changed.
  */
-export async function setCalendarDay({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }): Promise<CalendarDayChange> {
-  assertRole(actor, "ADMIN");
+export async function setCalendarDay({ actor, input, today }: { actor: Principal; input: unknown; today: IsoDate }): Promise<CalendarDayChange> {
+  assertOperator(actor);
   const { date, kind, note } = parseInput(setCalendarDaySchema, input);
   const weekend = isPlainWeekend(date);
   // Rows hold only departures from the weekday rule; an override equal to the rule would be noise that
@@ -91,11 +92,11 @@ export async function setCalendarYearConfirmed({
   input,
   today,
 }: {
-  actor: Actor;
+  actor: Principal;
   input: unknown;
   today: IsoDate;
 }): Promise<CalendarYearChange> {
-  assertRole(actor, "ADMIN");
+  assertOperator(actor);
   const { year, confirmed, source: sourceInput } = parseInput(setCalendarYearSchema, input);
   const source = sourceInput ? sourceInput : null;
 

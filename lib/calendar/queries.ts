@@ -1,7 +1,7 @@
 // The working-day calendar is national reference data shared by every organization of the
 // installation, so reads are not scoped by organization: any signed-in user may see it.
 import { db } from "../db";
-import { assertRole, type Actor } from "../auth/actor";
+import { assertRole, type Principal } from "../auth/actor";
 import { parseInput } from "../validation";
 import { calendarYearNumberSchema } from "./schemas";
 import { createWorkCalendar, provisionalHolidaysBetween, type IsoDate, type WorkCalendar } from "./workdays";
@@ -30,8 +30,8 @@ export async function loadWorkCalendar(): Promise<WorkCalendar> {
 }
 
 /** One year's overrides and arrangement status, plus every year that has a status row (for a picker). */
-export async function getCalendarYear({ actor, year }: { actor: Actor; year: number }) {
-  assertRole(actor, "CLERK", "MANAGER", "ADMIN");
+export async function getCalendarYear({ actor, year }: { actor: Principal; year: number }) {
+  assertRole(actor, "CLERK", "MANAGER", "ADMIN", "OPERATOR");
   const checkedYear = parseInput(calendarYearNumberSchema, year);
   const [days, arrangement, knownYears] = await Promise.all([
     db.calendarDay.findMany({
@@ -55,4 +55,24 @@ export async function getCalendarYear({ actor, year }: { actor: Actor; year: num
 }
 
 export type CalendarYearView = Awaited<ReturnType<typeof getCalendarYear>>;
+
+/** Every recorded change to a year's calendar (days and the year's status), newest first, with who and when. */
+export async function findCalendarChanges({ actor, year }: { actor: Principal; year: number }) {
+  assertRole(actor, "CLERK", "MANAGER", "ADMIN", "OPERATOR");
+  const checkedYear = parseInput(calendarYearNumberSchema, year);
+  const events = await db.auditEvent.findMany({
+    where: {
+      OR: [
+        { entityType: "CalendarDay", entityId: { startsWith: `${checkedYear}-` } },
+        { entityType: "CalendarYear", entityId: String(checkedYear) },
+      ],
+    },
+    select: { id: true, action: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { displayName: true, role: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  return events;
+}
+
+export type CalendarChange = Awaited<ReturnType<typeof findCalendarChanges>>[number];
 export type CalendarOverride = CalendarYearView["days"][number];

@@ -12,20 +12,22 @@ import {
   type LedgerColumn,
   type LedgerRow,
 } from "./ledger";
+import { guardCsvFormula } from "./csv-formula-guard";
 
 export const LEDGER_SHEET_NAME = "依申请公开台账";
 
 const BYTE_ORDER_MARK = "\uFEFF";
 const CSV_NEEDS_QUOTES = /[",\r\n]/;
 
-function csvField(text: string): string {
+function csvField(value: string): string {
+  const text = guardCsvFormula(value);
   return CSV_NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**
  * RFC 4180 CSV with a byte order mark (so that Excel opens the UTF-8 Chinese text correctly) and CRLF
- * line ends. Values are written as they are, without a leading apostrophe against formula injection:
- * the file must import back unchanged. Open untrusted exports through the XLSX download instead.
+ * line ends. A cell that a spreadsheet would run as a formula gets a leading ' (csv-formula-guard.ts);
+ * the import takes it off, so the file imports back unchanged.
  */
 export function ledgerToCsv(rows: readonly LedgerRow[]): Uint8Array<ArrayBuffer> {
   const lines = [LEDGER_COLUMNS.map(csvField).join(",")];

@@ -19,6 +19,7 @@ import { LEDGER_CHANNEL_LABELS, LEDGER_COLUMNS, type LedgerColumn } from "./ledg
 import { CONSULTATION_WINDOW_WORKDAYS, CORRECTION_NOTICE_WORKDAYS, projectCase, type CaseProjection } from "./projection";
 import { registerApplicationSchema } from "./schemas";
 import { declareBuiltInDateFormats } from "./xlsx-number-formats";
+import { unguardCsvFormula } from "./csv-formula-guard";
 
 // ---------------------------------------------------------------------------------------------
 // Problems
@@ -100,7 +101,9 @@ export async function parseLedgerFile(name: string, bytes: Uint8Array): Promise<
     return unreadable(`不支持 .${extension} 文件：请导入 CSV 或 XLSX 格式的台账`);
   }
   const csv = parseCsv(decodeText(bytes));
-  const parsed = rowsFromRecords(csv.records, { extraCellsAreErrors: true });
+  // Our CSV export guards formula-like cells with a leading ' (csv-formula-guard.ts): take it off.
+  const records = csv.records.map((record) => ({ ...record, values: record.values.map(unguardCsvFormula) }));
+  const parsed = rowsFromRecords(records, { extraCellsAreErrors: true });
   return { rows: parsed.rows, errors: [...csv.errors, ...parsed.errors] };
 }
 

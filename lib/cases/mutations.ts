@@ -14,7 +14,7 @@ import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
 import { ROLES } from "../auth/roles";
-import { auditableRow, recordAudit, recordAuditEntries } from "../audit/record";
+import { auditableRow, recordAudit, recordAuditEntries, type AuditActor } from "../audit/record";
 import { parseInput } from "../validation";
 import { dbDateFromIso, isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate, WorkCalendar } from "../calendar/workdays";
@@ -587,8 +587,8 @@ export async function restoreApplication({
 
 /** Why open cases are recomputed: the change (already committed, with its own audit entry) that moves their clocks. */
 export interface RecomputeCause {
-  /** Who made the change (recorded as the actor of every case's entry). */
-  actor: Actor | null;
+  /** Who made the change (recorded as the actor of every case's entry): a user, an operator, or nobody (the CLI). */
+  actor: AuditActor | null;
   /** The action of the change, e.g. "calendar.set_day" or "organization.update_settings". */
   action: string;
   /** The change's own audit entry, named by every case's entry. */

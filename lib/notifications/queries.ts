@@ -81,9 +81,10 @@ export async function findNotificationCandidates({ window }: { window: Candidate
   }));
 }
 
-/** Every active user of every organization (disabled users get no alerts). */
+/** Every active user of every organization (disabled users and the installation's operators get no alerts). */
 export async function findNotificationRecipients(): Promise<NotificationRecipient[]> {
-  return db.user.findMany({ where: { active: true }, select: { id: true, organizationId: true, role: true } });
+  const users = await db.user.findMany({ where: { active: true, organizationId: { not: null } }, select: { id: true, organizationId: true, role: true } });
+  return users.flatMap((user) => (user.organizationId ? [{ id: user.id, organizationId: user.organizationId, role: user.role }] : []));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,40 +1,78 @@
-import { db } from "../db";
+import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { assertOperator, assertRole, type Actor, type OperatorActor } from "../auth/actor";
+import { hashPassword } from "../auth/password";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
-import { createOrganizationSchema, organizationSettingsSchema } from "./schemas";
+import { createOrganizationSchema, organizationSettingsSchema, type CreateOrganizationInput } from "./schemas";
+import { createOrganizationWithAdminSchema } from "./creation-schemas";
 import { loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate } from "../calendar/workdays";
 import { recomputeOpenCases } from "../cases/mutations";
 import { assertVersion, lockOrganizationRow, type ExpectedVersion } from "../concurrency/versions";
 
 /**
- * Creates an organization. An operator's command (CLI, seed), not a user action: organizations are
- * set up by whoever runs the installation.
+ * Creates an organization. Only the installation's operators do this: from the operator's pages
+ * (`operator`, who is audited) or the command line and the demo seed (no signed-in operator).
  */
-export async function createOrganization({ input }: { input: unknown }) {
+export async function createOrganization({ input, operator = null }: { input: unknown; operator?: OperatorActor | null }) {
   const data = parseInput(createOrganizationSchema, input);
+  return db.$transaction((tx) => insertOrganization(tx, data, operator));
+}
+
+/**
+ * The operator's page: an organization and, in the same transaction, its first administrator, whose
+ * initial password must be changed at the first sign-in.
+ */
+export async function createOrganizationWithAdmin({ operator, input }: { operator: OperatorActor; input: unknown }) {
+  assertOperator(operator);
+  const data = parseInput(createOrganizationWithAdminSchema, input);
+  const passwordHash = await hashPassword(data.admin.password);
   return db.$transaction(async (tx) => {
-    if (await tx.organization.findUnique({ where: { code: data.code } })) {
-      throw new AppError("CONFLICT", `机构代码 ${data.code} 已存在`);
+    const organization = await insertOrganization(tx, data.organization, operator);
+    if (await tx.user.findUnique({ where: { username: data.admin.username }, select: { id: true } })) {
+      throw new AppError("CONFLICT", "该用户名已被使用", { adminUsername: ["该用户名已被使用"] });
     }
-    let parentId: string | undefined;
-    if (data.parentCode) {
-      const parent = await tx.organization.findUnique({ where: { code: data.parentCode } });
-      if (!parent) throw new AppError("NOT_FOUND", `上级机构 ${data.parentCode} 不存在`);
-      parentId = parent.id;
-    }
-    const organization = await tx.organization.create({ data: { code: data.code, name: data.name, parentId } });
-    await recordAudit(tx, null, {
-      organizationId: organization.id,
-      action: "organization.create",
-      entityType: "Organization",
-      entityId: organization.id,
-      after: { code: organization.code, name: organization.name, parentCode: data.parentCode ?? null },
+    const admin = await tx.user.create({
+      data: {
+        organizationId: organization.id,
+        username: data.admin.username,
+        displayName: data.admin.displayName,
+        role: "ADMIN",
+        passwordHash,
+        mustChangePassword: true,
+      },
     });
-    return organization;
+    await recordAudit(tx, operator, {
+      organizationId: organization.id,
+      action: "user.create",
+      entityType: "User",
+      entityId: admin.id,
+      after: { username: admin.username, displayName: admin.displayName, role: admin.role },
+    });
+    return { organization, admin: { id: admin.id, username: admin.username } };
   });
+}
+
+async function insertOrganization(tx: Transaction, data: CreateOrganizationInput, operator: OperatorActor | null) {
+  if (await tx.organization.findUnique({ where: { code: data.code } })) {
+    throw new AppError("CONFLICT", `机构代码 ${data.code} 已存在`, { code: ["该机构代码已存在"] });
+  }
+  let parentId: string | undefined;
+  if (data.parentCode) {
+    const parent = await tx.organization.findUnique({ where: { code: data.parentCode } });
+    if (!parent) throw new AppError("NOT_FOUND", `上级机构 ${data.parentCode} 不存在`, { parentCode: ["上级机构不存在"] });
+    parentId = parent.id;
+  }
+  const organization = await tx.organization.create({ data: { code: data.code, name: data.name, parentId, requireTotp: data.requireTotp } });
+  await recordAudit(tx, operator, {
+    organizationId: organization.id,
+    action: "organization.create",
+    entityType: "Organization",
+    entityId: organization.id,
+    after: { code: organization.code, name: organization.name, parentCode: data.parentCode ?? null, requireTotp: organization.requireTotp },
+  });
+  return organization;
 }
 
 /**
@@ -71,6 +109,7 @@ export async function updateOrganizationSettings({
         feeStopsClock: before.feeStopsClock,
         caseNumberPrefix: before.caseNumberPrefix,
         caseNumberPattern: before.caseNumberPattern,
+        requireTotp: before.requireTotp,
       },
       after: data,
     });

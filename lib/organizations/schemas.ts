@@ -11,9 +11,16 @@ export const createOrganizationSchema = z.object({
   code: organizationCodeSchema,
   name: z.string().trim().min(2, "机构名称至少 2 个字").max(80, "机构名称最多 80 个字"),
   parentCode: organizationCodeSchema.optional(),
+  /** ADMIN and MANAGER accounts must sign in with a second factor (on unless said otherwise). */
+  requireTotp: z.boolean().default(true),
 });
 
+export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+
+
 export const organizationSettingsSchema = z.object({
+  /** Absent: unchanged (the settings form always sends it). */
+  requireTotp: z.boolean().optional(),
   name: z.string().trim().min(2, "机构名称至少 2 个字").max(80, "机构名称最多 80 个字"),
   appealsBasis: z.enum(["FILED_IN_YEAR", "ACTIVE_IN_YEAR"], { message: "请选择复议诉讼统计口径" }),
   feeStopsClock: z.boolean(),

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction } from "../actions";
 import { requireActorForAction } from "../auth/session";
 import type { ActionResult } from "../errors";
-import { changeUserRole, createUser, resetUserPassword, setUserActive, setUserEmailSettings } from "./mutations";
+import { changeUserRole, createUser, resetUserPassword, resetUserSecondFactor, setUserActive, setUserEmailSettings } from "./mutations";
 
 const USERS_PATH = "/settings/users";
 
@@ -42,7 +42,16 @@ export async function resetUserPasswordAction(_previous: ActionResult | null, fo
     const actor = await requireActorForAction();
     await resetUserPassword({ actor, input: formToObject(form) });
     revalidatePath(USERS_PATH);
-    return { message: "已重置密码，该用户需用新密码重新登录" };
+    return { message: "已重置密码：该用户需用新密码重新登录，并在登录后设置自己的密码" };
+  });
+}
+
+export async function resetUserSecondFactorAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireActorForAction();
+    await resetUserSecondFactor({ actor, input: formToObject(form) });
+    revalidatePath(USERS_PATH, "layout");
+    return { message: "已重置双因素认证：该用户已退出登录，下次登录时重新设置" };
   });
 }
 

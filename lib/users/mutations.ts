@@ -5,8 +5,9 @@ import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertRole, type Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
+import { clearSecondFactor } from "../auth/second-factor-store";
 import { recordAudit } from "../audit/record";
-import { changeRoleSchema, createUserSchema, emailSettingsSchema, resetPasswordSchema, setUserActiveSchema } from "./schemas";
+import { changeRoleSchema, createUserSchema, emailSettingsSchema, resetPasswordSchema, resetSecondFactorSchema, setUserActiveSchema } from "./schemas";
 import { parseInput } from "../validation";
 
 async function findOwnUser(tx: Transaction, actor: Actor, userId: string) {
@@ -59,6 +60,8 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
         displayName: data.displayName,
         role: data.role,
         passwordHash,
+        // The administrator knows this password: the user chooses their own at first sign-in.
+        mustChangePassword: true,
       },
     });
     await recordAudit(tx, actor, {
@@ -111,7 +114,10 @@ export async function setUserActive({ actor, input }: { actor: Actor; input: unk
   });
 }
 
-/** Sets a new password chosen by the administrator, unlocks the account and ends its sessions. */
+/**
+ * Sets a new password chosen by the administrator, unlocks the account and ends its sessions; the
+ * user must choose their own password at the next sign-in.
+ */
 export async function resetUserPassword({ actor, input }: { actor: Actor; input: unknown }) {
   assertRole(actor, "ADMIN");
   const { userId, password } = parseInput(resetPasswordSchema, input);
@@ -120,7 +126,7 @@ export async function resetUserPassword({ actor, input }: { actor: Actor; input:
     const user = await findOwnUser(tx, actor, userId);
     const updated = await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
+      data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
     });
     await recordAudit(tx, actor, {
       action: "user.reset_password",
@@ -148,5 +154,21 @@ export async function setUserEmailSettings({ actor, input }: { actor: Actor; inp
       before: userAuditState(user),
       after: userAuditState(updated),
     });
+  });
+}
+
+/**
+ * Removes a user's second factor (a lost phone): the authenticator secret and the recovery codes go,
+ * the user's sessions end, and where the organization requires a second factor the user enrols a new
+ * one at the next sign-in.
+ */
+export async function resetUserSecondFactor({ actor, input }: { actor: Actor; input: unknown }) {
+  assertRole(actor, "ADMIN");
+  const { userId } = parseInput(resetSecondFactorSchema, input);
+  await db.$transaction(async (tx) => {
+    const user = await findOwnUser(tx, actor, userId);
+    if (!user.totpEnabledAt && !user.totpPendingSecret) throw new AppError("INVALID_STATE", "该用户尚未设置双因素认证");
+    await clearSecondFactor(tx, user.id, { endAllSessions: true });
+    await recordAudit(tx, actor, { action: "user.reset_second_factor", entityType: "User", entityId: user.id });
   });
 }

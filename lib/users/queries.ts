@@ -13,6 +13,8 @@ const userListSelect = {
   createdAt: true,
   email: true,
   emailDigest: true,
+  mustChangePassword: true,
+  totpEnabledAt: true,
 } as const;
 
 /** The users of the actor's organization (administrators only). */

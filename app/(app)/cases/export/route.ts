@@ -1,6 +1,7 @@
 // GET /cases/export?format=csv|xlsx&<the list's filters>: the ledger file (interfaces.md §1) of every
 // case matching the filters, in the list's order.
 import { requireActorForAction } from "@/lib/auth/session";
+import { recordDataExport } from "@/lib/auth/security-events";
 import { isAppError } from "@/lib/errors";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { findApplicationsForExport } from "@/lib/cases/queries";
@@ -30,6 +31,8 @@ export async function GET(request: Request): Promise<Response> {
     actor = await requireActorForAction();
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") return errorResponse(401, error.message);
+    // An operator, or an account that must first change its password or enrol a second factor.
+    if (isAppError(error) && error.code === "FORBIDDEN") return errorResponse(403, error.message);
     throw error;
   }
 
@@ -43,6 +46,7 @@ export async function GET(request: Request): Promise<Response> {
   const rows = await findApplicationsForExport({ actor, query, today, calendar });
   const content =
     format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows, await findLedgerExportExtras({ actor, caseNumbers: rows.map((row) => row.申请编号) }));
+  await recordDataExport(actor, { kind: `cases.${format}`, rows: rows.length, detail: { query: searchParams.toString() } });
   const filename = `依申请公开台账-${today.replaceAll("-", "")}.${format}`;
 
   return new Response(content, {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/session";
-import { getCalendarYear } from "@/lib/calendar/queries";
+import { isOperator } from "@/lib/auth/actor";
+import { requirePrincipal } from "@/lib/auth/session";
+import { findCalendarChanges, getCalendarYear } from "@/lib/calendar/queries";
 import { calendarYearNumberSchema, isoDateSchema, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from "@/lib/calendar/schemas";
 import { isPlainWeekend } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,6 +16,7 @@ import {
 } from "@/components/calendar/calendar-year-grid";
 import { CalendarDayForm } from "@/components/calendar/calendar-day-form";
 import { CalendarYearForm } from "@/components/calendar/calendar-year-form";
+import { CalendarHistory } from "@/components/calendar/calendar-history";
 import styles from "@/components/calendar/calendar.module.css";
 
 export const metadata: Metadata = { title: "工作日历" };
@@ -36,7 +38,7 @@ function formatChineseDate(date: string): string {
 }
 
 export default async function CalendarSettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await requireActor();
+  const { principal } = await requirePrincipal();
   const params = await searchParams;
   const today = todayInShanghai(new Date());
 
@@ -48,8 +50,9 @@ export default async function CalendarSettingsPage({ searchParams }: { searchPar
       ? Number(requestedDate.data.slice(0, 4))
       : Number(today.slice(0, 4));
 
-  const view = await getCalendarYear({ actor, year });
-  const canEdit = actor.role === "ADMIN";
+  const [view, changes] = await Promise.all([getCalendarYear({ actor: principal, year }), findCalendarChanges({ actor: principal, year })]);
+  // The calendar is national: only the installation's operators change it; everyone reads it and its history.
+  const canEdit = isOperator(principal);
   const selectedDate = canEdit && requestedDate.success && requestedDate.data.startsWith(`${year}-`) ? requestedDate.data : null;
   const selectedOverride = selectedDate ? view.days.find((day) => day.date === selectedDate) : undefined;
   const selectedProvisional = selectedDate ? view.provisionalHolidays.find((holiday) => holiday.date === selectedDate) : undefined;
@@ -61,7 +64,7 @@ export default async function CalendarSettingsPage({ searchParams }: { searchPar
     <div className="page">
       <PageHeader
         title="工作日历"
-        subtitle="法定节假日与调休安排，全国统一、各单位共用；办理期限按此计算工作日"
+        subtitle={`法定节假日与调休安排，全国统一、各单位共用；办理期限按此计算工作日。${canEdit ? "" : "由系统管理员维护，本页只读。"}`}
         actions={
           <div className={styles.toolbar}>
             {year > MIN_CALENDAR_YEAR ? (
@@ -164,6 +167,8 @@ export default async function CalendarSettingsPage({ searchParams }: { searchPar
           </aside>
         ) : null}
       </div>
+
+      <CalendarHistory year={year} changes={changes} />
     </div>
   );
 }

@@ -21,6 +21,7 @@ export default async function OrganizationSettingsPage() {
             name: organization.name,
             appealsBasis: organization.appealsBasis,
             feeStopsClock: organization.feeStopsClock,
+            requireTotp: organization.requireTotp,
             caseNumberPrefix: organization.caseNumberPrefix,
             caseNumberPattern: organization.caseNumberPattern,
             version: organization.version,

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
+import { recordDataExport } from "@/lib/auth/security-events";
 import { isAppError } from "@/lib/errors";
 import { exportReportFile } from "@/lib/reports/export";
 
@@ -19,6 +20,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       type: search.get("type") ?? "xlsx",
       version: search.get("version") ? Number(search.get("version")) : undefined,
     });
+    await recordDataExport(actor, { kind: file.fileName.endsWith(".docx") ? "report.docx" : "report.xlsx", detail: { year: Number(year), fileName: file.fileName } });
     return new NextResponse(new Uint8Array(file.bytes), {
       headers: {
         "Content-Type": file.contentType,

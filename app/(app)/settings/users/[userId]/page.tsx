@@ -12,6 +12,7 @@ import { ChangeRoleForm } from "@/components/users/change-role-form";
 import { ResetPasswordForm } from "@/components/users/reset-password-form";
 import { SetUserActiveForm } from "@/components/users/set-user-active-form";
 import { EmailSettingsForm } from "@/components/users/email-settings-form";
+import { ResetSecondFactorForm } from "@/components/users/reset-second-factor-form";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { userStatus } from "@/components/users/user-row";
 import styles from "@/components/users/users.module.css";
@@ -73,6 +74,10 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         <section className="card" aria-labelledby="password-heading">
           <h2 id="password-heading">重置密码</h2>
           <ResetPasswordForm userId={user.id} />
+        </section>
+        <section className="card" aria-labelledby="second-factor-heading">
+          <h2 id="second-factor-heading">双因素认证</h2>
+          <ResetSecondFactorForm userId={user.id} enabled={Boolean(user.totpEnabledAt)} />
         </section>
         <section className="card" aria-labelledby="email-heading">
           <h2 id="email-heading">邮件提醒</h2>
