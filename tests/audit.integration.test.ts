@@ -20,7 +20,7 @@ import { importLedger, importLedgerForActor } from "@/lib/cases/ledger-import-st
 import { assignHandler, correctCaseEvent, recordCaseEvent, registerApplication } from "@/lib/cases/mutations";
 import { changeUserRole } from "@/lib/users/mutations";
 import { todayInShanghai } from "@/lib/today";
-import { actorFor, createTestOrganization, createTestUser } from "./factories";
+import { actorFor, createTestOperator, createTestOrganization, createTestUser, operatorActorFor } from "./factories";
 
 const TODAY = "2026-11-21";
 const SAMPLE_NAME = "ledger-sample.csv";
@@ -117,7 +117,9 @@ describe("imports and recomputations leave one entry per case", () => {
   });
 
   it("records every due date a calendar change moves, with the change as the cause", async () => {
-    const { clerk, admin } = await office("日历审计局");
+    const { clerk } = await office("日历审计局");
+    // Only the installation's operators edit the national calendar.
+    const admin = operatorActorFor(await createTestOperator({ displayName: "张管理" }));
     const { id } = await registerApplication({ actor: clerk, input: application("2026-11-02"), today: TODAY });
     const untouched = await registerApplication({ actor: clerk, input: application("2026-10-09"), today: TODAY });
     try {
