@@ -465,6 +465,12 @@ async function backupCommand(args: ParsedArgs): Promise<void> {
     `已备份到 ${summary.file}（${formatBytes(summary.bytes)}）：${summary.tables} 个表共 ${summary.rows} 行、${summary.publishedReports} 份已发布年报、` +
       `${summary.attachments} 个附件；已恢复到临时数据库核对一致`,
   );
+  if (summary.objectStorageAttachments > 0) {
+    console.log(
+      `注意：另有 ${summary.objectStorageAttachments} 个附件保存在对象存储（S3_BUCKET）中，本备份只含其登记记录、不含文件内容；` +
+        `请用对象存储自身的版本控制或复制备份该存储桶（见 docs/operations.md 第 4 节）`,
+    );
+  }
 }
 
 async function restoreCommand(args: ParsedArgs): Promise<void> {

@@ -12,6 +12,7 @@ import { importLedger } from "../lib/cases/ledger-import-store";
 import { publishReport } from "../lib/reports/publication";
 import { createBackup, restoreBackup } from "../lib/runtime/backup";
 import { applyMigrations } from "../lib/runtime/migrate";
+import { db } from "../lib/db";
 import { actorFor, createTestOrganization, createTestUser } from "./factories";
 import { snapshotDatabase, type DatabaseSnapshot } from "./support/database-snapshot";
 import { createScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
@@ -35,10 +36,26 @@ beforeAll(async () => {
   mkdirSync(path.join(sourceDataDir, "attachments", organization.id), { recursive: true });
   writeFileSync(path.join(sourceDataDir, "attachments", organization.id, "申请书.pdf"), Buffer.from("%PDF-1.7 申请书内容\n"));
   writeFileSync(path.join(sourceDataDir, "attachments", organization.id, "答复书.docx"), Buffer.alloc(70_000, 7));
+  // One attachment kept in object storage: its row is backed up, its content is the bucket's to keep.
+  const someCase = await db.application.findFirstOrThrow({ where: { organizationId: organization.id } });
+  await db.attachment.create({
+    data: {
+      organizationId: organization.id,
+      applicationId: someCase.id,
+      category: "APPLICATION",
+      fileName: "扫描件.pdf",
+      contentType: "application/pdf",
+      size: 1234,
+      sha256: "0".repeat(64),
+      storage: "s3",
+      storageKey: `${organization.id}/00/${"0".repeat(64)}`,
+    },
+  });
 
   const summary = await createBackup({ ownerUrl: inject("ownerDatabaseUrl"), adminUrl: inject("adminDatabaseUrl"), dataDir: sourceDataDir, file: archive });
   expect(summary.publishedReports).toBeGreaterThanOrEqual(1);
   expect(summary.attachments).toBe(2);
+  expect(summary.objectStorageAttachments).toBe(1);
   source = await snapshotDatabase(inject("ownerDatabaseUrl"));
 });
 

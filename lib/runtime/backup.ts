@@ -54,6 +54,12 @@ export interface BackupManifest {
   sequences: { name: string; lastValue: string; isCalled: boolean }[];
   publishedReports: { id: string; digest: string }[];
   attachments: { path: string; size: number; sha256: string }[];
+  /**
+   * Attachments whose content is in object storage (S3/MinIO): their rows are in this backup, their
+   * content is not; the bucket's own versioning or replication keeps it (operations.md §4). Absent in
+   * backups written before it was counted.
+   */
+  objectStorageAttachments?: number;
 }
 
 export interface BackupSummary {
@@ -63,6 +69,8 @@ export interface BackupSummary {
   rows: number;
   publishedReports: number;
   attachments: number;
+  /** Attachments kept in object storage, whose content this backup does not hold. */
+  objectStorageAttachments: number;
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -232,6 +240,9 @@ async function dumpDatabase(ownerUrl: string, staging: string): Promise<BackupMa
       if (rows[0]) sequences.push({ name, lastValue: rows[0].last_value, isCalled: rows[0].is_called });
     }
     const publishedReports = await publishedReportDigests(client, tables);
+    const objectStorageAttachments = tables.includes("Attachment")
+      ? ((await client.query<{ count: number }>(`select count(*)::int as count from "Attachment" where storage <> 'local'`)).rows[0]?.count ?? 0)
+      : 0;
     await client.query("commit");
     return {
       format: BACKUP_FORMAT,
@@ -243,6 +254,7 @@ async function dumpDatabase(ownerUrl: string, staging: string): Promise<BackupMa
       sequences,
       publishedReports,
       attachments: [],
+      objectStorageAttachments,
     };
   } finally {
     await client.end().catch(() => undefined);
@@ -305,6 +317,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupSummar
       rows: manifest.tables.reduce((sum, table) => sum + table.rows, 0),
       publishedReports: manifest.publishedReports.length,
       attachments: manifest.attachments.length,
+      objectStorageAttachments: manifest.objectStorageAttachments ?? 0,
     };
   } catch (error) {
     rmSync(partial, { force: true });
