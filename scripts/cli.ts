@@ -369,7 +369,9 @@ async function exportLedgerCommand(args: ParsedArgs): Promise<void> {
     const actor = organizationReader(organization);
     const rows = await findApplicationsForExport({ actor, query });
     const extras = format === "csv" ? undefined : await findLedgerExportExtras({ actor, caseNumbers: rows.map((row) => row.申请编号) });
+    const { recordCommandLineExport } = await import("../lib/auth/security-events");
     await writeFile(outPath, format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows, extras));
+    await recordCommandLineExport(organization.id, { kind: `cases.${format}`, rows: rows.length, file: path.resolve(outPath) });
     return rows.length;
   });
   console.log(`已导出 ${count} 件到 ${outPath}`);

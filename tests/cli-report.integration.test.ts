@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { inject } from "vitest";
 import { describe, expect, it } from "vitest";
+import { db } from "../lib/db";
 import { uniqueSuffix } from "./factories";
 
 const run = promisify(execFile);
@@ -58,6 +59,12 @@ describe("npm run cli", () => {
     await cli("import", "--org", source, path.join(FIXTURES, "ledger-sample.csv"));
     const exported = path.join(mkdtempSync(path.join(tmpdir(), "gongkai-")), "ledger.xlsx");
     await cli("export", "--org", source, exported);
+    // The file holds applicants' personal data: its writing is audited with the operator's account.
+    const organization = await db.organization.findUniqueOrThrow({ where: { code: source } });
+    const audit = await db.auditEvent.findMany({ where: { organizationId: organization.id, action: "data.export" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: null, entityId: "cases.xlsx", after: { rows: 80, via: "cli", file: exported } });
+    expect(audit[0]?.operator).toBeTruthy();
     await cli("import", "--org", copy, exported);
     for (const year of ["2023", "2024"]) {
       const original = JSON.parse(await cli("report", "--org", source, "--year", year, "--json")) as Record<string, unknown>;

@@ -2,7 +2,7 @@
 // event each, in its own transaction, with the request's source address and user agent.
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
-import { recordAudit } from "../audit/record";
+import { currentOperator, recordAudit } from "../audit/record";
 import type { Principal } from "./actor";
 import { getRequestContext } from "./request-context";
 
@@ -43,4 +43,18 @@ export async function recordDataExport(
     entityId: export_.kind,
     after: { format: export_.kind, rows: export_.rows ?? null, ...export_.detail },
   });
+}
+
+/** A ledger file written by the command line (`npm run cli -- export`): audited with the operator's system account. */
+export async function recordCommandLineExport(organizationId: string, export_: { kind: "cases.csv" | "cases.xlsx"; rows: number; file: string }): Promise<void> {
+  await db.$transaction((tx) =>
+    recordAudit(tx, null, {
+      action: "data.export",
+      entityType: "Application",
+      entityId: export_.kind,
+      organizationId,
+      operator: currentOperator(),
+      after: { format: export_.kind, rows: export_.rows, file: export_.file, via: "cli" },
+    }),
+  );
 }
