@@ -271,6 +271,57 @@ describe("findApplications: search", () => {
   });
 });
 
+describe("findApplications: search by what staff search by", () => {
+  let clerkD: Actor;
+  beforeAll(async () => {
+    const organizationD = await createTestOrganization("丁区司法局");
+    clerkD = actorFor(await createTestUser({ organizationId: organizationD.id, role: "CLERK" }));
+    const d = organizationD.id;
+    await createCase(d, {
+      caseNumber: "GK-2026-000201",
+      applicantType: "COMMERCIAL_ENTERPRISE",
+      applicantName: "杭州华信科技有限公司",
+      applicantIdNumber: "91330106MA2B0XYZ1K",
+      requestContent: "申请公开西湖区停车收费标准核定文件",
+    });
+    await createCase(d, { caseNumber: "GK-2026-000202", applicantName: "周敏", applicantContact: "0571-87650000 zhoumin@example.cn" });
+    await createCase(d, { caseNumber: "GK-2026-000203", applicantName: "吴强", agentName: "李律师", agentContact: "13900001111" });
+    await createCase(d, { caseNumber: "GK-2026-000204", applicantName: "郑洁", requestContent: "申请公开河道治理工程验收报告" });
+  });
+
+  it("finds a case by a fragment of its 证件号码, a phone fragment and the agent's name", async () => {
+    expect(await caseNumbers(clerkD, "q=91330106")).toEqual(["GK-2026-000201"]);
+    expect(await caseNumbers(clerkD, "q=0571")).toEqual(["GK-2026-000202"]);
+    expect(await caseNumbers(clerkD, "q=李律师")).toEqual(["GK-2026-000203"]);
+    expect(await caseNumbers(clerkD, "q=13900001111")).toEqual(["GK-2026-000203"]);
+    expect(await caseNumbers(clerkD, "q=ZHOUMIN@EXAMPLE")).toEqual(["GK-2026-000202"]);
+  });
+
+  it("finds two-character words in every searched field, and nothing that is not there", async () => {
+    expect(await caseNumbers(clerkD, "q=律师")).toEqual(["GK-2026-000203"]);
+    expect(await caseNumbers(clerkD, "q=ma")).toEqual(["GK-2026-000201"]);
+    expect(await caseNumbers(clerkD, "q=MA")).toEqual(["GK-2026-000201"]);
+    expect(await caseNumbers(clerkD, "q=57")).toEqual(["GK-2026-000202"]);
+    expect(await caseNumbers(clerkD, "q=河道")).toEqual(["GK-2026-000204"]);
+    expect(await caseNumbers(clerkD, "q=申请")).toEqual(["GK-2026-000201", "GK-2026-000202", "GK-2026-000203", "GK-2026-000204"]);
+    expect(await caseNumbers(clerkD, "q=道河")).toEqual([]);
+    // Not across the boundary of two fields.
+    expect(await caseNumbers(clerkD, "q=敏0")).toEqual([]);
+    // Two-character wildcards are plain characters too.
+    expect(await caseNumbers(clerkD, "q=%25%25")).toEqual([]);
+    expect(await caseNumbers(clerkD, "q=_1")).toEqual([]);
+  });
+
+  it("reads the index for a two-character word instead of scanning the cases", async () => {
+    const [plan] = await db.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(
+      `EXPLAIN (FORMAT JSON) SELECT count(*) FROM "Application" a WHERE gongkai_bigrams(a."caseNumber" || ' ' || a."applicantName" || ' ' ||
+        coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' || coalesce(a."applicantContact", '') || ' ' ||
+        coalesce(a."agentContact", '') || ' ' || a."requestContent") @> ARRAY['律师']`,
+    );
+    expect(JSON.stringify(plan)).toContain("Application_search_bigram_idx");
+  });
+});
+
 describe("findApplications: due soon and overdue", () => {
   it("finds the open cases with 5 working days or fewer left, as dueStatus counts them", async () => {
     const result = await list(clerkA, "due=soon&sort=dueOn.asc");

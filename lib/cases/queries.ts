@@ -1,12 +1,12 @@
 // The case list (案件台账) and its export. Every read is scoped to the actor's organization.
 //
-// Why raw SQL for the selection: the search must be written as the exact expression of the trigram
-// index ("caseNumber" || ' ' || "applicantName" || ' ' || "requestContent", migration 20261121010000)
-// for PostgreSQL to use that index, and Prisma's `where` can neither express it nor mix a raw fragment
-// into a query. So the WHERE / ORDER BY / LIMIT that select the page's ids (and the count) are one
-// Prisma.sql template: every value is a bind parameter (the search text included, its LIKE wildcards
-// escaped); only fixed SQL from the sort whitelist below is spliced in with Prisma.raw. The page's rows
-// are then read by id with a typed Prisma select, so the row shape stays generated, not hand-written.
+// Why raw SQL for the selection: the search must be written as the exact expression of its indexes
+// (CASE_SEARCH_EXPRESSION below, migration 20261208000000) for PostgreSQL to use them, and Prisma's
+// `where` can neither express it nor mix a raw fragment into a query. So the WHERE / ORDER BY / LIMIT
+// that select the page's ids (and the count) are one Prisma.sql template: every value is a bind
+// parameter (the search text included, its LIKE wildcards escaped); only fixed SQL from the sort
+// whitelist below is spliced in with Prisma.raw. The page's rows are then read by id with a typed
+// Prisma select, so the row shape stays generated, not hand-written.
 import { Prisma, type Role, type ApplicantType, type ApplicationStatus, type Channel, type ClockPhase, type Outcome } from "@prisma/client";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
@@ -17,8 +17,14 @@ import { CASE_LIST_OUTCOME_GROUPS, type CaseListQuery, type CaseListSort, type C
 import { OUTCOME_GROUPS, OUTCOMES } from "./labels";
 import { dueStatus, lastDueSoonDate, type DueStatus } from "./projection";
 
-/** The search expression, identical to the trigram index's (see above). */
-const SEARCH_EXPRESSION = Prisma.sql`(a."caseNumber" || ' ' || a."applicantName" || ' ' || a."requestContent")`;
+/**
+ * What the search looks in: case number, applicant, 代理人, 证件号码, both contacts (phone, e-mail …)
+ * and the request text. Identical to the expression of the trigram and bigram indexes (migration
+ * 20261208000000): change both together.
+ */
+const SEARCH_EXPRESSION = Prisma.sql`(a."caseNumber" || ' ' || a."applicantName" || ' ' || coalesce(a."agentName", '') || ' ' ||
+  coalesce(a."applicantIdNumber", '') || ' ' || coalesce(a."applicantContact", '') || ' ' ||
+  coalesce(a."agentContact", '') || ' ' || a."requestContent")`;
 
 const SORT_COLUMNS: Record<CaseListSortColumn, { sql: Prisma.Sql; nullable: boolean }> = {
   caseNumber: { sql: Prisma.raw(`a."caseNumber"`), nullable: false },
@@ -45,15 +51,15 @@ function containsPattern(text: string): string {
 }
 
 /**
- * The search condition. ILIKE lower-cases every row's text (on UTF-8 it costs about three times a
- * LIKE), yet only letters have case: for a search without any (Chinese, digits, "-"), LIKE matches
- * the same rows. That matters because a two-character word — the usual Chinese search — yields no
- * trigram, so PostgreSQL scans the cases instead of the trigram index; with LIKE that scan stays well
- * under the page's time budget at 100,000 cases (see scripts/bench.ts). Both use the index from three
- * characters on. (A hand-made bigram GIN index over an SQL function was tried and dropped: on a
- * frequent word the planner evaluated the function row by row, 1.6 s at 100,000 cases.)
+ * The search condition. From three characters on, LIKE / ILIKE '%词%' over the trigram index. A
+ * two-character word — the usual Chinese search — yields no trigram; it is looked up in the bigram
+ * index instead (gongkai_bigrams: the text's distinct lower-cased two-character pieces), which is exact:
+ * the text contains the word exactly when the word is one of its bigrams. A single character scans.
+ * ILIKE lower-cases every row's text (on UTF-8 it costs about three times a LIKE), yet only letters
+ * have case: for a search without any (Chinese, digits, "-"), LIKE matches the same rows.
  */
 function searchCondition(text: string): Prisma.Sql {
+  if ([...text].length === 2) return Prisma.sql`gongkai_bigrams(${SEARCH_EXPRESSION}) @> ARRAY[lower(${text}::text)]`;
   const hasCasedLetters = text.toLowerCase() !== text.toUpperCase();
   const operator = Prisma.raw(hasCasedLetters ? "ILIKE" : "LIKE");
   return Prisma.sql`${SEARCH_EXPRESSION} ${operator} ${containsPattern(text)}`;
