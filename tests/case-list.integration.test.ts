@@ -412,6 +412,31 @@ describe("findApplications: sorting and pagination", () => {
   });
 });
 
+describe("findApplications: the count stops at its limit", () => {
+  const listWithLimit = (search: string, countLimit: number) =>
+    findApplications({ actor: actorC, query: parseCaseListQuery(new URLSearchParams(search)), today: TODAY, calendar, countLimit });
+
+  it("says 'at least' past the limit, and counts exactly below it", async () => {
+    expect(await listWithLimit("pageSize=20", 30)).toMatchObject({ total: 30, totalIsLowerBound: true, page: 1 });
+    // The first page alone already shows more than the limit: one more page is offered.
+    expect(await listWithLimit("pageSize=20", 10)).toMatchObject({ total: 21, totalIsLowerBound: true, page: 1 });
+    expect(await listWithLimit("pageSize=20", 45)).toMatchObject({ total: 45, totalIsLowerBound: false });
+    expect(await listWithLimit("pageSize=20", 100)).toMatchObject({ total: 45, totalIsLowerBound: false });
+  });
+
+  it("keeps a page beyond the limit reachable, and finds the exact last page for a page past the end", async () => {
+    const second = await listWithLimit("pageSize=20&page=2&sort=caseNumber.asc", 10);
+    expect(second.rows).toHaveLength(20);
+    expect(second).toMatchObject({ page: 2, totalIsLowerBound: true, total: 41 });
+    const third = await listWithLimit("pageSize=20&page=3&sort=caseNumber.asc", 10);
+    expect(third.rows.map((row) => row.caseNumber)).toEqual(["GK-2025-000041", "GK-2025-000042", "GK-2025-000043", "GK-2025-000044", "GK-2025-000045"]);
+    expect(third).toMatchObject({ total: 45, totalIsLowerBound: true });
+    const pastTheEnd = await listWithLimit("pageSize=20&page=9&sort=caseNumber.asc", 10);
+    expect(pastTheEnd).toMatchObject({ page: 3, total: 45, totalIsLowerBound: false });
+    expect(pastTheEnd.rows).toHaveLength(5);
+  });
+});
+
 describe("findApplicationsForExport", () => {
   function exportQuery(search: string): CaseListQuery {
     return parseCaseListQuery(new URLSearchParams(search));

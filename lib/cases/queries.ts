@@ -168,8 +168,12 @@ export interface CaseListRow {
 
 export interface CaseListResult {
   rows: CaseListRow[];
-  /** Cases matching the filters, over all pages. */
+  /**
+   * Cases matching the filters, over all pages; at least this many when `totalIsLowerBound` (the
+   * count stops at CASE_LIST_COUNT_LIMIT: counting a million cases costs more than the page).
+   */
   total: number;
+  totalIsLowerBound: boolean;
   /** The page shown: the requested one, or the last page when the request was past the end. */
   page: number;
   pageSize: number;
@@ -188,8 +192,20 @@ async function selectPageIds(where: Prisma.Sql, orderBy: Prisma.Sql, page: numbe
   return rows.map((row) => row.id);
 }
 
-async function countMatches(where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Application" a WHERE ${where}`);
+/**
+ * The list counts matches up to this many and then says "10000+": an exact count reads every match
+ * (at 1,000,000 cases, hundreds of milliseconds for the unfiltered list), while nobody pages through
+ * more than 500 pages. ADR 0081.
+ */
+export const CASE_LIST_COUNT_LIMIT = 10_000;
+
+async function countMatches(where: Prisma.Sql, limit?: number): Promise<number> {
+  const [row] =
+    limit === undefined
+      ? await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Application" a WHERE ${where}`)
+      : await db.$queryRaw<{ total: number }[]>(
+          Prisma.sql`SELECT count(*)::int AS "total" FROM (SELECT 1 FROM "Application" a WHERE ${where} LIMIT ${limit + 1}) AS "matches"`,
+        );
   return row?.total ?? 0;
 }
 
@@ -199,20 +215,33 @@ export async function findApplications({
   query,
   today,
   calendar,
+  countLimit = CASE_LIST_COUNT_LIMIT,
 }: {
   actor: Actor;
   query: CaseListQuery;
   today: IsoDate;
   calendar: WorkCalendar;
+  /** Stop counting past this many matches (tests lower it). */
+  countLimit?: number;
 }): Promise<CaseListResult> {
   const where = caseListWhere(actor, query, dueWindow(today, calendar));
   const orderBy = caseListOrderBy(query.sort);
   let page = query.page;
-  let [ids, total] = await Promise.all([selectPageIds(where, orderBy, page, query.pageSize), countMatches(where)]);
+  let [ids, counted] = await Promise.all([selectPageIds(where, orderBy, page, query.pageSize), countMatches(where, countLimit)]);
+  let totalIsLowerBound = counted > countLimit;
+  let total = totalIsLowerBound ? countLimit : counted;
   if (ids.length === 0 && page > 1 && total > 0) {
+    // Past the end (an old link): the last page, which needs the exact count.
+    if (totalIsLowerBound) {
+      total = await countMatches(where);
+      totalIsLowerBound = false;
+    }
     page = pageCount(total, query.pageSize);
     ids = await selectPageIds(where, orderBy, page, query.pageSize);
   }
+  // A page beyond the counted matches: at least the rows up to this page, and one more page if it is full.
+  const rowsUpToPage = (page - 1) * query.pageSize + ids.length;
+  if (totalIsLowerBound && rowsUpToPage >= total) total = rowsUpToPage + (ids.length === query.pageSize ? 1 : 0);
 
   const records =
     ids.length === 0
@@ -243,7 +272,7 @@ export async function findApplications({
       voided: record.voidedAt !== null,
     });
   }
-  return { rows, total, page, pageSize: query.pageSize };
+  return { rows, total, totalIsLowerBound, page, pageSize: query.pageSize };
 }
 
 const ledgerSelect = {
