@@ -314,12 +314,21 @@ const ledgerSelect = {
 /** Cases read per round trip while exporting: bounds the IN list and the memory of one query. */
 const EXPORT_BATCH_SIZE = 1000;
 
+/** The export of the list's filters: how many cases, and their ledger rows batch by batch. */
+export interface ApplicationsExport {
+  total: number;
+  /** The ledger rows in the list's order, EXPORT_BATCH_SIZE at a time (read when iterated). */
+  batches(): AsyncGenerator<LedgerRow[]>;
+}
+
 /**
- * Every case matching the list's filters, in the list's order, as ledger rows (interfaces.md §1).
- * `today` and `calendar` are needed only for the due filters (即将到期 / 已逾期). Voided cases are never
- * exported: the ledger has no column to say so, and a re-import would count them.
+ * Every case matching the list's filters, in the list's order, as ledger rows (interfaces.md §1),
+ * read batch by batch so that a large export never holds more than one batch of cases (the ids of the
+ * matches are read first, in one statement, to fix the order and the count). `today` and `calendar`
+ * are needed only for the due filters (即将到期 / 已逾期). Voided cases are never exported: the ledger
+ * has no column to say so, and a re-import would count them.
  */
-export async function findApplicationsForExport({
+export async function openApplicationsExport({
   actor,
   query,
   today,
@@ -329,25 +338,41 @@ export async function findApplicationsForExport({
   query: CaseListQuery;
   today?: IsoDate;
   calendar?: WorkCalendar;
-}): Promise<LedgerRow[]> {
+}): Promise<ApplicationsExport> {
   const window = today && calendar ? dueWindow(today, calendar) : null;
   const where = caseListWhere(actor, { ...query, voided: undefined }, window);
   const idRows = await db.$queryRaw<{ id: string }[]>(
     Prisma.sql`SELECT a."id" FROM "Application" a WHERE ${where} ${caseListOrderBy(query.sort)}`,
   );
-  const ledgerRows: LedgerRow[] = [];
-  for (let start = 0; start < idRows.length; start += EXPORT_BATCH_SIZE) {
-    const ids = idRows.slice(start, start + EXPORT_BATCH_SIZE).map((row) => row.id);
-    const records = await db.application.findMany({
-      where: { id: { in: ids }, organizationId: actor.organizationId },
-      select: ledgerSelect,
-    });
-    const recordsById = new Map(records.map((record) => [record.id, record]));
-    for (const id of ids) {
-      const record = recordsById.get(id);
-      if (record) ledgerRows.push(toLedgerRow(record));
+  const ids = idRows.map((row) => row.id);
+  async function* batches(): AsyncGenerator<LedgerRow[]> {
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH_SIZE) {
+      const batchIds = ids.slice(start, start + EXPORT_BATCH_SIZE);
+      const records = await db.application.findMany({
+        where: { id: { in: batchIds }, organizationId: actor.organizationId },
+        select: ledgerSelect,
+      });
+      const recordsById = new Map(records.map((record) => [record.id, record]));
+      const ledgerRows: LedgerRow[] = [];
+      for (const id of batchIds) {
+        const record = recordsById.get(id);
+        if (record) ledgerRows.push(toLedgerRow(record));
+      }
+      yield ledgerRows;
     }
   }
+  return { total: ids.length, batches };
+}
+
+/** Every case matching the list's filters as ledger rows, all at once (openApplicationsExport). */
+export async function findApplicationsForExport(options: {
+  actor: Actor;
+  query: CaseListQuery;
+  today?: IsoDate;
+  calendar?: WorkCalendar;
+}): Promise<LedgerRow[]> {
+  const ledgerRows: LedgerRow[] = [];
+  for await (const batch of (await openApplicationsExport(options)).batches()) ledgerRows.push(...batch);
   return ledgerRows;
 }
 
