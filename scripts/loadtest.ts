@@ -10,7 +10,7 @@
 //      time, to find the requests per second the server sustains.
 //
 // The mix (weights): the case list with filters and a search word (4), one case (3), the 工作台 (2),
-// the dashboard (1), the notifications (1). All reads: registering and recording steps go through
+// the dashboard (1; a clerk opens the 工作台 instead, one user in ten is a manager), the notifications (1). All reads: registering and recording steps go through
 // Server Actions, whose ids change with every build (see docs/decisions/0083).
 //
 // Progress goes to standard error; the LAST line on standard output is one JSON object.
@@ -37,6 +37,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 const log = (message: string) => console.error(`[loadtest] ${message}`);
 
+/** One user in ten is a manager (科室负责人): only they open the dashboard, which is theirs. */
+const isManager = (index: number) => index % 10 === 1;
+
 // ---------------------------------------------------------------------------------------------
 // Data: the organization, its clerks and its cases (generated in SQL by the report benchmark's generator)
 
@@ -53,19 +56,18 @@ async function ensureData(): Promise<{ caseIds: string[] }> {
       update: {},
       create: { code: "loadtest", name: "压力测试司法局", requireTotp: false },
     });
-    const existingUsers = await db.user.count({ where: { organizationId: organization.id } });
-    if (existingUsers < CLERKS) {
+    {
       const passwordHash = await hashPassword(PASSWORD);
       for (let index = 1; index <= CLERKS; index += 1) {
         const username = `loadtest-${index}`;
         await db.user.upsert({
           where: { username },
-          update: {},
+          update: { role: isManager(index) ? "MANAGER" : "CLERK" },
           create: {
             organizationId: organization.id,
             username,
             displayName: `压测登记员${index}`,
-            role: index === 1 ? "MANAGER" : "CLERK",
+            role: isManager(index) ? "MANAGER" : "CLERK",
             passwordHash,
             mustChangePassword: false,
           },
@@ -176,13 +178,15 @@ function safeCommand(pid: number): string {
 
 interface Clerk {
   cookie: string;
+  manager: boolean;
 }
 
 function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((header) => header.split(";")[0] ?? "");
 }
 
-async function signIn(username: string): Promise<Clerk> {
+async function signIn(index: number): Promise<Clerk> {
+  const username = `loadtest-${index}`;
   const csrfResponse = await fetch(`${BASE_URL}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const csrfCookies = cookiesOf(csrfResponse);
@@ -194,7 +198,7 @@ async function signIn(username: string): Promise<Clerk> {
   });
   const session = cookiesOf(response).find((cookie) => cookie.includes("session-token"));
   if (!session) throw new Error(`${username} 登录失败（HTTP ${response.status}）`);
-  return { cookie: [...csrfCookies, session].join("; ") };
+  return { cookie: [...csrfCookies, session].join("; "), manager: isManager(index) };
 }
 
 const SEARCH_WORDS = ["拆迁", "征收", "预算", "张伟", "王芳", "处罚", "规划", "补偿", "2024", "李"];
@@ -210,12 +214,13 @@ const MIX: Array<[Operation, number]> = [
 ];
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
-function chooseOperation(): Operation {
+function chooseOperation(clerk: Clerk): Operation {
   const total = MIX.reduce((sum, [, weight]) => sum + weight, 0);
   let roll = Math.random() * total;
   for (const [operation, weight] of MIX) {
     roll -= weight;
-    if (roll < 0) return operation;
+    // A clerk's dashboard is the 工作台.
+    if (roll < 0) return operation === "dashboard" && !clerk.manager ? "workbench" : operation;
   }
   return "list";
 }
@@ -242,6 +247,8 @@ interface Sample {
   operation: Operation;
   ms: number;
   ok: boolean;
+  /** The HTTP status, or 0 when the request failed or timed out. */
+  status: number;
 }
 
 async function request(clerk: Clerk, operation: Operation, caseIds: readonly string[]): Promise<Sample> {
@@ -253,9 +260,9 @@ async function request(clerk: Clerk, operation: Operation, caseIds: readonly str
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     await response.arrayBuffer();
-    return { operation, ms: performance.now() - started, ok: response.status === 200 };
+    return { operation, ms: performance.now() - started, ok: response.status === 200, status: response.status };
   } catch {
-    return { operation, ms: performance.now() - started, ok: false };
+    return { operation, ms: performance.now() - started, ok: false, status: 0 };
   }
 }
 
@@ -268,7 +275,7 @@ async function runPhase(clerks: readonly Clerk[], caseIds: readonly string[], se
       // Staggered start, so that the clerks do not arrive in step.
       if (think) await sleep((index / clerks.length) * 1000);
       while (performance.now() < end) {
-        samples.push(await request(clerk, chooseOperation(), caseIds));
+        samples.push(await request(clerk, chooseOperation(clerk), caseIds));
         if (think) await sleep(500 + Math.random() * 1000);
       }
     }),
@@ -304,7 +311,7 @@ async function main(): Promise<void> {
     await waitForHealth();
     const rssStart = server.pid ? rssMb(server.pid) : Number.NaN;
     const clerks: Clerk[] = [];
-    for (let index = 1; index <= CLERKS; index += 1) clerks.push(await signIn(`loadtest-${index}`));
+    for (let index = 1; index <= CLERKS; index += 1) clerks.push(await signIn(index));
     log(`${clerks.length} 名登记员已登录；预热 …`);
     await runPhase(clerks.slice(0, 5), caseIds, 10, false);
 
@@ -320,7 +327,10 @@ async function main(): Promise<void> {
     const perOperation: Record<string, ReturnType<typeof summarize>> = {};
     for (const [operation] of MIX) perOperation[operation] = summarize(thinking.samples.filter((sample) => sample.operation === operation));
     const saturationSummary = summarize(saturation.samples);
-    const errors = [...thinking.samples, ...saturation.samples].filter((sample) => !sample.ok).length;
+    const failed = [...thinking.samples, ...saturation.samples].filter((sample) => !sample.ok);
+    const errors = failed.length;
+    const errorsByStatus: Record<string, number> = {};
+    for (const sample of failed) errorsByStatus[`${sample.operation}:${sample.status}`] = (errorsByStatus[`${sample.operation}:${sample.status}`] ?? 0) + 1;
     console.log(
       JSON.stringify({
         clerks: clerks.length,
@@ -330,6 +340,7 @@ async function main(): Promise<void> {
         rps: Math.round((thinking.samples.length / thinking.seconds) * 10) / 10,
         operations: perOperation,
         errors,
+        errors_by_status: errorsByStatus,
         saturation_rps: Math.round((saturation.samples.length / saturation.seconds) * 10) / 10,
         saturation_p50_ms: saturationSummary.p50_ms,
         saturation_p95_ms: saturationSummary.p95_ms,
