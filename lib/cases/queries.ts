@@ -19,12 +19,20 @@ import { dueStatus, lastDueSoonDate, type DueStatus } from "./projection";
 
 /**
  * What the search looks in: case number, applicant, 代理人, 证件号码, both contacts (phone, e-mail …)
- * and the request text. Identical to the expression of the trigram and bigram indexes (migration
- * 20261208000000): change both together.
+ * and the request text. Identical to the expression of the bigram index (migration 20261208000000):
+ * change both together.
  */
 const SEARCH_EXPRESSION = Prisma.sql`(a."caseNumber" || ' ' || a."applicantName" || ' ' || coalesce(a."agentName", '') || ' ' ||
   coalesce(a."applicantIdNumber", '') || ' ' || coalesce(a."applicantContact", '') || ' ' ||
   coalesce(a."agentContact", '') || ' ' || a."requestContent")`;
+
+/**
+ * The same fields in the two trigram indexes (migration 20261208000200): the case's own text, and the
+ * parties' identifiers, whose digit runs would otherwise make every numeric trigram frequent.
+ */
+const CASE_TEXT_EXPRESSION = Prisma.sql`(a."caseNumber" || ' ' || a."applicantName" || ' ' || a."requestContent")`;
+const PARTIES_EXPRESSION = Prisma.sql`(coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' ||
+  coalesce(a."applicantContact", '') || ' ' || coalesce(a."agentContact", ''))`;
 
 const SORT_COLUMNS: Record<CaseListSortColumn, { sql: Prisma.Sql; nullable: boolean }> = {
   caseNumber: { sql: Prisma.raw(`a."caseNumber"`), nullable: false },
@@ -51,7 +59,8 @@ function containsPattern(text: string): string {
 }
 
 /**
- * The search condition. From three characters on, LIKE / ILIKE '%词%' over the trigram index. A
+ * The search condition. From three characters on, LIKE / ILIKE '%词%' over the two trigram indexes
+ * (a word is not looked for across the boundary of the case's text and the parties' fields). A
  * two-character word — the usual Chinese search — yields no trigram; it is looked up in the bigram
  * index instead (gongkai_bigrams: the text's distinct lower-cased two-character pieces), which is exact:
  * the text contains the word exactly when the word is one of its bigrams. A single character scans.
@@ -62,7 +71,8 @@ function searchCondition(text: string): Prisma.Sql {
   if ([...text].length === 2) return Prisma.sql`gongkai_bigrams(${SEARCH_EXPRESSION}) @> ARRAY[lower(${text}::text)]`;
   const hasCasedLetters = text.toLowerCase() !== text.toUpperCase();
   const operator = Prisma.raw(hasCasedLetters ? "ILIKE" : "LIKE");
-  return Prisma.sql`${SEARCH_EXPRESSION} ${operator} ${containsPattern(text)}`;
+  const pattern = containsPattern(text);
+  return Prisma.sql`(${CASE_TEXT_EXPRESSION} ${operator} ${pattern} OR ${PARTIES_EXPRESSION} ${operator} ${pattern})`;
 }
 
 /**
