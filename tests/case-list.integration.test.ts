@@ -271,6 +271,57 @@ describe("findApplications: search", () => {
   });
 });
 
+describe("findApplications: search by what staff search by", () => {
+  let clerkD: Actor;
+  beforeAll(async () => {
+    const organizationD = await createTestOrganization("丁区司法局");
+    clerkD = actorFor(await createTestUser({ organizationId: organizationD.id, role: "CLERK" }));
+    const d = organizationD.id;
+    await createCase(d, {
+      caseNumber: "GK-2026-000201",
+      applicantType: "COMMERCIAL_ENTERPRISE",
+      applicantName: "杭州华信科技有限公司",
+      applicantIdNumber: "91330106MA2B0XYZ1K",
+      requestContent: "申请公开西湖区停车收费标准核定文件",
+    });
+    await createCase(d, { caseNumber: "GK-2026-000202", applicantName: "周敏", applicantContact: "0571-87650000 zhoumin@example.cn" });
+    await createCase(d, { caseNumber: "GK-2026-000203", applicantName: "吴强", agentName: "李律师", agentContact: "13900001111" });
+    await createCase(d, { caseNumber: "GK-2026-000204", applicantName: "郑洁", requestContent: "申请公开河道治理工程验收报告" });
+  });
+
+  it("finds a case by a fragment of its 证件号码, a phone fragment and the agent's name", async () => {
+    expect(await caseNumbers(clerkD, "q=91330106")).toEqual(["GK-2026-000201"]);
+    expect(await caseNumbers(clerkD, "q=0571")).toEqual(["GK-2026-000202"]);
+    expect(await caseNumbers(clerkD, "q=李律师")).toEqual(["GK-2026-000203"]);
+    expect(await caseNumbers(clerkD, "q=13900001111")).toEqual(["GK-2026-000203"]);
+    expect(await caseNumbers(clerkD, "q=ZHOUMIN@EXAMPLE")).toEqual(["GK-2026-000202"]);
+  });
+
+  it("finds two-character words in every searched field, and nothing that is not there", async () => {
+    expect(await caseNumbers(clerkD, "q=律师")).toEqual(["GK-2026-000203"]);
+    expect(await caseNumbers(clerkD, "q=ma")).toEqual(["GK-2026-000201"]);
+    expect(await caseNumbers(clerkD, "q=MA")).toEqual(["GK-2026-000201"]);
+    expect(await caseNumbers(clerkD, "q=57")).toEqual(["GK-2026-000202"]);
+    expect(await caseNumbers(clerkD, "q=河道")).toEqual(["GK-2026-000204"]);
+    expect(await caseNumbers(clerkD, "q=申请")).toEqual(["GK-2026-000201", "GK-2026-000202", "GK-2026-000203", "GK-2026-000204"]);
+    expect(await caseNumbers(clerkD, "q=道河")).toEqual([]);
+    // Not across the boundary of two fields.
+    expect(await caseNumbers(clerkD, "q=敏0")).toEqual([]);
+    // Two-character wildcards are plain characters too.
+    expect(await caseNumbers(clerkD, "q=%25%25")).toEqual([]);
+    expect(await caseNumbers(clerkD, "q=_1")).toEqual([]);
+  });
+
+  it("reads the index for a two-character word instead of scanning the cases", async () => {
+    const [plan] = await db.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(
+      `EXPLAIN (FORMAT JSON) SELECT count(*) FROM "Application" a WHERE gongkai_bigrams(a."caseNumber" || ' ' || a."applicantName" || ' ' ||
+        coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' || coalesce(a."applicantContact", '') || ' ' ||
+        coalesce(a."agentContact", '') || ' ' || a."requestContent") @> ARRAY['律师']`,
+    );
+    expect(JSON.stringify(plan)).toContain("Application_search_bigram_idx");
+  });
+});
+
 describe("findApplications: due soon and overdue", () => {
   it("finds the open cases with 5 working days or fewer left, as dueStatus counts them", async () => {
     const result = await list(clerkA, "due=soon&sort=dueOn.asc");
@@ -358,6 +409,31 @@ describe("findApplications: sorting and pagination", () => {
     expect(pastTheEnd.rows.map((row) => row.id)).toEqual(lastPage.rows.map((row) => row.id));
     const bigPages = await list(actorC, "pageSize=50");
     expect(bigPages.rows).toHaveLength(45);
+  });
+});
+
+describe("findApplications: the count stops at its limit", () => {
+  const listWithLimit = (search: string, countLimit: number) =>
+    findApplications({ actor: actorC, query: parseCaseListQuery(new URLSearchParams(search)), today: TODAY, calendar, countLimit });
+
+  it("says 'at least' past the limit, and counts exactly below it", async () => {
+    expect(await listWithLimit("pageSize=20", 30)).toMatchObject({ total: 30, totalIsLowerBound: true, page: 1 });
+    // The first page alone already shows more than the limit: one more page is offered.
+    expect(await listWithLimit("pageSize=20", 10)).toMatchObject({ total: 21, totalIsLowerBound: true, page: 1 });
+    expect(await listWithLimit("pageSize=20", 45)).toMatchObject({ total: 45, totalIsLowerBound: false });
+    expect(await listWithLimit("pageSize=20", 100)).toMatchObject({ total: 45, totalIsLowerBound: false });
+  });
+
+  it("keeps a page beyond the limit reachable, and finds the exact last page for a page past the end", async () => {
+    const second = await listWithLimit("pageSize=20&page=2&sort=caseNumber.asc", 10);
+    expect(second.rows).toHaveLength(20);
+    expect(second).toMatchObject({ page: 2, totalIsLowerBound: true, total: 41 });
+    const third = await listWithLimit("pageSize=20&page=3&sort=caseNumber.asc", 10);
+    expect(third.rows.map((row) => row.caseNumber)).toEqual(["GK-2025-000041", "GK-2025-000042", "GK-2025-000043", "GK-2025-000044", "GK-2025-000045"]);
+    expect(third).toMatchObject({ total: 45, totalIsLowerBound: true });
+    const pastTheEnd = await listWithLimit("pageSize=20&page=9&sort=caseNumber.asc", 10);
+    expect(pastTheEnd).toMatchObject({ page: 3, total: 45, totalIsLowerBound: false });
+    expect(pastTheEnd.rows).toHaveLength(5);
   });
 });
 

@@ -11,18 +11,20 @@ export interface DataTablePaginationProps {
   pageSize: number;
   /** Rows matching the filters, over all pages. */
   total: number;
+  /** `total` is a lower bound (the count stopped there): shown as "N+". */
+  totalIsLowerBound?: boolean;
   /** URL of a page, keeping the other search parameters (sort, filters). */
   pageHref: (page: number) => string;
 }
 
-export function DataTablePagination({ page, pageSize, total, pageHref }: DataTablePaginationProps) {
+export function DataTablePagination({ page, pageSize, total, totalIsLowerBound = false, pageHref }: DataTablePaginationProps) {
   const totalPages = countPages(total, pageSize);
   const currentPage = Math.min(Math.max(1, page), totalPages);
   const firstRow = total === 0 ? 0 : (currentPage - 1) * pageSize + 1;
   const lastRow = Math.min(total, currentPage * pageSize);
   return (
     <nav className={`${styles.pagination} no-print`} aria-label="分页" data-testid="pagination">
-      <span className="muted">{total === 0 ? "共 0 条" : `共 ${total} 条，当前第 ${firstRow}–${lastRow} 条`}</span>
+      <span className="muted">{total === 0 ? "共 0 条" : `共 ${total}${totalIsLowerBound ? "+" : ""} 条，当前第 ${firstRow}–${lastRow} 条`}</span>
       {totalPages > 1 ? (
         <ul className={styles.pages}>
           <li>

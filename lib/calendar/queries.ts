@@ -16,17 +16,48 @@ export function dbDateFromIso(date: IsoDate): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-/** The whole calendar (every override and the confirmed years), for deadline computation. */
+/**
+ * The calendar of this process, with the fingerprint of the rows it was built from. Kept per process:
+ * nearly every page needs the calendar (≈300 rows, and building the WorkCalendar), and it changes a few
+ * times a year. ADR 0083.
+ */
+let cachedCalendar: { fingerprint: string; calendar: WorkCalendar } | null = null;
+
+/**
+ * What the calendar is built from, in one small statement: the number of overrides, an order-free
+ * hash of their dates and kinds, and the confirmed years. Any change, by this process or by another
+ * instance of the application (a second server, the CLI), changes it; no clock or trigger involved.
+ */
+async function calendarFingerprint(): Promise<string> {
+  const [row] = await db.$queryRaw<{ fingerprint: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT count(*) FROM "CalendarDay"),
+      (SELECT coalesce(sum(hashtext("date"::text || ' ' || "kind"::text)::bigint), 0) FROM "CalendarDay"),
+      (SELECT coalesce(string_agg("year"::text, ',' ORDER BY "year"), '') FROM "CalendarYear" WHERE "confirmed")
+    ) AS "fingerprint"`;
+  return row?.fingerprint ?? "";
+}
+
+/**
+ * The whole calendar (every override and the confirmed years), for deadline computation. Served from
+ * the process's copy while the database's fingerprint is unchanged; rebuilt as soon as it changes.
+ */
 export async function loadWorkCalendar(): Promise<WorkCalendar> {
+  const fingerprint = await calendarFingerprint();
+  if (cachedCalendar?.fingerprint === fingerprint) return cachedCalendar.calendar;
   const [days, confirmedYears] = await Promise.all([
     db.calendarDay.findMany({ select: { date: true, kind: true } }),
     db.calendarYear.findMany({ where: { confirmed: true }, select: { year: true } }),
   ]);
-  return createWorkCalendar(
+  const calendar = createWorkCalendar(
     days.map((day) => ({ date: isoDateFromDb(day.date), kind: day.kind })),
     confirmedYears.map((row) => row.year),
     statutoryHolidaysOf,
   );
+  // Read before the rows: should a change fall in between, the next call sees a new fingerprint and
+  // rebuilds (never the other way round: a stale calendar under a new fingerprint).
+  cachedCalendar = { fingerprint, calendar };
+  return calendar;
 }
 
 /** One year's overrides and arrangement status, plus every year that has a status row (for a picker). */

@@ -1,6 +1,8 @@
 // Ledger rows (lib/cases/ledger.ts) as the two file formats of interfaces.md §1. The XLSX adds, after
 // the contract's columns, six columns for reading (the import ignores them): 截止日期, 状态, 经办人,
 // 代理人, 缴费金额, 送达方式.
+import { once } from "node:events";
+import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { IsoDate } from "../calendar/workdays";
 import {
@@ -30,11 +32,16 @@ function csvField(value: string): string {
  * the import takes it off, so the file imports back unchanged.
  */
 export function ledgerToCsv(rows: readonly LedgerRow[]): Uint8Array<ArrayBuffer> {
-  const lines = [LEDGER_COLUMNS.map(csvField).join(",")];
+  return new TextEncoder().encode(ledgerCsvText(rows, true));
+}
+
+/** Part of the CSV: the byte order mark and the header first (`first`), then one CRLF-ended line per row. */
+export function ledgerCsvText(rows: readonly LedgerRow[], first: boolean): string {
+  const lines = first ? [LEDGER_COLUMNS.map(csvField).join(",")] : [];
   for (const row of rows) {
     lines.push(LEDGER_COLUMNS.map((column) => csvField(ledgerCellText(row[column]))).join(","));
   }
-  return new TextEncoder().encode(`${BYTE_ORDER_MARK}${lines.join("\r\n")}\r\n`);
+  return `${first ? BYTE_ORDER_MARK : ""}${lines.map((line) => `${line}\r\n`).join("")}`;
 }
 
 const WIDE_COLUMNS: Partial<Record<LedgerColumn, number>> = {
@@ -78,17 +85,28 @@ function amountCell(value: string | null): number | null {
   return value === null || value === "" ? null : Number(value);
 }
 
+/** Some of the export's rows, with their reading columns when the XLSX has them (by 申请编号). */
+export interface LedgerBatch {
+  rows: readonly LedgerRow[];
+  extras?: ReadonlyMap<string, LedgerExtras>;
+}
+
 /**
  * One sheet with a bold, frozen header row and a filter. Dates are date cells (format yyyy-mm-dd) and
  * amounts numbers (format 0.00), so that Excel sorts, filters and sums them; the import reads date cells
- * as dates and numbers as yuan, so the file imports back unchanged. With `extras` (by 申请编号) the six
- * reading columns follow, shaded, with a note that the import ignores them.
+ * as dates and numbers as yuan, so the file imports back unchanged. With `withExtras` the six reading
+ * columns follow (from each batch's `extras`), shaded, with a note that the import ignores them.
+ *
+ * Written with ExcelJS's streaming WorkbookWriter (ADR 0082): each row is committed (turned into XML
+ * and written to `output`) as soon as it is added, and strings are written inline rather than into a
+ * shared-string table that would hold every text of the file, so memory stays bounded by one batch
+ * whatever the number of rows.
  */
-export async function ledgerToXlsx(rows: readonly LedgerRow[], extras?: ReadonlyMap<string, LedgerExtras>): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+export async function writeLedgerXlsx(output: Writable, batches: Iterable<LedgerBatch> | AsyncIterable<LedgerBatch>, withExtras: boolean): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "Gongkai";
   const sheet = workbook.addWorksheet(LEDGER_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
-  const extraColumns = extras ? LEDGER_EXTRA_COLUMNS : [];
+  const extraColumns = withExtras ? LEDGER_EXTRA_COLUMNS : [];
   sheet.columns = [
     ...LEDGER_COLUMNS.map((column) => ({
       header: column,
@@ -103,6 +121,7 @@ export async function ledgerToXlsx(rows: readonly LedgerRow[], extras?: Readonly
       style: column === "截止日期" ? { numFmt: "yyyy-mm-dd" } : column === "缴费金额" ? { numFmt: "0.00" } : {},
     })),
   ];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length + extraColumns.length } };
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: "middle" };
@@ -111,20 +130,45 @@ export async function ledgerToXlsx(rows: readonly LedgerRow[], extras?: Readonly
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEFEFEF" } };
     cell.note = "供查看，导入时忽略此列";
   });
-  for (const row of rows) {
-    const values: Record<string, string | number | Date | null> = {};
-    for (const column of LEDGER_COLUMNS) {
-      const value = row[column];
-      values[column] = isDateColumn(column) ? dateCell(value as string | null) : isAmountColumn(column) ? amountCell(value as string | null) : value;
-    }
-    const extra = extras?.get(row.申请编号 ?? "");
-    if (extra) {
-      for (const column of LEDGER_EXTRA_COLUMNS) {
-        values[column] = column === "截止日期" ? dateCell(extra[column]) : column === "缴费金额" ? amountCell(extra[column]) : extra[column];
+  header.commit();
+  for await (const batch of batches) {
+    for (const row of batch.rows) {
+      // Empty cells are left out (not written as styled blanks): about half of a ledger row is empty.
+      const values: Record<string, string | number | Date> = {};
+      for (const column of LEDGER_COLUMNS) {
+        const raw = row[column];
+        const value = isDateColumn(column) ? dateCell(raw as string | null) : isAmountColumn(column) ? amountCell(raw as string | null) : raw;
+        if (value !== null && value !== undefined) values[column] = value;
       }
+      const extra = withExtras ? batch.extras?.get(row.申请编号 ?? "") : undefined;
+      if (extra) {
+        for (const column of LEDGER_EXTRA_COLUMNS) {
+          const value = column === "截止日期" ? dateCell(extra[column]) : column === "缴费金额" ? amountCell(extra[column]) : extra[column];
+          if (value !== null) values[column] = value;
+        }
+      }
+      sheet.addRow(values).commit();
     }
-    sheet.addRow(values);
+    // A slow download holds the next batch back instead of piling the file up in memory.
+    if (output.writableNeedDrain) await once(output, "drain");
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length + extraColumns.length } };
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** The whole XLSX in memory (the CLI, the tests, small files): writeLedgerXlsx into a buffer. */
+export async function ledgerToXlsx(rows: readonly LedgerRow[], extras?: ReadonlyMap<string, LedgerExtras>): Promise<Uint8Array<ArrayBuffer>> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    output.on("end", resolve);
+    output.on("error", reject);
+  });
+  await writeLedgerXlsx(output, [{ rows, extras }], extras !== undefined);
+  await ended;
+  const buffer = Buffer.concat(chunks);
+  const content = new Uint8Array(new ArrayBuffer(buffer.length));
+  content.set(buffer);
+  return content;
 }

@@ -1,12 +1,12 @@
 // The case list (案件台账) and its export. Every read is scoped to the actor's organization.
 //
-// Why raw SQL for the selection: the search must be written as the exact expression of the trigram
-// index ("caseNumber" || ' ' || "applicantName" || ' ' || "requestContent", migration 20261121010000)
-// for PostgreSQL to use that index, and Prisma's `where` can neither express it nor mix a raw fragment
-// into a query. So the WHERE / ORDER BY / LIMIT that select the page's ids (and the count) are one
-// Prisma.sql template: every value is a bind parameter (the search text included, its LIKE wildcards
-// escaped); only fixed SQL from the sort whitelist below is spliced in with Prisma.raw. The page's rows
-// are then read by id with a typed Prisma select, so the row shape stays generated, not hand-written.
+// Why raw SQL for the selection: the search must be written as the exact expression of its indexes
+// (CASE_SEARCH_EXPRESSION below, migration 20261208000000) for PostgreSQL to use them, and Prisma's
+// `where` can neither express it nor mix a raw fragment into a query. So the WHERE / ORDER BY / LIMIT
+// that select the page's ids (and the count) are one Prisma.sql template: every value is a bind
+// parameter (the search text included, its LIKE wildcards escaped); only fixed SQL from the sort
+// whitelist below is spliced in with Prisma.raw. The page's rows are then read by id with a typed
+// Prisma select, so the row shape stays generated, not hand-written.
 import { Prisma, type Role, type ApplicantType, type ApplicationStatus, type Channel, type ClockPhase, type Outcome } from "@prisma/client";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
@@ -17,8 +17,22 @@ import { CASE_LIST_OUTCOME_GROUPS, type CaseListQuery, type CaseListSort, type C
 import { OUTCOME_GROUPS, OUTCOMES } from "./labels";
 import { dueStatus, lastDueSoonDate, type DueStatus } from "./projection";
 
-/** The search expression, identical to the trigram index's (see above). */
-const SEARCH_EXPRESSION = Prisma.sql`(a."caseNumber" || ' ' || a."applicantName" || ' ' || a."requestContent")`;
+/**
+ * What the search looks in: case number, applicant, 代理人, 证件号码, both contacts (phone, e-mail …)
+ * and the request text. Identical to the expression of the bigram index (migration 20261208000000):
+ * change both together.
+ */
+const SEARCH_EXPRESSION = Prisma.sql`(a."caseNumber" || ' ' || a."applicantName" || ' ' || coalesce(a."agentName", '') || ' ' ||
+  coalesce(a."applicantIdNumber", '') || ' ' || coalesce(a."applicantContact", '') || ' ' ||
+  coalesce(a."agentContact", '') || ' ' || a."requestContent")`;
+
+/**
+ * The same fields in the two trigram indexes (migration 20261208000200): the case's own text, and the
+ * parties' identifiers, whose digit runs would otherwise make every numeric trigram frequent.
+ */
+const CASE_TEXT_EXPRESSION = Prisma.sql`(a."caseNumber" || ' ' || a."applicantName" || ' ' || a."requestContent")`;
+const PARTIES_EXPRESSION = Prisma.sql`(coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' ||
+  coalesce(a."applicantContact", '') || ' ' || coalesce(a."agentContact", ''))`;
 
 const SORT_COLUMNS: Record<CaseListSortColumn, { sql: Prisma.Sql; nullable: boolean }> = {
   caseNumber: { sql: Prisma.raw(`a."caseNumber"`), nullable: false },
@@ -45,18 +59,38 @@ function containsPattern(text: string): string {
 }
 
 /**
- * The search condition. ILIKE lower-cases every row's text (on UTF-8 it costs about three times a
- * LIKE), yet only letters have case: for a search without any (Chinese, digits, "-"), LIKE matches
- * the same rows. That matters because a two-character word — the usual Chinese search — yields no
- * trigram, so PostgreSQL scans the cases instead of the trigram index; with LIKE that scan stays well
- * under the page's time budget at 100,000 cases (see scripts/bench.ts). Both use the index from three
- * characters on. (A hand-made bigram GIN index over an SQL function was tried and dropped: on a
- * frequent word the planner evaluated the function row by row, 1.6 s at 100,000 cases.)
+ * The search condition. From three characters on, LIKE / ILIKE '%词%' over the two trigram indexes
+ * (a word is not looked for across the boundary of the case's text and the parties' fields). A
+ * two-character word — the usual Chinese search — yields no trigram; it is looked up in the bigram
+ * index instead (gongkai_bigrams: the text's distinct lower-cased two-character pieces), which is exact:
+ * the text contains the word exactly when the word is one of its bigrams. A single character scans.
+ * ILIKE lower-cases every row's text (on UTF-8 it costs about three times a LIKE), yet only letters
+ * have case: for a search without any (Chinese, digits, "-"), LIKE matches the same rows.
  */
 function searchCondition(text: string): Prisma.Sql {
+  if ([...text].length === 2) return Prisma.sql`gongkai_bigrams(${SEARCH_EXPRESSION}) @> ARRAY[lower(${text}::text)]`;
   const hasCasedLetters = text.toLowerCase() !== text.toUpperCase();
   const operator = Prisma.raw(hasCasedLetters ? "ILIKE" : "LIKE");
-  return Prisma.sql`${SEARCH_EXPRESSION} ${operator} ${containsPattern(text)}`;
+  const pattern = containsPattern(text);
+  return Prisma.sql`(${CASE_TEXT_EXPRESSION} ${operator} ${pattern} OR ${PARTIES_EXPRESSION} ${operator} ${pattern})`;
+}
+
+/**
+ * The FROM of the list's statements. With a search, the cases matching it may be selected first, from
+ * its index alone (OFFSET 0 keeps PostgreSQL from merging the subquery into the outer statement):
+ * left to itself, the planner may estimate many matches and walk the (organizationId, receivedOn)
+ * index in the list's order testing case after case. That pays off for a page of a frequent
+ * two-character word (twenty matches come quickly), but not for a case-number fragment (0.5 s at
+ * 100,000 cases, the matches are few) nor for counting (the count reads up to CASE_LIST_COUNT_LIMIT
+ * matches: seconds at 1,000,000 cases when every case's bigrams are computed on the way).
+ */
+function caseListFrom(actor: Actor, query: CaseListQuery, purpose: "page" | "count"): Prisma.Sql {
+  // Two characters: never. A bitmap scan of the bigram index rechecks each match by computing its
+  // bigrams (0.5 s for a word in 8,000 of 100,000 cases), while the planner's own choice, with the
+  // array statistics and the function's COST, stays near 30 ms at 100,000 cases.
+  void purpose;
+  if (!query.q || [...query.q].length === 2) return Prisma.sql`"Application" a`;
+  return Prisma.sql`(SELECT * FROM "Application" a WHERE a."organizationId" = ${actor.organizationId} AND ${searchCondition(query.q)} OFFSET 0) a`;
 }
 
 function caseListWhere(actor: Actor, query: CaseListQuery, window: DueWindow | null): Prisma.Sql {
@@ -162,8 +196,12 @@ export interface CaseListRow {
 
 export interface CaseListResult {
   rows: CaseListRow[];
-  /** Cases matching the filters, over all pages. */
+  /**
+   * Cases matching the filters, over all pages; at least this many when `totalIsLowerBound` (the
+   * count stops at CASE_LIST_COUNT_LIMIT: counting a million cases costs more than the page).
+   */
   total: number;
+  totalIsLowerBound: boolean;
   /** The page shown: the requested one, or the last page when the request was past the end. */
   page: number;
   pageSize: number;
@@ -175,15 +213,27 @@ function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-async function selectPageIds(where: Prisma.Sql, orderBy: Prisma.Sql, page: number, pageSize: number): Promise<string[]> {
+async function selectPageIds(from: Prisma.Sql, where: Prisma.Sql, orderBy: Prisma.Sql, page: number, pageSize: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT a."id" FROM "Application" a WHERE ${where} ${orderBy} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    Prisma.sql`SELECT a."id" FROM ${from} WHERE ${where} ${orderBy} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
   return rows.map((row) => row.id);
 }
 
-async function countMatches(where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Application" a WHERE ${where}`);
+/**
+ * The list counts matches up to this many and then says "10000+": an exact count reads every match
+ * (at 1,000,000 cases, hundreds of milliseconds for the unfiltered list), while nobody pages through
+ * more than 500 pages. ADR 0081.
+ */
+export const CASE_LIST_COUNT_LIMIT = 10_000;
+
+async function countMatches(from: Prisma.Sql, where: Prisma.Sql, limit?: number): Promise<number> {
+  const [row] =
+    limit === undefined
+      ? await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM ${from} WHERE ${where}`)
+      : await db.$queryRaw<{ total: number }[]>(
+          Prisma.sql`SELECT count(*)::int AS "total" FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${limit + 1}) AS "matches"`,
+        );
   return row?.total ?? 0;
 }
 
@@ -193,20 +243,35 @@ export async function findApplications({
   query,
   today,
   calendar,
+  countLimit = CASE_LIST_COUNT_LIMIT,
 }: {
   actor: Actor;
   query: CaseListQuery;
   today: IsoDate;
   calendar: WorkCalendar;
+  /** Stop counting past this many matches (tests lower it). */
+  countLimit?: number;
 }): Promise<CaseListResult> {
   const where = caseListWhere(actor, query, dueWindow(today, calendar));
+  const from = caseListFrom(actor, query, "page");
+  const countFrom = caseListFrom(actor, query, "count");
   const orderBy = caseListOrderBy(query.sort);
   let page = query.page;
-  let [ids, total] = await Promise.all([selectPageIds(where, orderBy, page, query.pageSize), countMatches(where)]);
+  let [ids, counted] = await Promise.all([selectPageIds(from, where, orderBy, page, query.pageSize), countMatches(countFrom, where, countLimit)]);
+  let totalIsLowerBound = counted > countLimit;
+  let total = totalIsLowerBound ? countLimit : counted;
   if (ids.length === 0 && page > 1 && total > 0) {
+    // Past the end (an old link): the last page, which needs the exact count.
+    if (totalIsLowerBound) {
+      total = await countMatches(countFrom, where);
+      totalIsLowerBound = false;
+    }
     page = pageCount(total, query.pageSize);
-    ids = await selectPageIds(where, orderBy, page, query.pageSize);
+    ids = await selectPageIds(from, where, orderBy, page, query.pageSize);
   }
+  // A page beyond the counted matches: at least the rows up to this page, and one more page if it is full.
+  const rowsUpToPage = (page - 1) * query.pageSize + ids.length;
+  if (totalIsLowerBound && rowsUpToPage >= total) total = rowsUpToPage + (ids.length === query.pageSize ? 1 : 0);
 
   const records =
     ids.length === 0
@@ -237,7 +302,7 @@ export async function findApplications({
       voided: record.voidedAt !== null,
     });
   }
-  return { rows, total, page, pageSize: query.pageSize };
+  return { rows, total, totalIsLowerBound, page, pageSize: query.pageSize };
 }
 
 const ledgerSelect = {
@@ -279,12 +344,21 @@ const ledgerSelect = {
 /** Cases read per round trip while exporting: bounds the IN list and the memory of one query. */
 const EXPORT_BATCH_SIZE = 1000;
 
+/** The export of the list's filters: how many cases, and their ledger rows batch by batch. */
+export interface ApplicationsExport {
+  total: number;
+  /** The ledger rows in the list's order, EXPORT_BATCH_SIZE at a time (read when iterated). */
+  batches(): AsyncGenerator<LedgerRow[]>;
+}
+
 /**
- * Every case matching the list's filters, in the list's order, as ledger rows (interfaces.md §1).
- * `today` and `calendar` are needed only for the due filters (即将到期 / 已逾期). Voided cases are never
- * exported: the ledger has no column to say so, and a re-import would count them.
+ * Every case matching the list's filters, in the list's order, as ledger rows (interfaces.md §1),
+ * read batch by batch so that a large export never holds more than one batch of cases (the ids of the
+ * matches are read first, in one statement, to fix the order and the count). `today` and `calendar`
+ * are needed only for the due filters (即将到期 / 已逾期). Voided cases are never exported: the ledger
+ * has no column to say so, and a re-import would count them.
  */
-export async function findApplicationsForExport({
+export async function openApplicationsExport({
   actor,
   query,
   today,
@@ -294,25 +368,41 @@ export async function findApplicationsForExport({
   query: CaseListQuery;
   today?: IsoDate;
   calendar?: WorkCalendar;
-}): Promise<LedgerRow[]> {
+}): Promise<ApplicationsExport> {
   const window = today && calendar ? dueWindow(today, calendar) : null;
   const where = caseListWhere(actor, { ...query, voided: undefined }, window);
   const idRows = await db.$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT a."id" FROM "Application" a WHERE ${where} ${caseListOrderBy(query.sort)}`,
+    Prisma.sql`SELECT a."id" FROM ${caseListFrom(actor, query, "count")} WHERE ${where} ${caseListOrderBy(query.sort)}`,
   );
-  const ledgerRows: LedgerRow[] = [];
-  for (let start = 0; start < idRows.length; start += EXPORT_BATCH_SIZE) {
-    const ids = idRows.slice(start, start + EXPORT_BATCH_SIZE).map((row) => row.id);
-    const records = await db.application.findMany({
-      where: { id: { in: ids }, organizationId: actor.organizationId },
-      select: ledgerSelect,
-    });
-    const recordsById = new Map(records.map((record) => [record.id, record]));
-    for (const id of ids) {
-      const record = recordsById.get(id);
-      if (record) ledgerRows.push(toLedgerRow(record));
+  const ids = idRows.map((row) => row.id);
+  async function* batches(): AsyncGenerator<LedgerRow[]> {
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH_SIZE) {
+      const batchIds = ids.slice(start, start + EXPORT_BATCH_SIZE);
+      const records = await db.application.findMany({
+        where: { id: { in: batchIds }, organizationId: actor.organizationId },
+        select: ledgerSelect,
+      });
+      const recordsById = new Map(records.map((record) => [record.id, record]));
+      const ledgerRows: LedgerRow[] = [];
+      for (const id of batchIds) {
+        const record = recordsById.get(id);
+        if (record) ledgerRows.push(toLedgerRow(record));
+      }
+      yield ledgerRows;
     }
   }
+  return { total: ids.length, batches };
+}
+
+/** Every case matching the list's filters as ledger rows, all at once (openApplicationsExport). */
+export async function findApplicationsForExport(options: {
+  actor: Actor;
+  query: CaseListQuery;
+  today?: IsoDate;
+  calendar?: WorkCalendar;
+}): Promise<LedgerRow[]> {
+  const ledgerRows: LedgerRow[] = [];
+  for await (const batch of (await openApplicationsExport(options)).batches()) ledgerRows.push(...batch);
   return ledgerRows;
 }
 

@@ -123,7 +123,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <div className={styles.toolbar}>
           <div className={styles.summary}>
             <span className={styles.count}>
-              {query.voided ? "已作废的案件" : filtered ? "符合条件的案件" : "全部案件"} <strong data-testid="case-count">{result.total}</strong> 件
+              {query.voided ? "已作废的案件" : filtered ? "符合条件的案件" : "全部案件"} {result.totalIsLowerBound ? "超过 " : ""}
+              <strong data-testid="case-count">{result.total}</strong> 件
             </span>
             <QuickFilters query={query} />
             {describeExtraCaseListFilters(query).map((description) => (
@@ -142,6 +143,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           page={result.page}
           pageSize={result.pageSize}
           total={result.total}
+          totalIsLowerBound={result.totalIsLowerBound}
           pageHref={(page) => caseListHref({ ...query, page })}
         />
       </section>

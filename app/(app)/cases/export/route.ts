@@ -4,8 +4,9 @@ import { requireActorForAction } from "@/lib/auth/session";
 import { recordDataExport } from "@/lib/auth/security-events";
 import { isAppError } from "@/lib/errors";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
-import { findApplicationsForExport } from "@/lib/cases/queries";
-import { ledgerToCsv, ledgerToXlsx } from "@/lib/cases/export";
+import { PassThrough, Readable } from "node:stream";
+import { openApplicationsExport, type ApplicationsExport } from "@/lib/cases/queries";
+import { ledgerCsvText, writeLedgerXlsx, type LedgerBatch } from "@/lib/cases/export";
 import { findLedgerExportExtras } from "@/lib/cases/ledger-extras";
 import { parseCaseListQuery } from "@/lib/cases/list-schemas";
 import { todayInShanghai } from "@/lib/today";
@@ -19,6 +20,45 @@ const CONTENT_TYPES = {
 
 function isExportFormat(value: string): value is keyof typeof CONTENT_TYPES {
   return Object.hasOwn(CONTENT_TYPES, value);
+}
+
+type ExportActor = Parameters<typeof findLedgerExportExtras>[0]["actor"];
+
+/** The CSV, written batch by batch as the download reads it (ADR 0082). */
+function csvBody(exported: ApplicationsExport): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const batches = exported.batches();
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await batches.next();
+      if (next.done) {
+        if (first) controller.enqueue(encoder.encode(ledgerCsvText([], true)));
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(ledgerCsvText(next.value, first)));
+      first = false;
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+}
+
+/** The XLSX from ExcelJS's streaming writer, each batch with its reading columns (ADR 0082). */
+function xlsxBody(exported: ApplicationsExport, actor: ExportActor): ReadableStream<Uint8Array> {
+  async function* withExtras(): AsyncGenerator<LedgerBatch> {
+    for await (const rows of exported.batches()) {
+      yield { rows, extras: await findLedgerExportExtras({ actor, caseNumbers: rows.map((row) => row.申请编号) }) };
+    }
+  }
+  const output = new PassThrough();
+  writeLedgerXlsx(output, withExtras(), true).catch((error: unknown) => {
+    console.error("[export] 导出 Excel 失败", error);
+    output.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
 
 function errorResponse(status: number, message: string): Response {
@@ -43,10 +83,9 @@ export async function GET(request: Request): Promise<Response> {
   const query = parseCaseListQuery(searchParams);
   const today = todayInShanghai();
   const calendar = query.due ? await loadWorkCalendar() : undefined;
-  const rows = await findApplicationsForExport({ actor, query, today, calendar });
-  const content =
-    format === "csv" ? ledgerToCsv(rows) : await ledgerToXlsx(rows, await findLedgerExportExtras({ actor, caseNumbers: rows.map((row) => row.申请编号) }));
-  await recordDataExport(actor, { kind: `cases.${format}`, rows: rows.length, detail: { query: searchParams.toString() } });
+  const exported = await openApplicationsExport({ actor, query, today, calendar });
+  await recordDataExport(actor, { kind: `cases.${format}`, rows: exported.total, detail: { query: searchParams.toString() } });
+  const content = format === "csv" ? csvBody(exported) : xlsxBody(exported, actor);
   const filename = `依申请公开台账-${today.replaceAll("-", "")}.${format}`;
 
   return new Response(content, {

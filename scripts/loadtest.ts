@@ -1,0 +1,365 @@
+// npm run loadtest: 50 signed-in clerks against the production build (issue 14). Not a test: it
+// prints figures. On a dedicated embedded database (.data/loadtest, port 54585; filled once with
+// 100,000 cases and 50 clerks, kept between runs) it starts `npm start` on port 3285, signs every clerk
+// in through next-auth's credentials endpoint, and then drives a mix of pages with a bounded loop over
+// Node's fetch (undici, keep-alive):
+//
+//   1. think-time phase (LOADTEST_THINK_SECONDS, default 75 s): each clerk waits 0.5–1.5 s between
+//      requests, as a person reading the page would;
+//   2. saturation phase (LOADTEST_SATURATION_SECONDS, default 40 s): the same clerks without think
+//      time, to find the requests per second the server sustains.
+//
+// The mix (weights): the case list with filters and a search word (4), one case (3), the 工作台 (2),
+// the dashboard (1; a clerk opens the 工作台 instead, one user in ten is a manager), the notifications (1). All reads: registering and recording steps go through
+// Server Actions, whose ids change with every build (see docs/decisions/0083).
+//
+// Progress goes to standard error; the LAST line on standard output is one JSON object.
+import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { useDatabaseUrl } from "../lib/env";
+import { openDatabase } from "../lib/runtime/database";
+import { applyMigrations } from "../lib/runtime/migrate";
+
+const DATA_DIR = path.resolve(".data", "loadtest");
+const APP_PORT = Number(process.env.LOADTEST_PORT ?? 3285);
+const DATABASE_PORT = Number(process.env.LOADTEST_DATABASE_PORT ?? 54_585);
+const BASE_URL = `http://127.0.0.1:${APP_PORT}`;
+const CASES = 100_000;
+const CLERKS = 50;
+const PASSWORD = "Loadtest-clerk-2026!";
+const THINK_SECONDS = Number(process.env.LOADTEST_THINK_SECONDS ?? 75);
+const SATURATION_SECONDS = Number(process.env.LOADTEST_SATURATION_SECONDS ?? 40);
+const REQUEST_TIMEOUT_MS = 30_000;
+
+const log = (message: string) => console.error(`[loadtest] ${message}`);
+
+/** One user in ten is a manager (科室负责人): only they open the dashboard, which is theirs. */
+const isManager = (index: number) => index % 10 === 1;
+
+// ---------------------------------------------------------------------------------------------
+// Data: the organization, its clerks and its cases (generated in SQL by the report benchmark's generator)
+
+async function ensureData(): Promise<{ caseIds: string[] }> {
+  const database = await openDatabase({ dataDir: DATA_DIR, port: DATABASE_PORT, log });
+  try {
+    await applyMigrations(database);
+    useDatabaseUrl(database.ownerUrl);
+    const { db } = await import("../lib/db");
+    const { hashPassword } = await import("../lib/auth/password");
+    const { insertReportCases } = await import("./bench-report");
+    const organization = await db.organization.upsert({
+      where: { code: "loadtest" },
+      update: {},
+      create: { code: "loadtest", name: "压力测试司法局", requireTotp: false },
+    });
+    {
+      const passwordHash = await hashPassword(PASSWORD);
+      for (let index = 1; index <= CLERKS; index += 1) {
+        const username = `loadtest-${index}`;
+        await db.user.upsert({
+          where: { username },
+          update: { role: isManager(index) ? "MANAGER" : "CLERK" },
+          create: {
+            organizationId: organization.id,
+            username,
+            displayName: `压测登记员${index}`,
+            role: isManager(index) ? "MANAGER" : "CLERK",
+            passwordHash,
+            mustChangePassword: false,
+          },
+        });
+      }
+    }
+    let cases = await db.application.count({ where: { organizationId: organization.id } });
+    if (cases < CASES) {
+      log(`生成案件：${cases} → ${CASES} …`);
+      while (cases < CASES) {
+        const count = Math.min(20_000, CASES - cases);
+        await insertReportCases(organization.id, "loadtest", cases + 1, count);
+        cases += count;
+        log(`  ${cases} / ${CASES}`);
+      }
+      // Hand the cases to the clerks (the generator leaves them unassigned), so that 工作台 has work.
+      await db.$executeRawUnsafe(
+        `UPDATE "Application" a SET "handlerId" = u."id"
+         FROM (SELECT "id", row_number() OVER (ORDER BY "username") - 1 AS n FROM "User" WHERE "organizationId" = $1) u
+         WHERE a."organizationId" = $1 AND (hashtext(a."id") & 2147483647) % ${CLERKS} = u.n`,
+        organization.id,
+      );
+      await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Application"`);
+    }
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT "id" FROM "Application" WHERE "organizationId" = $1 ORDER BY "receivedOn" DESC LIMIT 5000`,
+      organization.id,
+    );
+    await db.$disconnect();
+    return { caseIds: rows.map((row) => row.id) };
+  } finally {
+    await database.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server
+
+function startServer(): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      DATA_DIR,
+      PORT: String(APP_PORT),
+      EMBEDDED_DATABASE_PORT: String(DATABASE_PORT),
+      DATABASE_URL: "",
+      MIGRATION_DATABASE_URL: "",
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
+  return child;
+}
+
+async function waitForHealth(): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${BASE_URL}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(1000);
+  }
+  throw new Error("服务未在 10 分钟内启动");
+}
+
+/** The Next server's processes (the app and its children) and their resident memory, in MB. */
+function rssMb(root: number): number {
+  try {
+    const output = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" });
+    const rows = output
+      .trim()
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+    const children = new Map<number, number[]>();
+    for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    const rss = new Map(rows.map(([pid, , kb]) => [pid, kb]));
+    // The app tree, but not the embedded PostgreSQL (its own detached process group).
+    let total = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const pid = stack.pop()!;
+      const command = safeCommand(pid);
+      if (command.includes("postgres")) continue;
+      total += rss.get(pid) ?? 0;
+      stack.push(...(children.get(pid) ?? []));
+    }
+    return Math.round(total / 1024);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function safeCommand(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clerks
+
+interface Clerk {
+  cookie: string;
+  manager: boolean;
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((header) => header.split(";")[0] ?? "");
+}
+
+async function signIn(index: number): Promise<Clerk> {
+  const username = `loadtest-${index}`;
+  const csrfResponse = await fetch(`${BASE_URL}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookies = cookiesOf(csrfResponse);
+  const response = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, json: "true" }),
+    redirect: "manual",
+  });
+  const session = cookiesOf(response).find((cookie) => cookie.includes("session-token"));
+  if (!session) throw new Error(`${username} 登录失败（HTTP ${response.status}）`);
+  return { cookie: [...csrfCookies, session].join("; "), manager: isManager(index) };
+}
+
+const SEARCH_WORDS = ["拆迁", "征收", "预算", "张伟", "王芳", "处罚", "规划", "补偿", "2024", "李"];
+const FILTERS = ["status=OPEN", "status=CLOSED", "due=soon&sort=dueOn.asc", "handler=me", "receivedFrom=2025-01-01&receivedTo=2025-12-31", ""];
+
+type Operation = "list" | "case" | "workbench" | "dashboard" | "notifications";
+const MIX: Array<[Operation, number]> = [
+  ["list", 4],
+  ["case", 3],
+  ["workbench", 2],
+  ["dashboard", 1],
+  ["notifications", 1],
+];
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+
+function chooseOperation(clerk: Clerk): Operation {
+  const total = MIX.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = Math.random() * total;
+  for (const [operation, weight] of MIX) {
+    roll -= weight;
+    // A clerk's dashboard is the 工作台.
+    if (roll < 0) return operation === "dashboard" && !clerk.manager ? "workbench" : operation;
+  }
+  return "list";
+}
+
+function urlOf(operation: Operation, caseIds: readonly string[]): string {
+  switch (operation) {
+    case "list": {
+      const filter = pick(FILTERS);
+      const word = Math.random() < 0.6 ? `q=${encodeURIComponent(pick(SEARCH_WORDS))}` : "";
+      return `/cases?${[filter, word].filter(Boolean).join("&")}`;
+    }
+    case "case":
+      return `/cases/${pick(caseIds)}`;
+    case "workbench":
+      return "/";
+    case "dashboard":
+      return "/dashboard";
+    case "notifications":
+      return "/notifications";
+  }
+}
+
+interface Sample {
+  operation: Operation;
+  ms: number;
+  ok: boolean;
+  /** The HTTP status, or 0 when the request failed or timed out. */
+  status: number;
+}
+
+async function request(clerk: Clerk, operation: Operation, caseIds: readonly string[]): Promise<Sample> {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${BASE_URL}${urlOf(operation, caseIds)}`, {
+      headers: { Cookie: clerk.cookie },
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    await response.arrayBuffer();
+    return { operation, ms: performance.now() - started, ok: response.status === 200, status: response.status };
+  } catch {
+    return { operation, ms: performance.now() - started, ok: false, status: 0 };
+  }
+}
+
+async function runPhase(clerks: readonly Clerk[], caseIds: readonly string[], seconds: number, think: boolean): Promise<{ samples: Sample[]; seconds: number }> {
+  const samples: Sample[] = [];
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    clerks.map(async (clerk, index) => {
+      // Staggered start, so that the clerks do not arrive in step.
+      if (think) await sleep((index / clerks.length) * 1000);
+      while (performance.now() < end) {
+        samples.push(await request(clerk, chooseOperation(clerk), caseIds));
+        if (think) await sleep(500 + Math.random() * 1000);
+      }
+    }),
+  );
+  return { samples, seconds: (performance.now() - started) / 1000 };
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]! * 10) / 10;
+}
+
+function summarize(samples: readonly Sample[]) {
+  const sorted = samples.map((sample) => sample.ms).sort((a, b) => a - b);
+  return { requests: samples.length, p50_ms: percentile(sorted, 0.5), p95_ms: percentile(sorted, 0.95), p99_ms: percentile(sorted, 0.99) };
+}
+
+function loadAverage(): string {
+  return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const { caseIds } = await ensureData();
+  log(`数据就绪：${CASES} 件案件、${CLERKS} 名登记员；启动生产构建（端口 ${APP_PORT}）…`);
+  const server = startServer();
+  let rssMax = 0;
+  const rssTimer = setInterval(() => {
+    if (server.pid) rssMax = Math.max(rssMax, rssMb(server.pid) || 0);
+  }, 1000);
+  try {
+    await waitForHealth();
+    const rssStart = server.pid ? rssMb(server.pid) : Number.NaN;
+    const clerks: Clerk[] = [];
+    for (let index = 1; index <= CLERKS; index += 1) clerks.push(await signIn(index));
+    log(`${clerks.length} 名登记员已登录；预热 …`);
+    await runPhase(clerks.slice(0, 5), caseIds, 10, false);
+
+    const loadBefore = loadAverage();
+    log(`有思考时间（0.5–1.5 秒）：${THINK_SECONDS} 秒 …（负载 ${loadBefore}）`);
+    const thinking = await runPhase(clerks, caseIds, THINK_SECONDS, true);
+    const loadThinking = loadAverage();
+    log(`无思考时间：${SATURATION_SECONDS} 秒 …（负载 ${loadThinking}）`);
+    const saturation = await runPhase(clerks, caseIds, SATURATION_SECONDS, false);
+    const loadSaturation = loadAverage();
+
+    const overall = summarize(thinking.samples);
+    const perOperation: Record<string, ReturnType<typeof summarize>> = {};
+    for (const [operation] of MIX) perOperation[operation] = summarize(thinking.samples.filter((sample) => sample.operation === operation));
+    const saturationSummary = summarize(saturation.samples);
+    const failed = [...thinking.samples, ...saturation.samples].filter((sample) => !sample.ok);
+    const errors = failed.length;
+    const errorsByStatus: Record<string, number> = {};
+    for (const sample of failed) errorsByStatus[`${sample.operation}:${sample.status}`] = (errorsByStatus[`${sample.operation}:${sample.status}`] ?? 0) + 1;
+    console.log(
+      JSON.stringify({
+        clerks: clerks.length,
+        cases: CASES,
+        think_seconds: THINK_SECONDS,
+        ...overall,
+        rps: Math.round((thinking.samples.length / thinking.seconds) * 10) / 10,
+        operations: perOperation,
+        errors,
+        errors_by_status: errorsByStatus,
+        saturation_rps: Math.round((saturation.samples.length / saturation.seconds) * 10) / 10,
+        saturation_p50_ms: saturationSummary.p50_ms,
+        saturation_p95_ms: saturationSummary.p95_ms,
+        saturation_p99_ms: saturationSummary.p99_ms,
+        rss_mb_start: rssStart,
+        rss_mb_max: rssMax,
+        load_average_before: loadBefore,
+        load_average_after_think: loadThinking,
+        load_average_after_saturation: loadSaturation,
+      }),
+    );
+  } finally {
+    clearInterval(rssTimer);
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
