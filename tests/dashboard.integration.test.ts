@@ -440,7 +440,7 @@ describe("getManagerDashboard", () => {
 describe("getWorkbench", () => {
   it("lists the actor's own cases that need attention, with the working days left", async () => {
     const workbench = await getWorkbench({ actor: clerk1, today: TODAY, calendar });
-    const lines = (list: { lines: Array<{ caseNumber: string; date: string; workdaysLeft: number }> }) =>
+    const lines = (list: { lines: Array<{ caseNumber: string; date: string | null; workdaysLeft: number | null }> }) =>
       list.lines.map((line) => [line.caseNumber, line.date, line.workdaysLeft]);
     expect(lines(workbench.overdue)).toEqual([["D-02-overdue", "2026-11-18", -2]]);
     expect(lines(workbench.dueSoon)).toEqual([["D-01-soon", "2026-11-25", 3]]);
