@@ -1,5 +1,7 @@
 "use client";
 
+import { CountedText } from "@/components/ui/char-count";
+import { REQUEST_CONTENT_MAX } from "@/lib/cases/limits";
 import { useEffect, useState, type FormEvent } from "react";
 import type { Channel } from "@/lib/domain-types";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -142,13 +144,14 @@ export function RegistrationForm({
             </div>
             <div className={`field ${styles.wide}`}>
               <label htmlFor="requestContent">申请内容</label>
-              <textarea
+              <CountedText
+                as="textarea"
                 id="requestContent"
                 name="requestContent"
                 rows={6}
-                maxLength={5000}
-                aria-invalid={error("requestContent") ? true : undefined}
-                aria-describedby={describedBy("requestContent-hint", error("requestContent") && "requestContent-error")}
+                max={REQUEST_CONTENT_MAX}
+                invalid={Boolean(error("requestContent"))}
+                describedBy={describedBy("requestContent-hint", error("requestContent") && "requestContent-error")}
               />
               <span id="requestContent-hint" className="hint">
                 申请公开的政府信息的名称、文号或者便于查询的其他特征性描述
