@@ -105,6 +105,9 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
                 </li>
               ))}
             </ol>
+            <p className="muted" style={{ margin: "8px 0 0" }}>
+              <Link href="/help#deadlines">期限规则说明（条例第三十条至第三十三条）</Link>
+            </p>
           </section>
 
           <section className="card" aria-labelledby="steps-heading">
