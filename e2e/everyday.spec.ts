@@ -44,8 +44,10 @@ test("an imported unassigned overdue case reaches every manager's 工作台 and 
   await expect(items.filter({ hasText: "已超过答复期限" })).toHaveCount(1);
 
   // The imported step was recorded at the import, Beijing time.
-  await page.getByRole("link", { name: caseNumber }).first().click();
-  const timeline = page.locator("body");
+  await page.goto("/");
+  await unassigned.getByRole("link", { name: caseNumber }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`案件 ${caseNumber}`);
+  const timeline = page.locator("main");
   const shown = [beijingClock(before), beijingClock(after)];
   await expect(timeline).toContainText(new RegExp(`登记于 (${shown.join("|")})`));
 
@@ -98,4 +100,64 @@ test("an over-long 延期理由 is kept and refused in Chinese at the field; a l
   await registration.getByLabel("申请内容").fill(content);
   await expect(registration.getByLabel("申请内容")).toHaveValue(content);
   await expect(registration.getByTestId("requestContent-count")).toHaveText("已输入 6000 字，超出上限 5000 字，请删减 1000 字");
+});
+
+test("the help page explains the rules and is one key away; the skip link goes past the header", async ({ page }) => {
+  const { createTestOrganization, createTestUser } = await connectToE2eDatabase();
+  const organization = await createTestOrganization("说明验收局");
+  const clerk = await createTestUser({ organizationId: organization.id, role: "CLERK", username: `hlp-${organization.code}`, password: "Clerk-pass-1" });
+  await signIn(page, { username: clerk.username, password: "Clerk-pass-1" });
+
+  // The first Tab reaches the skip link, which moves the focus to the page's content.
+  await page.keyboard.press("Tab");
+  const skip = page.getByTestId("skip-link");
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+
+  await page.keyboard.press("?");
+  await expect(page).toHaveURL(/\/help#keys$/);
+  const help = page.getByTestId("help-page");
+  await expect(help.locator("#deadlines")).toContainText("20 个工作日");
+  await expect(help.locator("#deadlines")).toContainText("条例第三十条");
+  await expect(help.locator("#counting")).toContainText("一 + 二 = 总计 + 四");
+  await expect(help.locator("#ledger tbody tr")).toHaveCount(27);
+
+  await page.keyboard.press("n");
+  await expect(page).toHaveURL(/\/cases\/new$/);
+});
+
+test("report text typed and left survives a reload: the draft saves itself, without overwriting a colleague", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { createTestOrganization, createTestUser } = await connectToE2eDatabase();
+  const organization = await createTestOrganization("草稿验收局");
+  const manager = await createTestUser({ organizationId: organization.id, role: "MANAGER", username: `rpt-${organization.code}`, password: "Manager-pass-1" });
+  const colleague = await createTestUser({ organizationId: organization.id, role: "MANAGER", username: `rp2-${organization.code}`, password: "Manager-pass-2" });
+  const year = new Date().getFullYear() - 1;
+
+  await signIn(page, { username: manager.username, password: "Manager-pass-1" });
+  await page.goto(`/reports/${year}`);
+  const form = page.getByTestId("report-draft-form");
+  await form.getByLabel("其他需要报告的事项").fill("本年度未发生其他需要报告的事项。");
+  await expect(form.getByTestId("draft-autosave")).toContainText("已自动保存");
+  await page.reload();
+  await expect(page.getByTestId("report-draft-form").getByLabel("其他需要报告的事项")).toHaveValue("本年度未发生其他需要报告的事项。");
+
+  // A colleague saves meanwhile: this page's next autosave is refused, says so, and keeps the text.
+  const colleagueContext = await browser.newContext();
+  const colleaguePage = await colleagueContext.newPage();
+  await signIn(colleaguePage, { username: colleague.username, password: "Manager-pass-2" });
+  await colleaguePage.goto(`/reports/${year}`);
+  const colleagueForm = colleaguePage.getByTestId("report-draft-form");
+  await colleagueForm.getByLabel("存在的主要问题及改进情况").fill("同事写的问题与改进。");
+  await expect(colleagueForm.getByTestId("draft-autosave")).toContainText("已自动保存");
+  await colleagueContext.close();
+
+  const mine = page.getByTestId("report-draft-form");
+  await mine.getByLabel("其他需要报告的事项").fill("我的修改。");
+  await expect(mine.getByTestId("draft-autosave")).toContainText("已停止自动保存");
+  await expect(mine.getByLabel("其他需要报告的事项")).toHaveValue("我的修改。");
+  const { db } = await connectToE2eDatabase();
+  const draft = await db.reportDraft.findUniqueOrThrow({ where: { organizationId_year: { organizationId: organization.id, year } } });
+  expect(draft.sections).toMatchObject({ problems: "同事写的问题与改进。", other: "本年度未发生其他需要报告的事项。" });
 });
