@@ -161,3 +161,27 @@ test("report text typed and left survives a reload: the draft saves itself, with
   const draft = await db.reportDraft.findUniqueOrThrow({ where: { organizationId_year: { organizationId: organization.id, year } } });
   expect(draft.sections).toMatchObject({ problems: "同事写的问题与改进。", other: "本年度未发生其他需要报告的事项。" });
 });
+
+test("a registration typed and left is there again after a reload, and gone once registered", async ({ page }) => {
+  const { createTestOrganization, createTestUser } = await connectToE2eDatabase();
+  const organization = await createTestOrganization("登记草稿验收局");
+  const clerk = await createTestUser({ organizationId: organization.id, role: "CLERK", username: `drf-${organization.code}`, password: "Clerk-pass-1" });
+  await signIn(page, { username: clerk.username, password: "Clerk-pass-1" });
+  await page.goto("/cases/new");
+  const registration = page.getByTestId("registration-form");
+  await registration.getByLabel("自然人", { exact: true }).check();
+  await registration.getByLabel("申请人姓名或名称").fill("草稿保留人");
+  await registration.getByLabel("申请方式").selectOption("IN_PERSON");
+  await registration.getByLabel("申请内容").fill("申请公开本局 2025 年度行政处罚决定书");
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(page.getByTestId("draft-restored")).toBeVisible();
+  await expect(registration.getByLabel("申请人姓名或名称")).toHaveValue("草稿保留人");
+  await expect(registration.getByLabel("申请内容")).toHaveValue("申请公开本局 2025 年度行政处罚决定书");
+  await expect(registration.getByLabel("申请方式")).toHaveValue("IN_PERSON");
+  await registration.getByRole("button", { name: "登记", exact: true }).click();
+  await expect(page).toHaveURL(/\/cases\/[^/?]+\?registered=1/);
+  await page.goto("/cases/new");
+  await expect(page.getByTestId("draft-restored")).toHaveCount(0);
+  await expect(page.getByTestId("registration-form").getByLabel("申请人姓名或名称")).toHaveValue("");
+});

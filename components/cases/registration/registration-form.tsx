@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocalDraft } from "@/components/ui/use-local-draft";
 import { CountedText } from "@/components/ui/char-count";
 import { REQUEST_CONTENT_MAX } from "@/lib/cases/limits";
 import { useEffect, useState, type FormEvent } from "react";
@@ -60,6 +61,12 @@ export function RegistrationForm({
   const [channel, setChannel] = useState<Channel | "">("");
   const [receivedOn, setReceivedOn] = useState(today);
   const error = (field: string) => fieldError(result, field);
+  // Kept in this browser while typed; removed on submission, saved again when refused.
+  const draft = useLocalDraft(formRef, `registration:${currentUserId}`);
+  const { save: saveDraft } = draft;
+  useEffect(() => {
+    if (result && !result.ok) saveDraft();
+  }, [result, saveDraft]);
   const receivedOnInFuture = receivedOn !== "" && receivedOn > today;
   const receivedOnError = error("receivedOn") ?? (receivedOnInFuture ? "收到申请日期不能晚于今天" : undefined);
 
@@ -80,13 +87,32 @@ export function RegistrationForm({
     <div className={styles.layout}>
       <form
         ref={formRef}
-        onSubmit={onSubmit}
+        onSubmit={(event) => {
+          draft.clear();
+          onSubmit(event);
+        }}
         onChange={onFieldChange}
         className={styles.form}
         data-testid="registration-form"
         // The server checks every field and answers in Chinese, next to the field.
         noValidate
       >
+        {draft.restored ? (
+          <div className="notice" role="status" data-testid="draft-restored">
+            已恢复上次未提交的内容。
+            <button
+              type="button"
+              className="button small link"
+              onClick={() => {
+                draft.clear();
+                formRef.current?.reset();
+                window.location.reload();
+              }}
+            >
+              清空重填
+            </button>
+          </div>
+        ) : null}
         <ApplicantSection error={error} />
 
         <section className={`card ${styles.section}`} aria-labelledby="request-heading">
