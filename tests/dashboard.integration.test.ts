@@ -440,7 +440,7 @@ describe("getManagerDashboard", () => {
 describe("getWorkbench", () => {
   it("lists the actor's own cases that need attention, with the working days left", async () => {
     const workbench = await getWorkbench({ actor: clerk1, today: TODAY, calendar });
-    const lines = (list: { lines: Array<{ caseNumber: string; date: string; workdaysLeft: number }> }) =>
+    const lines = (list: { lines: Array<{ caseNumber: string; date: string | null; workdaysLeft: number | null }> }) =>
       list.lines.map((line) => [line.caseNumber, line.date, line.workdaysLeft]);
     expect(lines(workbench.overdue)).toEqual([["D-02-overdue", "2026-11-18", -2]]);
     expect(lines(workbench.dueSoon)).toEqual([["D-01-soon", "2026-11-25", 3]]);
@@ -501,6 +501,9 @@ describe("generateNotifications", () => {
         `OVERDUE:${ids["D-02-overdue"]}:2026-11-18`,
         `OVERDUE:${ids["D-05-overdue-unassigned"]}:2026-11-02`,
         `OVERDUE:${ids["D-06-overdue-retired"]}:2026-11-19`,
+        // Cases without a handler are the managers' (issue 13).
+        `UNASSIGNED:${ids["D-04-correction"]}`,
+        `UNASSIGNED:${ids["D-05-overdue-unassigned"]}`,
       ].sort(),
     );
     expect(await alertsOf(admin)).toEqual(["CALENDAR_UNCONFIRMED:2027"]);
@@ -560,8 +563,8 @@ describe("notification list and reading state", () => {
     expect((await listNotifications({ actor: clerk1, filter: "unread", page: 1 })).total).toBe(5);
     expect(await markAllNotificationsRead({ actor: clerk1 })).toBe(5);
     expect(await countUnreadNotifications({ actor: clerk1 })).toBe(0);
-    // The manager's four first alerts and the two raised when due dates changed.
-    expect(await countUnreadNotifications({ actor: manager })).toBe(6);
+    // The manager's six first alerts (two for unassigned cases) and the two raised when due dates changed.
+    expect(await countUnreadNotifications({ actor: manager })).toBe(8);
   });
 });
 
@@ -579,10 +582,10 @@ describe("sendDailyDigest", () => {
     const smtp = { host: "localhost", port: 25, secure: false, from: "政务公开办 <gongkai@example.gov.cn>" };
 
     const first = await sendDailyDigest({ smtp, today: TODAY, transport, appUrl: "https://gongkai.example.gov.cn" });
-    // The clerk read everything above: only the manager's six alerts go out.
-    expect(first).toEqual({ skipped: false, sent: 1, failed: 0, notifications: 6 });
+    // The clerk read everything above: only the manager's eight alerts go out.
+    expect(first).toEqual({ skipped: false, sent: 1, failed: 0, notifications: 8 });
     expect(sentMessages[0]).toMatchObject({ to: "zhao@example.gov.cn", from: smtp.from });
-    expect(sentMessages[0]!.subject).toContain("6 条未读提醒");
+    expect(sentMessages[0]!.subject).toContain("8 条未读提醒");
     expect(sentMessages[0]!.text).toContain("https://gongkai.example.gov.cn/notifications");
     expect(await db.notification.count({ where: { userId: manager.userId, emailedAt: null } })).toBe(0);
 
@@ -600,6 +603,6 @@ describe("sendDailyDigest", () => {
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
     expect(result).toMatchObject({ sent: 0, failed: 1 });
-    expect(await db.notification.count({ where: { userId: manager.userId, emailedAt: null } })).toBe(6);
+    expect(await db.notification.count({ where: { userId: manager.userId, emailedAt: null } })).toBe(8);
   });
 });

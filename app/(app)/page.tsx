@@ -42,6 +42,17 @@ export default async function WorkbenchPage() {
           </Link>
         </div>
       ) : null}
+      {workbench.unassigned ? (
+        <WorkbenchList
+          name="unassigned"
+          title="未分配"
+          hint="本单位尚未指定经办人的在办案件（如导入的案件）：请在案件页“改派”中指定经办人"
+          dateLabel="答复期限"
+          pastText="已逾期"
+          list={workbench.unassigned}
+          emptyText="没有未分配经办人的在办案件"
+        />
+      ) : null}
       <p className="muted" style={{ margin: 0 }}>
         以下为由您经办、尚未办结的案件中需要处理的事项；剩余天数均按工作日计算。
       </p>
@@ -78,7 +89,7 @@ export default async function WorkbenchPage() {
           pastText="已过期"
           list={workbench.feePayments}
           emptyText="没有等待缴费的案件"
-          note={(line) => (line.workdaysLeft < 0 ? <span className="muted"> 可办结</span> : null)}
+          note={(line) => (line.workdaysLeft !== null && line.workdaysLeft < 0 ? <span className="muted"> 可办结</span> : null)}
         />
         <WorkbenchList
           name="consultations"
@@ -88,6 +99,16 @@ export default async function WorkbenchPage() {
           pastText="已届满"
           list={workbench.consultations}
           emptyText="没有征求意见中的案件"
+        />
+        <WorkbenchList
+          name="awaiting-correction"
+          title="等待补正"
+          hint="已发出补正告知、停止计时，等待申请人补正；收到补正材料后请登记“收到补正”"
+          dateLabel="告知日期"
+          pastText="已等待"
+          daysLeft={false}
+          list={workbench.awaitingCorrection}
+          emptyText="没有等待补正的案件"
         />
       </div>
     </div>

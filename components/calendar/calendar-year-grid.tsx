@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { isPlainWeekend, type CalendarDayKind, type IsoDate } from "@/lib/calendar/workdays";
+import { holidayBlockNote } from "./holiday-blocks";
 import styles from "./calendar.module.css";
 
-export type CalendarCellKind = "workday" | "rest" | "holiday" | "provisional-holiday" | "makeup-workday";
+export type CalendarCellKind = "workday" | "rest" | "holiday" | "holiday-weekend" | "provisional-holiday" | "makeup-workday";
 
 export interface CalendarOverrideView {
   date: IsoDate;
@@ -14,6 +15,7 @@ export const CELL_KIND_LABELS: Record<CalendarCellKind, string> = {
   workday: "工作日",
   rest: "周末休息",
   holiday: "法定节假日（放假）",
+  "holiday-weekend": "节假日期间的周末（放假）",
   "provisional-holiday": "暂定放假（官方安排未确认，按放假办法计）",
   "makeup-workday": "调休上班",
 };
@@ -28,12 +30,13 @@ const CELL_KIND_CLASSES: Record<CalendarCellKind, string | undefined> = {
   workday: styles.workday,
   rest: styles.rest,
   holiday: styles.holiday,
+  "holiday-weekend": styles.holiday,
   "provisional-holiday": styles.provisionalHoliday,
   "makeup-workday": styles.makeupWorkday,
 };
 
 /** The corner mark Chinese wall calendars use for these days, so the kind is not told by colour alone. */
-const CELL_KIND_MARKS: Partial<Record<CalendarCellKind, string>> = { holiday: "休", "provisional-holiday": "暂", "makeup-workday": "班" };
+const CELL_KIND_MARKS: Partial<Record<CalendarCellKind, string>> = { holiday: "休", "holiday-weekend": "休", "provisional-holiday": "暂", "makeup-workday": "班" };
 
 const WEEKDAY_HEADINGS = ["一", "二", "三", "四", "五", "六", "日"] as const;
 const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"] as const;
@@ -100,6 +103,14 @@ export function CalendarYearGrid({
 }) {
   const overridesByDate = new Map(overrides.map((override) => [override.date, override]));
   const provisionalByDate = new Map(provisionalHolidays.map((holiday) => [holiday.date, holiday.name]));
+  const daysOff = {
+    holidayNote: (date: IsoDate) => {
+      const override = overridesByDate.get(date);
+      if (override?.kind === "HOLIDAY") return override.note ?? "";
+      return override ? undefined : provisionalByDate.get(date);
+    },
+    isMakeupWorkday: (date: IsoDate) => overridesByDate.get(date)?.kind === "WORKDAY",
+  };
   const months = Array.from({ length: 12 }, (_, index) => index + 1);
   return (
     <div className={styles.months}>
@@ -123,8 +134,9 @@ export function CalendarYearGrid({
                     if (!date) return <td key={`blank-${dayIndex}`} className={styles.blank} />;
                     const override = overridesByDate.get(date);
                     const provisionalName = provisionalByDate.get(date);
-                    const kind = cellKindOf(date, override?.kind, provisionalName !== undefined);
-                    const note = override?.note ?? (provisionalName ? `${provisionalName}（暂定）` : undefined);
+                    const blockNote = override ? null : holidayBlockNote(date, daysOff);
+                    const kind = blockNote !== null ? "holiday-weekend" : cellKindOf(date, override?.kind, provisionalName !== undefined);
+                    const note = override?.note ?? (provisionalName ? `${provisionalName}（暂定）` : blockNote ? `${blockNote}假期` : undefined);
                     const title = note ?? CELL_KIND_LABELS[kind];
                     const description = `${date} ${weekdayNameOf(date)}，${CELL_KIND_LABELS[kind]}${note ? `：${note}` : ""}`;
                     const className = [
@@ -183,7 +195,7 @@ export function summarizeCalendarYear(
 ) {
   const overridesByDate = new Map(overrides.map((override) => [override.date, override.kind]));
   const provisional = new Set(provisionalHolidays.map((holiday) => holiday.date));
-  const totals: Record<CalendarCellKind, number> = { workday: 0, rest: 0, holiday: 0, "provisional-holiday": 0, "makeup-workday": 0 };
+  const totals: Record<CalendarCellKind, number> = { workday: 0, rest: 0, holiday: 0, "holiday-weekend": 0, "provisional-holiday": 0, "makeup-workday": 0 };
   for (let time = Date.UTC(year, 0, 1); time < Date.UTC(year + 1, 0, 1); time += 86_400_000) {
     const date = new Date(time).toISOString().slice(0, 10);
     totals[cellKindOf(date, overridesByDate.get(date), provisional.has(date))] += 1;

@@ -7,6 +7,7 @@ import styles from "./dashboard.module.css";
 
 
 function DaysLeft({ line, pastText }: { line: WorkbenchLine; pastText: string }) {
+  if (line.workdaysLeft === null) return <span className="muted">停止计时</span>;
   if (line.workdaysLeft < 0) return <span className="badge danger">{`${pastText} ${-line.workdaysLeft} 个工作日`}</span>;
   if (line.workdaysLeft === 0) return <span className="badge warning">今天到期</span>;
   return <span className={`badge ${line.workdaysLeft <= 2 ? "warning" : "info"}`}>剩 {line.workdaysLeft} 个工作日</span>;
@@ -21,6 +22,7 @@ export function WorkbenchList({
   list,
   emptyText,
   note,
+  daysLeft = true,
 }: {
   name: string;
   title: string;
@@ -30,6 +32,8 @@ export function WorkbenchList({
   list: WorkbenchListData;
   emptyText: string;
   note?: (line: WorkbenchLine) => ReactNode;
+  /** false: the date is one in the past (e.g. the day a 补正 notice went out); the column shows the working days since. */
+  daysLeft?: boolean;
 }) {
   return (
     <section className="card" aria-labelledby={`workbench-${name}`} data-testid={`workbench-${name}`}>
@@ -58,7 +62,7 @@ export function WorkbenchList({
                 <th scope="col">申请编号</th>
                 <th scope="col">申请人</th>
                 <th scope="col">{dateLabel}</th>
-                <th scope="col">剩余</th>
+                <th scope="col">{daysLeft ? "剩余" : "已过"}</th>
               </tr>
             </thead>
             <tbody>
@@ -71,11 +75,15 @@ export function WorkbenchList({
                     {line.applicantName}
                   </td>
                   <td className="nowrap">
-                    {line.date}
+                    {line.date ?? "—"}
                     {line.provisional ? <span className="muted">（暂定）</span> : null}
                   </td>
                   <td className="nowrap">
-                    <DaysLeft line={line} pastText={pastText} />
+                    {daysLeft ? (
+                      <DaysLeft line={line} pastText={pastText} />
+                    ) : line.workdaysLeft !== null ? (
+                      <span className="badge info">{`${pastText} ${Math.max(0, -line.workdaysLeft)} 个工作日`}</span>
+                    ) : null}
                     {note ? note(line) : null}
                   </td>
                 </tr>

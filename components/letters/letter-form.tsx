@@ -1,5 +1,6 @@
 "use client";
 
+import { outcomeTitle } from "@/lib/cases/outcome-title";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { LetterKind, Outcome } from "@/lib/domain-types";
@@ -226,7 +227,7 @@ export function LetterForm({ applicationId, caseVersion, caseNumber, kind, today
             <select id="outcome" name="outcome" defaultValue={outcome ?? "GRANTED"}>
               {OUTCOMES.map((value) => (
                 <option key={value} value={value}>
-                  {OUTCOME_GROUPS[value]} · {OUTCOME_LABELS[value]}
+                  {outcomeTitle(value)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import type { ReportDraftState } from "@/lib/reports/publication";
 import { saveReportDraftAction } from "@/lib/reports/actions";
 import { activeDisclosureGrid } from "@/lib/reports/layout";
@@ -49,9 +49,16 @@ function NarrativePreview({ text, values }: { text: string; values: Record<strin
   );
 }
 
+/** Typing stops this long before the draft saves itself. */
+const AUTOSAVE_DELAY_MS = 2_000;
+
 /**
  * The draft's text and table 二. A save carries the draft's version as loaded; when a colleague saved in
  * between, the server refuses it with who saved when, and what was typed stays in the form.
+ *
+ * Nothing typed is lost (issue 13): the draft saves itself on the server a moment after typing stops
+ * (with the same version check, so it never overwrites a colleague's save: a refused autosave stops
+ * autosaving and says so), and leaving the page with unsaved text asks first.
  */
 export function ReportDraftForm({
   year,
@@ -74,30 +81,78 @@ export function ReportDraftForm({
   const [result, setResult] = useState<ActionResult<{ version: number }> | null>(null);
   const [pending, startTransition] = useTransition();
   const grid = activeDisclosureGrid(format, activeDisclosure);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Changes not saved yet (a counter, so that typing during a save is not taken as saved).
+  const [dirty, setDirty] = useState(0);
+  const [autosave, setAutosave] = useState<{ state: "idle" | "saving" | "saved" | "stopped"; at?: Date }>({ state: "idle" });
+  const versionRef = useRef(version);
+  versionRef.current = version;
+
+  const save = useCallback(
+    async (mode: "manual" | "auto") => {
+      const element = formRef.current;
+      if (!element) return;
+      const form = new FormData(element);
+      const disclosure: Record<string, string> = {};
+      for (const [key, value] of form.entries()) {
+        if (key.startsWith("disclosure:") && typeof value === "string") disclosure[key.slice("disclosure:".length)] = value;
+      }
+      const input = {
+        year,
+        format,
+        version: versionRef.current,
+        sections: { overview: String(form.get("overview") ?? ""), problems: String(form.get("problems") ?? ""), other: String(form.get("other") ?? "") },
+        activeDisclosure: disclosure,
+      };
+      const savedChanges = dirty;
+      if (mode === "auto") setAutosave({ state: "saving" });
+      const saved = await callAction(saveReportDraftAction(input));
+      if (saved.ok && saved.data) {
+        versionRef.current = saved.data.version;
+        setVersion(saved.data.version);
+        setDirty((current) => (current === savedChanges ? 0 : current));
+        setAutosave({ state: "saved", at: new Date() });
+        if (mode === "manual") setResult(saved);
+      } else {
+        // Refused (a colleague saved in between, or bad input): say so and stop saving by itself.
+        setAutosave({ state: "stopped" });
+        setResult(saved);
+      }
+    },
+    [year, format, dirty],
+  );
+
+  // Autosave a moment after the last change, unless a refused save stopped it.
+  useEffect(() => {
+    if (!canEdit || dirty === 0 || autosave.state === "stopped") return;
+    const timer = setTimeout(() => startTransition(() => save("auto")), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [dirty, canEdit, autosave.state, save]);
+
+  // Leaving with unsaved changes asks first.
+  useEffect(() => {
+    if (dirty === 0) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [dirty]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const disclosure: Record<string, string> = {};
-    for (const [key, value] of form.entries()) {
-      if (key.startsWith("disclosure:") && typeof value === "string") disclosure[key.slice("disclosure:".length)] = value;
-    }
-    const input = {
-      year,
-      format,
-      version,
-      sections: { overview, problems: String(form.get("problems") ?? ""), other: String(form.get("other") ?? "") },
-      activeDisclosure: disclosure,
-    };
-    startTransition(async () => {
-      const saved = await callAction(saveReportDraftAction(input));
-      if (saved.ok && saved.data) setVersion(saved.data.version);
-      setResult(saved);
-    });
+    startTransition(() => save("manual"));
   }
 
   return (
-    <form onSubmit={onSubmit} className="stack" data-testid="report-draft-form">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      onInput={canEdit ? () => setDirty((count) => count + 1) : undefined}
+      className="stack"
+      data-testid="report-draft-form"
+    >
       <section className={`card ${styles.section}`}>
         <div className="page-header">
           <h2>{SECTION_TITLES.overview}</h2>
@@ -105,7 +160,10 @@ export function ReportDraftForm({
             <button
               type="button"
               className="button small no-print"
-              onClick={() => setOverview((text) => (text ? `${text}\n${FIGURES_PARAGRAPH_TEMPLATE}` : FIGURES_PARAGRAPH_TEMPLATE))}
+              onClick={() => {
+                setOverview((text) => (text ? `${text}\n${FIGURES_PARAGRAPH_TEMPLATE}` : FIGURES_PARAGRAPH_TEMPLATE));
+                setDirty((count) => count + 1);
+              }}
             >
               插入统计段落
             </button>
@@ -114,7 +172,7 @@ export function ReportDraftForm({
         <p className="hint muted">
           统计段落中的 {"{本年新收}"} 等占位符在导出和发布的文件中按表格数字填写，文字与表格始终一致；下方预览按当前数字填写。
         </p>
-        <textarea aria-label="总体情况" value={overview} onChange={(event) => setOverview(event.target.value)} readOnly={!canEdit} />
+        <textarea name="overview" aria-label="总体情况" value={overview} onChange={(event) => setOverview(event.target.value)} readOnly={!canEdit} />
         <NarrativePreview text={overview} values={placeholderValues} />
       </section>
 
@@ -178,6 +236,17 @@ export function ReportDraftForm({
             <SubmitButton pending={pending}>保存草稿</SubmitButton>
             <span className="muted" data-testid="draft-saved-by">
               {draft.updatedAt && version === draft.version ? `最近保存：${draft.updatedBy ?? "其他用户"} · ${formatDateTime(draft.updatedAt)}` : ""}
+            </span>
+            <span className="muted" data-testid="draft-autosave" aria-live="polite">
+              {autosave.state === "saving"
+                ? "正在自动保存…"
+                : autosave.state === "stopped"
+                  ? "未能保存，已停止自动保存：请按上方提示处理，本页内容不会丢失"
+                  : dirty > 0
+                    ? "有未保存的修改，停止输入后自动保存"
+                    : autosave.state === "saved" && autosave.at
+                      ? `已自动保存 ${formatDateTime(autosave.at).slice(11)}`
+                      : ""}
             </span>
           </div>
         </div>

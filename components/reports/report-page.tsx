@@ -44,6 +44,7 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
               </span>
             )}
             <span className="muted">{REPORT_FORMAT_LABELS[format]}</span>
+            <Link href="/help#counting">统计口径说明</Link>
           </span>
         }
         actions={

@@ -1,6 +1,7 @@
 // Writing the audit trail: always inside the transaction of the change it records, so that a change
 // without its entry (or an entry without its change) cannot be committed. The table only grows:
 // PostgreSQL refuses UPDATE, DELETE and TRUNCATE of "AuditEvent" (docs/decisions/0021).
+import { adapterTimestamp } from "../db-timestamp";
 import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
 import { Prisma } from "@prisma/client";
@@ -90,10 +91,12 @@ export async function recordAuditEntries(
   actor: AuditActor | null,
   entries: readonly (AuditEntry & { organizationId: string | null; applicationId: string | null })[],
 ): Promise<void> {
+  // Written, not the column's default: read back like the entries Prisma writes (lib/db-timestamp.ts).
+  const createdAt = adapterTimestamp(new Date());
   for (let start = 0; start < entries.length; start += BULK_BATCH_SIZE) {
     const batch = entries.slice(start, start + BULK_BATCH_SIZE);
     await tx.$executeRaw(Prisma.sql`
-      INSERT INTO "AuditEvent" ("id", "organizationId", "actorId", "operator", "action", "entityType", "entityId", "applicationId", "before", "after", "reason")
+      INSERT INTO "AuditEvent" ("id", "organizationId", "actorId", "operator", "action", "entityType", "entityId", "applicationId", "before", "after", "reason", "createdAt")
       SELECT * FROM unnest(
         CAST(${batch.map(() => randomUUID())} AS text[]),
         CAST(${batch.map((entry) => entry.organizationId)} AS text[]),
@@ -105,7 +108,8 @@ export async function recordAuditEntries(
         CAST(${batch.map((entry) => entry.applicationId)} AS text[]),
         CAST(${batch.map((entry) => json(entry.before))} AS jsonb[]),
         CAST(${batch.map((entry) => json(entry.after))} AS jsonb[]),
-        CAST(${batch.map((entry) => entry.reason ?? null)} AS text[])
+        CAST(${batch.map((entry) => entry.reason ?? null)} AS text[]),
+        CAST(${batch.map(() => createdAt)} AS timestamptz[])
       )`);
   }
 }

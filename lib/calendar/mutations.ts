@@ -1,6 +1,7 @@
 // Editing the national working-day calendar. The installation's operators (系统管理员) only: the
 // calendar is shared by every organization, so no organization's administrator may change it for the
 // others (docs/decisions/0061). Audit events carry no organization.
+import { generateNotificationsAfterChange } from "../notifications/generate";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { assertOperator, type Principal } from "../auth/actor";
@@ -131,5 +132,7 @@ async function withRecomputedCases<Change extends { changed: boolean; recomputed
 ): Promise<Omit<Change, "cause">> {
   if (!change.changed || !cause) return change;
   const recomputedCases = await recomputeOpenCases({ calendar: await loadWorkCalendar(), today, cause });
+  // New due dates raise their alerts now, not at the next hourly run.
+  await generateNotificationsAfterChange({ today, reason: "修改工作日历" });
   return { ...change, recomputedCases };
 }

@@ -22,6 +22,8 @@ import {
   type LedgerIssue,
 } from "./ledger-import";
 import { projectionColumns } from "./persistence";
+import { adapterTimestamp } from "../db-timestamp";
+import { generateNotificationsAfterChange } from "../notifications/generate";
 
 export interface LedgerFile {
   /** The file name as uploaded (its extension tells CSV from XLSX when the content does not). */
@@ -141,6 +143,8 @@ async function importIntoOrganization({
     }
     throw error;
   }
+  // Imported cases have no handler: the managers hear of them (and of the overdue ones) now.
+  await generateNotificationsAfterChange({ today, reason: "导入台账" });
   return { ok: true, importedCount: cases.length, warnings };
 }
 
@@ -253,7 +257,7 @@ async function writeCases(
 ): Promise<void> {
   const organizationId = organization.id;
   const importedAt = Date.now();
-  const updatedAt = new Date(importedAt).toISOString();
+  const updatedAt = adapterTimestamp(new Date(importedAt));
 
   const applications: ApplicationRow[] = cases.map((ledgerCase) => ({
     id: randomUUID(),
@@ -285,7 +289,7 @@ async function writeCases(
     ledgerCase.events.map((event, position) => ({
       applicationId: id,
       event,
-      createdAt: new Date(importedAt + position).toISOString(),
+      createdAt: adapterTimestamp(new Date(importedAt + position)),
     })),
   );
   const eventColumns: ColumnSpec<EventRow>[] = [

@@ -24,6 +24,14 @@ export const DEFAULT_CASE_LIST_SORT: CaseListSort = { id: "receivedOn", desc: tr
 export const CASE_LIST_PAGE_SIZES = [20, 50, 100] as const;
 export type CaseListPageSize = (typeof CASE_LIST_PAGE_SIZES)[number];
 export const DEFAULT_CASE_LIST_PAGE_SIZE: CaseListPageSize = 20;
+/** The cookie that remembers the user's page size (read when the address names none). */
+export const CASE_LIST_PAGE_SIZE_COOKIE = "gk-case-page-size";
+
+/** The remembered page size, when the cookie holds one of the sizes offered. */
+export function rememberedPageSize(value: string | undefined): CaseListPageSize | null {
+  const size = Number(value);
+  return (CASE_LIST_PAGE_SIZES as readonly number[]).includes(size) ? (size as CaseListPageSize) : null;
+}
 
 /** The list's columns in display order; 申请编号 is always shown (it carries the link to the case). */
 export const CASE_LIST_COLUMNS = [

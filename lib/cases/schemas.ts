@@ -1,4 +1,5 @@
 // Input shapes of the case log (registration and events), validated at every boundary.
+import { EXTENSION_REASON_MAX, REQUEST_CONTENT_MAX } from "./limits";
 import type { ProceedingDisposition } from "@prisma/client";
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/schemas";
@@ -51,7 +52,7 @@ export const registerApplicationSchema = z.object({
   agentContact: optionalText(100, "代理人联系方式"),
   channel: channelSchema,
   receivedOn: isoDateSchema,
-  requestContent: z.string().trim().min(1, "请填写申请公开的政府信息内容").max(5000, "申请内容最多 5000 个字"),
+  requestContent: z.string().trim().min(1, "请填写申请公开的政府信息内容").max(REQUEST_CONTENT_MAX, `申请内容最多 ${REQUEST_CONTENT_MAX} 个字`),
   deliveryForm: optionalText(50, "获取信息的方式"),
   deliveryMethod: optionalText(50, "获取信息的途径"),
   handlerId: z
@@ -118,7 +119,7 @@ export const caseEventInputSchema = z.discriminatedUnion("type", [
       workdays: z.coerce.number().int("延长的工作日数应为整数").min(1, "延长的工作日数为 1–20").max(20, "延长的期限最长不得超过 20 个工作日"),
       approvedBy: z.string().trim().min(1, "请填写批准延期的负责人").max(50),
       approvedOn: isoDateSchema,
-      reason: z.string().trim().min(2, "请填写延期理由").max(500),
+      reason: z.string().trim().min(2, "请填写延期理由").max(EXTENSION_REASON_MAX),
     }),
   }),
   z.object({

@@ -53,10 +53,10 @@ export interface WorkbenchLine {
   id: string;
   caseNumber: string;
   applicantName: string;
-  /** The date that matters for the list: the due date, the last day for the 补正 notice, for payment… */
-  date: IsoDate;
-  /** Working days from today to `date` (0 = today, negative = past). */
-  workdaysLeft: number;
+  /** The date that matters for the list: the due date, the last day for the 补正 notice, for payment… (null: none, e.g. an unassigned case whose clock is stopped) */
+  date: IsoDate | null;
+  /** Working days from today to `date` (0 = today, negative = past; null without a date). */
+  workdaysLeft: number | null;
   /** The date reaches into a year whose official holiday arrangement is not confirmed yet. */
   provisional: boolean;
 }
@@ -79,6 +79,10 @@ export interface Workbench {
   feePayments: WorkbenchList;
   /** Consultations under way, with the end of the 15-working-day reply window. */
   consultations: WorkbenchList;
+  /** The actor's cases waiting for the applicant's 补正 (clock stopped), with the day the notice went out. */
+  awaitingCorrection: WorkbenchList;
+  /** Managers only (null for others): the organization's open cases without a handler, by due date. */
+  unassigned: WorkbenchList | null;
 }
 
 const workbenchSelect = {
@@ -90,6 +94,7 @@ const workbenchSelect = {
   correctionNoticeDueOn: true,
   feePaymentDueOn: true,
   consultationReplyDueOn: true,
+  correctionRequestedOn: true,
 } satisfies Prisma.ApplicationSelect;
 
 type WorkbenchRecord = Prisma.ApplicationGetPayload<{ select: typeof workbenchSelect }>;
@@ -98,7 +103,7 @@ async function workbenchList(
   where: Prisma.ApplicationWhereInput,
   dateOf: (record: WorkbenchRecord) => Date | null,
   orderBy: Prisma.ApplicationOrderByWithRelationInput,
-  context: { today: IsoDate; calendar: WorkCalendar; href: string | null; provisional: (record: WorkbenchRecord) => boolean },
+  context: { today: IsoDate; calendar: WorkCalendar; href: string | null; provisional: (record: WorkbenchRecord) => boolean; keepUndated?: boolean },
 ): Promise<WorkbenchList> {
   const [records, total] = await Promise.all([
     db.application.findMany({ where, select: workbenchSelect, orderBy: [orderBy, { caseNumber: "asc" }], take: WORKBENCH_LIST_LIMIT }),
@@ -107,21 +112,21 @@ async function workbenchList(
   const lines: WorkbenchLine[] = [];
   for (const record of records) {
     const date = dateOf(record);
-    if (!date) continue;
-    const iso = isoDateFromDb(date);
+    if (!date && !context.keepUndated) continue;
+    const iso = date ? isoDateFromDb(date) : null;
     lines.push({
       id: record.id,
       caseNumber: record.caseNumber,
       applicantName: record.applicantName,
       date: iso,
-      workdaysLeft: workdaysUntil(context.calendar, context.today, iso),
+      workdaysLeft: iso ? workdaysUntil(context.calendar, context.today, iso) : null,
       provisional: context.provisional(record),
     });
   }
   return { lines, total, href: context.href };
 }
 
-/** The actor's own open cases that need attention, whatever the actor's role. */
+/** The actor's own open cases that need attention, whatever the actor's role; for a manager also the unassigned ones. */
 export async function getWorkbench({ actor, today, calendar }: { actor: Actor; today: IsoDate; calendar: WorkCalendar }): Promise<Workbench> {
   assertRole(actor, "CLERK", "MANAGER", "ADMIN");
   const mine: Prisma.ApplicationWhereInput = { organizationId: actor.organizationId, handlerId: actor.userId, status: "OPEN", voidedAt: null };
@@ -130,7 +135,8 @@ export async function getWorkbench({ actor, today, calendar }: { actor: Actor; t
   const dueProvisional = (record: WorkbenchRecord) => record.dueIsProvisional;
   const notProvisional = () => false;
 
-  const [overdue, dueSoon, correctionNotices, feePayments, consultations] = await Promise.all([
+  const unassignedWhere: Prisma.ApplicationWhereInput = { organizationId: actor.organizationId, handlerId: null, status: "OPEN", voidedAt: null };
+  const [overdue, dueSoon, correctionNotices, feePayments, consultations, awaitingCorrection, unassigned] = await Promise.all([
     workbenchList({ ...mine, dueOn: { lt: todayDate } }, (record) => record.dueOn, { dueOn: "asc" }, {
       ...context,
       href: caseListHref({ due: "overdue", handler: "me" }),
@@ -160,8 +166,22 @@ export async function getWorkbench({ actor, today, calendar }: { actor: Actor; t
       { consultationReplyDueOn: "asc" },
       { ...context, href: caseListHref({ phase: "CONSULTING", handler: "me" }), provisional: notProvisional },
     ),
+    workbenchList(
+      { ...mine, clockPhase: "AWAITING_CORRECTION" },
+      (record) => record.correctionRequestedOn,
+      { correctionRequestedOn: "asc" },
+      { ...context, href: caseListHref({ phase: "AWAITING_CORRECTION", handler: "me" }), provisional: notProvisional, keepUndated: true },
+    ),
+    actor.role === "MANAGER"
+      ? workbenchList(unassignedWhere, (record) => record.dueOn, { dueOn: { sort: "asc", nulls: "last" } }, {
+          ...context,
+          href: caseListHref({ status: "OPEN", handler: "none" }),
+          provisional: dueProvisional,
+          keepUndated: true,
+        })
+      : Promise.resolve(null),
   ]);
-  return { today, overdue, dueSoon, correctionNotices, feePayments, consultations };
+  return { today, overdue, dueSoon, correctionNotices, feePayments, consultations, awaitingCorrection, unassigned };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The alerts of the day, for every organization (run by the scheduler at start and every hour): reads
 // the open cases that may need an alert and the active users, plans (plan.ts) and inserts. Idempotent:
 // the database keeps each (user, dedupe key) once.
+import { loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate, WorkCalendar } from "../calendar/workdays";
 import { candidateWindow, planNotifications } from "./plan";
 import { findNotificationCandidates, findNotificationRecipients } from "./queries";
@@ -24,4 +25,20 @@ export async function generateNotifications({ today, calendar }: { today: IsoDat
   const drafts = planNotifications({ candidates, recipients, today, calendar });
   const created = await insertNotifications({ drafts });
   return { candidates: candidates.length, planned: drafts.length, created };
+}
+
+/**
+ * Right after a change that can raise alerts at once (a ledger import, a calendar change): today's
+ * alerts are generated now rather than at the scheduler's next hourly run. The change itself has been
+ * committed; a failure here is logged and left to the scheduler (generation is idempotent).
+ */
+export async function generateNotificationsAfterChange({ today, reason }: { today: IsoDate; reason: string }): Promise<GenerationResult | null> {
+  try {
+    const result = await generateNotifications({ today, calendar: await loadWorkCalendar() });
+    if (result.created > 0) console.log(`[notifications] ${reason}后已生成 ${result.created} 条新提醒`);
+    return result;
+  } catch (error) {
+    console.error(`[notifications] ${reason}后生成提醒失败，将在下次定时任务中重试`, error);
+    return null;
+  }
 }

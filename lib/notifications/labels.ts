@@ -8,6 +8,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   FEE_PAYMENT_LAPSED: "缴费期限已过",
   CONSULTATION_REPLY_DUE: "征求意见期限已到",
   CALENDAR_UNCONFIRMED: "节假日安排未确认",
+  UNASSIGNED: "未分配",
 };
 
 /** The badge colour of each kind (classes of app/globals.css). */
@@ -18,6 +19,7 @@ export const NOTIFICATION_KIND_TONES: Record<NotificationKind, "danger" | "warni
   FEE_PAYMENT_LAPSED: "danger",
   CONSULTATION_REPLY_DUE: "warning",
   CALENDAR_UNCONFIRMED: "info",
+  UNASSIGNED: "warning",
 };
 
 export const NOTIFICATIONS_PATH = "/notifications";

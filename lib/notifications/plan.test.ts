@@ -48,7 +48,16 @@ describe("planNotifications", () => {
   it("alerts the handler and every manager of the organization to an overdue case, once each", () => {
     expect(plan([candidate({ id: "a", dueOn: "2026-11-19" })])).toEqual(["clerk OVERDUE:a:2026-11-19", "manager OVERDUE:a:2026-11-19"]);
     expect(plan([candidate({ id: "b", dueOn: "2026-11-19", handlerId: "manager", handlerName: "赵敏" })])).toEqual(["manager OVERDUE:b:2026-11-19"]);
-    expect(plan([candidate({ id: "c", dueOn: "2026-11-19", handlerId: null, handlerName: null })])).toEqual(["manager OVERDUE:c:2026-11-19"]);
+    expect(plan([candidate({ id: "c", dueOn: "2026-11-19", handlerId: null, handlerName: null })])).toEqual(["manager UNASSIGNED:c", "manager OVERDUE:c:2026-11-19"]);
+  });
+
+  it("alerts every manager of the organization, once per case, to a case without a handler", () => {
+    expect(plan([candidate({ id: "u", handlerId: null, handlerName: null })])).toEqual(["manager UNASSIGNED:u"]);
+    expect(plan([candidate({ id: "v", handlerId: null, handlerName: null, dueOn: "2026-11-19" })])).toEqual([
+      "manager UNASSIGNED:v",
+      "manager OVERDUE:v:2026-11-19",
+    ]);
+    expect(plan([candidate({ id: "w", handlerId: null, handlerName: null, clockPhase: "CLOSED" })])).toEqual([]);
   });
 
   it("skips handlers who are not active users", () => {

@@ -105,6 +105,23 @@ export function planNotifications({
     if (candidate.clockPhase === "CLOSED") continue;
     const title = caseTitle(candidate);
 
+    if (!candidate.handlerId) {
+      // A case without a handler is the managers': each of them hears of it once, until someone takes it.
+      const due = candidate.dueOn ? `，答复期限 ${candidate.dueOn}${candidate.dueIsProvisional ? "（暂定）" : ""}` : "";
+      for (const manager of usersOf(candidate.organizationId, ["MANAGER"])) {
+        add(
+          {
+            organizationId: candidate.organizationId,
+            applicationId: candidate.id,
+            kind: "UNASSIGNED",
+            message: `${title}尚未分配经办人${due}：请在案件页“改派”中指定经办人`,
+            dedupeKey: `UNASSIGNED:${candidate.id}`,
+          },
+          manager.id,
+        );
+      }
+    }
+
     if (candidate.dueOn) {
       const left = workdaysUntil(calendar, today, candidate.dueOn);
       if (left < 0) {

@@ -36,7 +36,7 @@ const isoOrNull = (date: Date | null) => (date ? isoDateFromDb(date) : null);
 /**
  * The open cases of every organization that may need an alert today (plan.ts decides): due soon or
  * overdue, the 补正 notice window about to close, a lapsed fee payment, a consultation window at its end,
- * or a provisional due date.
+ * a provisional due date, or no handler.
  */
 export async function findNotificationCandidates({ window }: { window: CandidateWindow }): Promise<NotificationCandidate[]> {
   const today = dbDateFromIso(window.today);
@@ -55,6 +55,8 @@ export async function findNotificationCandidates({ window }: { window: Candidate
         { feeNoticeOn: { not: null }, feePaidOn: null, feePaymentDueOn: { lt: today } },
         { clockPhase: "CONSULTING", consultationReplyDueOn: { lte: today } },
         { dueIsProvisional: true },
+        // Without a handler: the managers' (plan.ts).
+        { handlerId: null },
       ],
     },
     select: candidateSelect,

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
+import { PageSizeLink } from "@/components/cases/list/page-size-link";
 import { requireActor } from "@/lib/auth/session";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { findApplications, findCaseHandlerOptions } from "@/lib/cases/queries";
 import {
+  CASE_LIST_PAGE_SIZE_COOKIE,
   CASE_LIST_PAGE_SIZES,
+  rememberedPageSize,
   caseExportHref,
   caseListHref,
   hasCaseListFilters,
@@ -64,14 +68,9 @@ function PageSizeLinks({ query }: { query: CaseListQuery }) {
     <div className={styles.pageSizes}>
       每页
       {CASE_LIST_PAGE_SIZES.map((pageSize) => (
-        <Link
-          key={pageSize}
-          href={caseListHref({ ...query, pageSize, page: 1 })}
-          className="button small link"
-          aria-current={pageSize === query.pageSize ? "true" : undefined}
-        >
+        <PageSizeLink key={pageSize} href={caseListHref({ ...query, pageSize, page: 1 })} pageSize={pageSize} current={pageSize === query.pageSize}>
           {pageSize}
-        </Link>
+        </PageSizeLink>
       ))}
       条
     </div>
@@ -80,7 +79,11 @@ function PageSizeLinks({ query }: { query: CaseListQuery }) {
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const query = parseCaseListQuery(await searchParams);
+  const params = await searchParams;
+  const parsed = parseCaseListQuery(params);
+  // No size in the address: the one this user chose last time (PageSizeLink remembers it).
+  const remembered = params.pageSize === undefined ? rememberedPageSize((await cookies()).get(CASE_LIST_PAGE_SIZE_COOKIE)?.value) : null;
+  const query: CaseListQuery = remembered ? { ...parsed, pageSize: remembered } : parsed;
   const today = todayInShanghai();
   const [calendar, handlers] = await Promise.all([loadWorkCalendar(), findCaseHandlerOptions({ actor })]);
   const result = await findApplications({ actor, query, today, calendar });

@@ -15,6 +15,7 @@ import { formatDateTime } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { CaseRecordTabs } from "@/components/audit/case-record-tabs";
 import { DueBadge } from "./due-badge";
+import { outcomeTitle } from "@/lib/cases/outcome-title";
 import { StepPanel } from "./step-panel";
 import { Timeline } from "./timeline";
 import { Proceedings } from "./proceedings";
@@ -105,6 +106,9 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
                 </li>
               ))}
             </ol>
+            <p className="muted" style={{ margin: "8px 0 0" }}>
+              <Link href="/help#deadlines">期限规则说明（条例第三十条至第三十三条）</Link>
+            </p>
           </section>
 
           <section className="card" aria-labelledby="steps-heading">
@@ -214,7 +218,7 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
             <section className="card">
               <h2>办理结果</h2>
               <p data-testid="case-outcome">
-                {OUTCOME_GROUPS[projection.outcome]} · {OUTCOME_LABELS[projection.outcome]}
+                {outcomeTitle(projection.outcome)}
               </p>
               <p className="muted">办结日期 {projection.closedOn}</p>
             </section>

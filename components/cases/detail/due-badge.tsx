@@ -10,7 +10,8 @@ export function DueBadge({
   const provisional = projection.dueIsProvisional ? "（暂定）" : "";
   switch (dueStatus.status) {
     case "CLOSED":
-      return <span className="badge success" data-testid="due-badge">已办结 {projection.closedOn}</span>;
+      // The phase badge beside it already says 已办结: the date only, not a second badge.
+      return <span className="muted" data-testid="due-badge">办结于 {projection.closedOn}</span>;
     case "STOPPED":
       return <span className="badge" data-testid="due-badge">暂停计时</span>;
     case "OVERDUE":

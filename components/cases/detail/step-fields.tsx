@@ -2,6 +2,9 @@
 
 // The fields of each kind of step, shared by recording a new step and correcting a recorded one,
 // and the function that turns the submitted form into the event payload the server validates.
+import { CountedText } from "@/components/ui/char-count";
+import { FieldMessage } from "@/components/ui/field-message";
+import { EXTENSION_REASON_MAX } from "@/lib/cases/limits";
 import type { CaseEventType, Outcome } from "@/lib/domain-types";
 import { useState } from "react";
 import { OUTCOME_GROUPS, OUTCOME_LABELS, OUTCOMES } from "@/lib/cases/labels";
@@ -53,11 +56,13 @@ export function StepFields(props: StepFieldsProps) {
         <div className="field">
           <label htmlFor={`${type}-occurredOn`}>{DATE_LABELS[type]}</label>
           <input id={`${type}-occurredOn`} name="occurredOn" type="date" max={today} defaultValue={props.occurredOn ?? today} required />
+          <FieldMessage id={`${type}-occurredOn`} name="occurredOn" />
         </div>
         {type === "CORRECTION_REQUESTED" ? (
           <div className="field">
             <label htmlFor="deadlineOn">补正期限</label>
             <input id="deadlineOn" name="deadlineOn" type="date" defaultValue={text(details, "deadlineOn")} required />
+            <FieldMessage id="deadlineOn" name="deadlineOn" />
             <span className="hint">告知申请人的合理补正期限；逾期不补正的，视为放弃申请</span>
           </div>
         ) : null}
@@ -66,14 +71,17 @@ export function StepFields(props: StepFieldsProps) {
             <div className="field">
               <label htmlFor="workdays">延长工作日数</label>
               <input id="workdays" name="workdays" type="number" min={1} max={20} defaultValue={text(details, "workdays") || "20"} required />
+              <FieldMessage id="workdays" name="workdays" />
             </div>
             <div className="field">
               <label htmlFor="approvedBy">批准人</label>
               <input id="approvedBy" name="approvedBy" type="text" defaultValue={text(details, "approvedBy")} placeholder="政府信息公开工作机构负责人" required />
+              <FieldMessage id="approvedBy" name="approvedBy" />
             </div>
             <div className="field">
               <label htmlFor="approvedOn">批准日期</label>
               <input id="approvedOn" name="approvedOn" type="date" max={today} defaultValue={text(details, "approvedOn") || today} required />
+              <FieldMessage id="approvedOn" name="approvedOn" />
             </div>
           </>
         ) : null}
@@ -89,10 +97,12 @@ export function StepFields(props: StepFieldsProps) {
             <div className="field">
               <label htmlFor="partyName">对象名称</label>
               <input id="partyName" name="partyName" type="text" defaultValue={text(details, "partyName")} required />
+              <FieldMessage id="partyName" name="partyName" />
             </div>
             <div className="field">
               <label htmlFor="partyReceivedOn">对方收到日期</label>
               <input id="partyReceivedOn" name="partyReceivedOn" type="date" max={today} defaultValue={text(details, "partyReceivedOn")} />
+              <FieldMessage id="partyReceivedOn" name="partyReceivedOn" />
               <span className="hint">有回执的填写（也可以日后更正补录）：15 个工作日的答复期自对方收到之日起算</span>
             </div>
           </>
@@ -101,6 +111,7 @@ export function StepFields(props: StepFieldsProps) {
           <div className="field">
             <label htmlFor="paidAmount">缴费金额（元）</label>
             <input id="paidAmount" name="amount" type="text" inputMode="decimal" defaultValue={text(details, "amount")} required />
+            <FieldMessage id="paidAmount" name="amount" />
           </div>
         ) : null}
       </div>
@@ -109,10 +120,12 @@ export function StepFields(props: StepFieldsProps) {
           <div className="field">
             <label htmlFor="matters">需要补正的事项</label>
             <textarea id="matters" name="matters" rows={2} defaultValue={text(details, "matters")} required />
+            <FieldMessage id="matters" name="matters" />
           </div>
           <div className="field">
             <label htmlFor="lateReason">逾期告知的理由</label>
             <input id="lateReason" name="lateReason" type="text" defaultValue={text(details, "lateReason")} />
+            <FieldMessage id="lateReason" name="lateReason" />
             <span className="hint">
               {props.correctionNoticeDueOn
                 ? `补正告知应在收到申请后 7 个工作日内（${props.correctionNoticeDueOn} 前）发出；此后发出的须填写理由，且只停止计时、不重新计算答复期限；答复期限届满后不能再发出。`
@@ -131,13 +144,15 @@ export function StepFields(props: StepFieldsProps) {
           <div className="field">
             <label htmlFor="summary">答复摘要</label>
             <input id="summary" name="summary" type="text" defaultValue={text(details, "summary")} />
+            <FieldMessage id="summary" name="summary" />
           </div>
         </>
       ) : null}
       {type === "EXTENSION" ? (
         <div className="field">
           <label htmlFor="reason">延期理由</label>
-          <input id="reason" name="reason" type="text" defaultValue={text(details, "reason")} required />
+          <CountedText id="reason" name="reason" max={EXTENSION_REASON_MAX} defaultValue={text(details, "reason")} describedBy="reason-error" />
+          <FieldMessage id="reason" name="reason" />
         </div>
       ) : null}
       {type === "FEE_NOTICE" ? <FeeNoticeFields {...props} /> : null}
@@ -146,6 +161,7 @@ export function StepFields(props: StepFieldsProps) {
         <div className="field">
           <label htmlFor="withdrawReason">撤回说明</label>
           <input id="withdrawReason" name="reason" type="text" defaultValue={text(details, "reason")} />
+          <FieldMessage id="withdrawReason" name="reason" />
         </div>
       ) : null}
     </div>
@@ -198,10 +214,12 @@ function FeeNoticeFields({ details, today, perApplicationAmount, monthlyOrdinal 
         <div className="field">
           <label htmlFor="applicantReceivedOn">申请人收到通知日期</label>
           <input id="applicantReceivedOn" name="applicantReceivedOn" type="date" max={today} defaultValue={text(details, "applicantReceivedOn") || today} required />
+          <FieldMessage id="applicantReceivedOn" name="applicantReceivedOn" />
         </div>
         <div className="field">
           <label htmlFor="amount">收费金额（元）</label>
           <input id="amount" name="amount" type="text" inputMode="decimal" defaultValue={text(details, "amount") || calculatedText} key={calculatedText} required />
+          <FieldMessage id="amount" name="amount" />
         </div>
       </div>
       <input type="hidden" name="calculatedAmount" value={calculatedText} />
@@ -218,6 +236,7 @@ function FeeNoticeFields({ details, today, perApplicationAmount, monthlyOrdinal 
       <div className="field">
         <label htmlFor="adjustmentReason">调整理由（金额与计算结果不同时必填）</label>
         <input id="adjustmentReason" name="adjustmentReason" type="text" defaultValue={text(details, "adjustmentReason")} />
+        <FieldMessage id="adjustmentReason" name="adjustmentReason" />
       </div>
     </div>
   );
@@ -242,6 +261,7 @@ function DecisionFields({ details, requestContent, allowedOutcomes }: StepFields
       <div className="field">
         <label htmlFor="serviceMethod">送达方式</label>
         <input id="serviceMethod" name="serviceMethod" type="text" list="service-methods" defaultValue={text(details, "serviceMethod") || "邮寄"} required />
+        <FieldMessage id="serviceMethod" name="serviceMethod" />
         <datalist id="service-methods">
           <option value="直接送达" />
           <option value="邮寄" />

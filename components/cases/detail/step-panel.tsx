@@ -1,7 +1,7 @@
 "use client";
 
 import type { CaseEventType, Outcome } from "@/lib/domain-types";
-import { useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { recordCaseEventAction } from "@/lib/cases/actions";
 import { CASE_EVENT_LABELS, OUTCOMES } from "@/lib/cases/labels";
 import type { CaseProjection } from "@/lib/cases/projection";
@@ -9,6 +9,8 @@ import type { ActionResult } from "@/lib/errors";
 import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { FieldErrorsProvider } from "@/components/ui/field-message";
+import { markInvalidFields } from "@/components/ui/mark-invalid-fields";
 import { StepFields, stepPayload } from "./step-fields";
 import styles from "./case-page.module.css";
 
@@ -53,6 +55,12 @@ export function StepPanel({
   const [selected, setSelected] = useState<CaseEventType | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A refused step: each field the server objected to is marked, and the first one gets the focus.
+  useEffect(() => {
+    if (formRef.current) markInvalidFields(formRef.current, result && !result.ok ? result.fieldErrors : undefined);
+  }, [result]);
 
   if (steps.length === 0) return <p className="muted">案件已办结，没有可登记的后续步骤。如有登记错误，可在办理记录中更正。</p>;
 
@@ -87,9 +95,10 @@ export function StepPanel({
       </div>
       {!selected ? <ActionNotice result={result} /> : null}
       {selected ? (
-        <form className={`form ${styles.stepForm}`} onSubmit={onSubmit} data-testid="step-form" style={{ maxWidth: "none" }}>
+        <form ref={formRef} className={`form ${styles.stepForm}`} onSubmit={onSubmit} data-testid="step-form" style={{ maxWidth: "none" }} noValidate>
           <h3>{CASE_EVENT_LABELS[selected]}</h3>
           <ActionNotice result={result} />
+          <FieldErrorsProvider errors={result && !result.ok ? result.fieldErrors : undefined}>
           <StepFields
             key={selected}
             type={selected}
@@ -101,6 +110,7 @@ export function StepPanel({
             correctionNoticeDueOn={projection.correctionNoticeDueOn}
             openConsultations={projection.consultations.filter((consultation) => consultation.answeredOn === null)}
           />
+          </FieldErrorsProvider>
           <div className="row">
             <SubmitButton pending={pending}>登记</SubmitButton>
             <button type="button" className="button" onClick={() => setSelected(null)}>

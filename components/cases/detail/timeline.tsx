@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/format";
 import { callAction } from "@/components/ui/call-action";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { FieldErrorsProvider, FieldMessage } from "@/components/ui/field-message";
 import { StepFields, stepPayload, type StepDetails } from "./step-fields";
 import styles from "./case-page.module.css";
 
@@ -121,9 +122,10 @@ export function Timeline({
               </div>
             ) : null}
             {editing?.id === event.id ? (
-              <form className="form" style={{ maxWidth: "none" }} onSubmit={(submitted) => onSubmit(submitted, event)} data-testid="correction-form">
+              <form className="form" style={{ maxWidth: "none" }} onSubmit={(submitted) => onSubmit(submitted, event)} data-testid="correction-form" noValidate>
                 <ActionNotice result={result} />
                 {editing.mode === "correct" ? (
+                  <FieldErrorsProvider errors={result && !result.ok ? result.fieldErrors : undefined}>
                   <StepFields
                     type={event.type}
                     today={today}
@@ -133,12 +135,16 @@ export function Timeline({
                     monthlyOrdinal={0}
                     requestContent=""
                   />
+                  </FieldErrorsProvider>
                 ) : (
                   <p className="muted">撤销后该步骤不再计入办理期限，原记录保留在审计日志中。</p>
                 )}
                 <div className="field">
                   <label htmlFor={`reason-${event.id}`}>{editing.mode === "correct" ? "更正理由" : "撤销理由"}</label>
                   <input id={`reason-${event.id}`} name="correctionReason" type="text" required />
+                  <FieldErrorsProvider errors={result && !result.ok ? result.fieldErrors : undefined}>
+                    <FieldMessage id={`reason-${event.id}`} name="correctionReason" />
+                  </FieldErrorsProvider>
                 </div>
                 <div className="row">
                   <SubmitButton pending={pending}>{editing.mode === "correct" ? "保存更正" : "确认撤销"}</SubmitButton>

@@ -3,6 +3,8 @@
 // 修改登记信息: every field of the registration (条例 Art. 29), with a reason. The case number stays (it is
 // the case's identity); a new receipt date recomputes the due date; a published report that counts the
 // case keeps its frozen figures and shows the difference. A refused save keeps everything typed.
+import { CountedText } from "@/components/ui/char-count";
+import { REQUEST_CONTENT_MAX } from "@/lib/cases/limits";
 import { useEffect, useState } from "react";
 import type { Channel } from "@/lib/domain-types";
 import { CHANNEL_LABELS, CHANNEL_RECEIPT_RULES } from "@/lib/cases/labels";
@@ -104,15 +106,21 @@ export function RegistrationEditForm({
           </div>
           <div className={`field ${styles.wide}`}>
             <label htmlFor="requestContent">申请内容</label>
-            <textarea
+            <CountedText
+              as="textarea"
               id="requestContent"
               name="requestContent"
               rows={6}
-              maxLength={5000}
+              max={REQUEST_CONTENT_MAX}
               defaultValue={registration.requestContent}
-              aria-invalid={error("requestContent") ? true : undefined}
+              invalid={Boolean(error("requestContent"))}
+              describedBy={error("requestContent") ? "requestContent-error" : undefined}
             />
-            {error("requestContent") ? <span className="error">{error("requestContent")}</span> : null}
+            {error("requestContent") ? (
+              <span id="requestContent-error" className="error">
+                {error("requestContent")}
+              </span>
+            ) : null}
           </div>
           <ChoiceWithOtherField
             id="deliveryForm"

@@ -1,5 +1,8 @@
 "use client";
 
+import { useLocalDraft } from "@/components/ui/use-local-draft";
+import { CountedText } from "@/components/ui/char-count";
+import { REQUEST_CONTENT_MAX } from "@/lib/cases/limits";
 import { useEffect, useState, type FormEvent } from "react";
 import type { Channel } from "@/lib/domain-types";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -58,6 +61,12 @@ export function RegistrationForm({
   const [channel, setChannel] = useState<Channel | "">("");
   const [receivedOn, setReceivedOn] = useState(today);
   const error = (field: string) => fieldError(result, field);
+  // Kept in this browser while typed; removed on submission, saved again when refused.
+  const draft = useLocalDraft(formRef, `registration:${currentUserId}`);
+  const { save: saveDraft } = draft;
+  useEffect(() => {
+    if (result && !result.ok) saveDraft();
+  }, [result, saveDraft]);
   const receivedOnInFuture = receivedOn !== "" && receivedOn > today;
   const receivedOnError = error("receivedOn") ?? (receivedOnInFuture ? "收到申请日期不能晚于今天" : undefined);
 
@@ -78,13 +87,32 @@ export function RegistrationForm({
     <div className={styles.layout}>
       <form
         ref={formRef}
-        onSubmit={onSubmit}
+        onSubmit={(event) => {
+          draft.clear();
+          onSubmit(event);
+        }}
         onChange={onFieldChange}
         className={styles.form}
         data-testid="registration-form"
         // The server checks every field and answers in Chinese, next to the field.
         noValidate
       >
+        {draft.restored ? (
+          <div className="notice" role="status" data-testid="draft-restored">
+            已恢复上次未提交的内容。
+            <button
+              type="button"
+              className="button small link"
+              onClick={() => {
+                draft.clear();
+                formRef.current?.reset();
+                window.location.reload();
+              }}
+            >
+              清空重填
+            </button>
+          </div>
+        ) : null}
         <ApplicantSection error={error} />
 
         <section className={`card ${styles.section}`} aria-labelledby="request-heading">
@@ -142,13 +170,14 @@ export function RegistrationForm({
             </div>
             <div className={`field ${styles.wide}`}>
               <label htmlFor="requestContent">申请内容</label>
-              <textarea
+              <CountedText
+                as="textarea"
                 id="requestContent"
                 name="requestContent"
                 rows={6}
-                maxLength={5000}
-                aria-invalid={error("requestContent") ? true : undefined}
-                aria-describedby={describedBy("requestContent-hint", error("requestContent") && "requestContent-error")}
+                max={REQUEST_CONTENT_MAX}
+                invalid={Boolean(error("requestContent"))}
+                describedBy={describedBy("requestContent-hint", error("requestContent") && "requestContent-error")}
               />
               <span id="requestContent-hint" className="hint">
                 申请公开的政府信息的名称、文号或者便于查询的其他特征性描述

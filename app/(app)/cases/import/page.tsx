@@ -14,9 +14,14 @@ export default async function LedgerImportPage() {
         title="导入台账"
         subtitle="把本机关已有的依申请公开台账（CSV 或 XLSX）导入系统"
         actions={
-          <Link className="button small" href="/cases">
-            返回案件台账
-          </Link>
+          <>
+            <Link className="button small" href="/help#ledger">
+              台账文件的列
+            </Link>
+            <Link className="button small" href="/cases">
+              返回案件台账
+            </Link>
+          </>
         }
       />
       <section className="card">
