@@ -23,8 +23,6 @@ export async function findApiTokens({ actor }: { actor: Actor }) {
   });
 }
 
-export type ApiTokenListItem = Awaited<ReturnType<typeof findApiTokens>>[number];
-
 /** Who an accepted token reads for. */
 export interface ApiTokenReader {
   tokenId: string;

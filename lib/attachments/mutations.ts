@@ -27,7 +27,6 @@ export function attachmentMaxBytes(): number {
 
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f"<>|:*?]/g, "_").trim().slice(0, 200);
   return cleaned || "附件";
 }

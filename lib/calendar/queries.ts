@@ -54,8 +54,6 @@ export async function getCalendarYear({ actor, year }: { actor: Principal; year:
   };
 }
 
-export type CalendarYearView = Awaited<ReturnType<typeof getCalendarYear>>;
-
 /** Every recorded change to a year's calendar (days and the year's status), newest first, with who and when. */
 export async function findCalendarChanges({ actor, year }: { actor: Principal; year: number }) {
   assertRole(actor, "CLERK", "MANAGER", "ADMIN", "OPERATOR");
@@ -75,4 +73,3 @@ export async function findCalendarChanges({ actor, year }: { actor: Principal; y
 }
 
 export type CalendarChange = Awaited<ReturnType<typeof findCalendarChanges>>[number];
-export type CalendarOverride = CalendarYearView["days"][number];

@@ -61,7 +61,6 @@ export const registerApplicationSchema = z.object({
     .optional()
     .transform((value) => (value ? value : undefined)),
 });
-export type RegisterApplicationInput = z.infer<typeof registerApplicationSchema>;
 
 /** Correcting a registration: the same fields (条例 Art. 29), the handler aside (reassignment has its own form). */
 export const editRegistrationSchema = registerApplicationSchema.omit({ handlerId: true });
@@ -158,7 +157,6 @@ export const caseEventInputSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("WITHDRAWN"), occurredOn: isoDateSchema, details: z.object({ reason: optionalText(500, "撤回理由") }) }),
 ]);
-export type CaseEventInput = z.infer<typeof caseEventInputSchema>;
 
 export const correctionReasonSchema = z.string().trim().min(2, "请填写更正理由").max(500, "更正理由最多 500 个字");
 
@@ -203,7 +201,6 @@ export const proceedingInstanceInputSchema = z.object({
   decidedOn: isoDateSchema.optional().or(emptyAsUndefined),
   note: optionalText(500, "审级备注"),
 });
-export type ProceedingInstanceInput = z.infer<typeof proceedingInstanceInputSchema>;
 
 /**
  * A 复议 or 诉讼 as the form sends it. The result is never entered as a column of table 四: a

@@ -46,8 +46,6 @@ export const reportRequestSchema = z
   .object({ year: reportYearSchema, format: reportFormatSchema.optional() })
   .transform(({ year, format }) => ({ year, format: format ?? defaultFormatForYear(year) }));
 
-export type ReportRequest = z.output<typeof reportRequestSchema>;
-
 export interface ReportYearBounds {
   /** 1 January of the year. */
   start: IsoDate;
@@ -287,6 +285,7 @@ export function applicationsRowDefinition(format: ReportFormat, key: RowKey): Ap
   return definition;
 }
 
+/** @public Read by scripts/cli.ts (its report text), which imports this module dynamically. */
 export const APPLICATIONS_TABLE_TITLE = "三、收到和处理政府信息公开申请情况";
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +305,7 @@ export const APPEAL_GROUP_LABELS: Record<AppealGroupKey, string> = {
 };
 
 /** The header cell above a group: 行政诉讼 spans its two sub-groups; 行政复议 has none. */
+/** @public Read by scripts/cli.ts (its report text), which imports this module dynamically. */
 export const APPEAL_GROUP_PARENT_LABELS: Record<AppealGroupKey, string | null> = {
   reconsideration: null,
   litigation_direct: "行政诉讼",
@@ -332,6 +332,7 @@ export function appealGroupOf(proceeding: { kind: ProceedingKind; route: Litigat
   return proceeding.route === "AFTER_RECONSIDERATION" ? "litigation_after_reconsideration" : "litigation_direct";
 }
 
+/** @public Read by scripts/cli.ts (its report text), which imports this module dynamically. */
 export const APPEALS_TABLE_TITLE = "四、政府信息公开行政复议、行政诉讼情况";
 
 // ---------------------------------------------------------------------------------------------
