@@ -8,8 +8,8 @@
 import type { Proceeding, ProceedingInstance, Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
-import { ROLES } from "../auth/roles";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
@@ -155,7 +155,7 @@ export async function addProceeding({
   applicationId: string;
   input: unknown;
 }): Promise<{ id: string; version: number }> {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const data = parseInput(proceedingInputSchema, input);
   const derived = resultOf(data, null);
   return db.$transaction(async (tx) => {
@@ -183,7 +183,7 @@ export async function updateProceeding({
   /** The proceeding's version as the form was loaded (see ExpectedVersion). */
   expectedVersion: ExpectedVersion;
 }): Promise<{ version: number }> {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const data = parseInput(proceedingInputSchema, input);
   return db.$transaction(async (tx) => {
     const { application, existing } = await lockProceeding(tx, actor, proceedingId, expectedVersion);
@@ -218,7 +218,7 @@ export async function deleteProceeding({
   /** The proceeding's version as the page was loaded (see ExpectedVersion). */
   expectedVersion: ExpectedVersion;
 }): Promise<void> {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const why = parseInput(correctionReasonSchema, reason);
   await db.$transaction(async (tx) => {
     const { existing } = await lockProceeding(tx, actor, proceedingId, expectedVersion);

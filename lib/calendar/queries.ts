@@ -1,7 +1,8 @@
 // The working-day calendar is national reference data shared by every organization of the
 // installation, so reads are not scoped by organization: any signed-in user may see it.
 import { db } from "../db";
-import { assertRole, type Principal } from "../auth/actor";
+import { type Principal } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { parseInput } from "../validation";
 import { calendarYearNumberSchema } from "./schemas";
 import { createWorkCalendar, provisionalHolidaysBetween, type IsoDate, type WorkCalendar } from "./workdays";
@@ -31,7 +32,7 @@ export async function loadWorkCalendar(): Promise<WorkCalendar> {
 
 /** One year's overrides and arrangement status, plus every year that has a status row (for a picker). */
 export async function getCalendarYear({ actor, year }: { actor: Principal; year: number }) {
-  assertRole(actor, "CLERK", "MANAGER", "ADMIN", "OPERATOR");
+  assertCan(actor, "calendar:read");
   const checkedYear = parseInput(calendarYearNumberSchema, year);
   const [days, arrangement, knownYears] = await Promise.all([
     db.calendarDay.findMany({
@@ -56,7 +57,7 @@ export async function getCalendarYear({ actor, year }: { actor: Principal; year:
 
 /** Every recorded change to a year's calendar (days and the year's status), newest first, with who and when. */
 export async function findCalendarChanges({ actor, year }: { actor: Principal; year: number }) {
-  assertRole(actor, "CLERK", "MANAGER", "ADMIN", "OPERATOR");
+  assertCan(actor, "calendar:read");
   const checkedYear = parseInput(calendarYearNumberSchema, year);
   const events = await db.auditEvent.findMany({
     where: {

@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type LitigationRoute } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { auditableRow, currentOperator, recordAudit, recordAuditEntries } from "../audit/record";
 import { isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
 import type { IsoDate } from "../calendar/workdays";
@@ -67,7 +68,7 @@ export async function importLedgerForActor({
   file: LedgerFile;
   today: IsoDate;
 }): Promise<LedgerImportResult> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "case:import");
   const organization = await db.organization.findUniqueOrThrow({
     where: { id: actor.organizationId },
     select: { id: true, feeStopsClock: true },
@@ -80,7 +81,7 @@ export async function importLedgerForActor({
  * (the same checks as the import; managers and administrators only).
  */
 export async function checkLedgerForActor({ actor, file, today }: { actor: Actor; file: LedgerFile; today: IsoDate }): Promise<LedgerCheckResult> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "case:import");
   const organization = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { id: true, feeStopsClock: true } });
   const { cases, errors, warnings } = await checkFile(organization, file, today);
   return { caseNumbers: cases.map((ledgerCase) => ledgerCase.caseNumber), errors, warnings };
