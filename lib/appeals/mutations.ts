@@ -12,7 +12,7 @@ import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
-import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import { assertVersion, lockApplicationRow, lockProceedingRow, type ExpectedVersion } from "../concurrency/versions";
 import { correctionReasonSchema, proceedingInputSchema, type ProceedingInput } from "../cases/schemas";
 import { deriveLitigationResult, deriveReconsiderationResult, type DerivedResult } from "./dispositions";

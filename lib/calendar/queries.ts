@@ -5,17 +5,9 @@ import { type Principal } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { parseInput } from "../validation";
 import { calendarYearNumberSchema } from "./schemas";
-import { createWorkCalendar, provisionalHolidaysBetween, type IsoDate, type WorkCalendar } from "./workdays";
+import { createWorkCalendar, provisionalHolidaysBetween, type WorkCalendar } from "./workdays";
 import { statutoryHolidaysOf } from "./statutory-holidays";
-
-/** A @db.Date column arrives as a JS Date at UTC midnight of that calendar date. */
-export function isoDateFromDb(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
-}
-
-export function dbDateFromIso(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
+import { dbDateFromIso, isoDateFromDb } from "./dates";
 
 /** The whole calendar (every override and the confirmed years), for deadline computation. */
 export async function loadWorkCalendar(): Promise<WorkCalendar> {

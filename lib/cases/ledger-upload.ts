@@ -5,7 +5,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { isoDateFromDb } from "../calendar/queries";
+import { isoDateFromDb } from "../calendar/dates";
 import type { IsoDate } from "../calendar/workdays";
 import { parseLedgerFile, type LedgerIssue } from "./ledger-import";
 import { importLedgerForActor, type LedgerFile } from "./ledger-import-store";

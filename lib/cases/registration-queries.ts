@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import { isoDateSchema } from "../calendar/schemas";
 import type { IsoDate } from "../calendar/workdays";
 import { perApplicationFee, perApplicationTierLabel } from "../fees/calculator";

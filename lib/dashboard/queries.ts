@@ -13,7 +13,7 @@ import { Prisma, type ApplicantType, type Channel, type Outcome, type Proceeding
 import { db } from "../db";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import type { IsoDate, WorkCalendar } from "../calendar/workdays";
 import { CASE_LIST_OUTCOME_GROUPS, caseListHref, type CaseListOutcomeGroup, type CaseListQuery } from "../cases/list-schemas";
 import {

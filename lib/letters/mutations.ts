@@ -12,7 +12,7 @@ import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
-import { dbDateFromIso } from "../calendar/queries";
+import { dbDateFromIso } from "../calendar/dates";
 import type { IsoDate } from "../calendar/workdays";
 import { formatCaseNumber } from "../cases/case-number";
 import { getApplication, type ApplicationDetail } from "../cases/case-detail";
@@ -23,7 +23,8 @@ import { LETTER_PLACEHOLDER_NAMES, isLetterVariant } from "./definitions";
 import { checkLetterLayout, renderLetterDocx, standardLetterLayout } from "./layout";
 import { currentLetterTemplate, getLetterSettings, letterCaseOf, requireLetterhead } from "./queries";
 import { issueLetterSchema, letterSettingsSchema, letterTemplateSchema, type LetterInputs } from "./schemas";
-import { NUMBER_PLACEHOLDER, chineseDate, letterFileName, letterParagraphs, letterRecipient, letterVariant } from "./values";
+import { chineseDate } from "../calendar/dates";
+import { NUMBER_PLACEHOLDER, letterFileName, letterParagraphs, letterRecipient, letterVariant } from "./values";
 
 /** Administrators keep the letterhead; a save made from an older version is refused, not merged. */
 export async function saveLetterSettings({ actor, input }: { actor: Actor; input: unknown }) {

@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
-import { dbDateFromIso } from "../calendar/queries";
+import { dbDateFromIso } from "../calendar/dates";
 import { parseInput } from "../validation";
 import { APPLICANT_COLUMN_KEYS, COLUMN_LABELS, LAST_REPORT_YEAR } from "./definitions";
 import type { OpeningCarriedOut } from "./checks";

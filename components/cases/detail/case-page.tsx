@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ApplicationDetail } from "@/lib/cases/case-detail";
-import { isoDateFromDb } from "@/lib/calendar/queries";
+import { isoDateFromDb } from "@/lib/calendar/dates";
 import {
   APPLICANT_TYPE_LABELS,
   CHANNEL_LABELS,
