@@ -19,6 +19,17 @@ export default defineConfig([
     },
   },
   {
+    // The TypeScript counting model is the tests' oracle; production counts with SQL (lib/reports/queries.ts).
+    files: ["app/**", "components/**", "lib/**", "scripts/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "(^|/)reports/model$|^\\./model$", message: "lib/reports/model.ts is the tests' oracle: count with lib/reports/queries.ts" }] },
+      ],
+    },
+  },
+  {
     // `useDatabaseUrl` (lib/env.ts) is not a React hook; scripts and tests hold no components.
     files: ["scripts/**", "tests/**", "e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -456,3 +456,19 @@ export function describeReportCell(cell: ParsedReportCell, format: ReportFormat)
   if (cell.table === "appeals") return `${APPEAL_GROUP_LABELS[cell.group]} · ${APPEAL_COLUMN_LABELS[cell.column]}`;
   return FEE_LABELS[cell.fee];
 }
+
+/** Amounts are decimal yuan strings in the figures and summed as whole fen, never as floats. */
+const YUAN_PATTERN = /^(\d+)(?:\.(\d{1,2}))?$/;
+
+export function yuanToFen(yuan: string): bigint {
+  const match = YUAN_PATTERN.exec(yuan.trim());
+  if (!match) throw new Error(`金额格式有误：${yuan}`);
+  const [, whole = "0", fraction = ""] = match;
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
+}
+
+export function fenToYuan(fen: bigint): string {
+  const whole = fen / 100n;
+  const fraction = fen % 100n;
+  return `${whole}.${fraction.toString().padStart(2, "0")}`;
+}
