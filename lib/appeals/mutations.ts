@@ -14,7 +14,8 @@ import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import { assertVersion, lockApplicationRow, lockProceedingRow, type ExpectedVersion } from "../concurrency/versions";
-import { correctionReasonSchema, proceedingInputSchema, type ProceedingInput } from "../cases/schemas";
+import { correctionReasonSchema } from "../cases/schemas";
+import { proceedingInputSchema, type ProceedingInput } from "./schemas";
 import { deriveLitigationResult, deriveReconsiderationResult, type DerivedResult } from "./dispositions";
 
 /** Locks the case the proceeding belongs to (it must count: not voided) and reads it. */
