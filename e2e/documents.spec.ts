@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { todayInShanghai } from "../lib/today";
-import { chineseDate } from "../lib/letters/values";
+import { chineseDate } from "../lib/calendar/dates";
 import { samplePdf } from "../tests/sample-files";
 import { connectToE2eDatabase, DEMO, signIn } from "./fixtures";
 

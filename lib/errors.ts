@@ -30,6 +30,19 @@ export const HTTP_STATUS_OF_ERROR: Record<AppErrorCode, number> = {
   INVALID_STATE: 409,
 };
 
+/** A route handler's JSON answer to a request it refuses before reaching the data layer, never cached. */
+export function errorResponse(status: number, message: string): Response {
+  return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** A route handler's JSON answer to an expected failure: the status from HTTP_STATUS_OF_ERROR, never cached. */
+export function appErrorResponse(error: AppError, message: string = error.message): Response {
+  return Response.json(
+    error.fieldErrors ? { message, fieldErrors: error.fieldErrors } : { message },
+    { status: HTTP_STATUS_OF_ERROR[error.code], headers: { "Cache-Control": "no-store" } },
+  );
+}
+
 /** The result every server action returns. */
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }

@@ -14,7 +14,7 @@ import { auditLogToCsv, auditLogToXlsx } from "@/lib/audit/export";
 import { findAuditFilterOptions, findAuditLog, findAuditLogForExport, findCaseAuditLog, findLatestAuditEntry } from "@/lib/audit/queries";
 import { parseAuditLogQuery } from "@/lib/audit/list-schemas";
 import { setCalendarDay } from "@/lib/calendar/mutations";
-import { isoDateFromDb } from "@/lib/calendar/queries";
+import { isoDateFromDb } from "@/lib/calendar/dates";
 import { addCalendarDays } from "@/lib/calendar/workdays";
 import { importLedger, importLedgerForActor } from "@/lib/cases/ledger-import-store";
 import { assignHandler, correctCaseEvent, recordCaseEvent, registerApplication } from "@/lib/cases/mutations";

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor, OperatorActor } from "@/lib/auth/actor";
-import { isoDateFromDb } from "@/lib/calendar/queries";
+import { isoDateFromDb } from "@/lib/calendar/dates";
 import { setCalendarDay } from "@/lib/calendar/mutations";
 import { addProceeding, deleteProceeding } from "@/lib/appeals/mutations";
 import { assignHandler, correctCaseEvent, recordCaseEvent, registerApplication } from "@/lib/cases/mutations";

@@ -6,7 +6,7 @@
 import type { Actor } from "../lib/auth/actor";
 import { db } from "../lib/db";
 import { isAppError } from "../lib/errors";
-import { isoDateFromDb } from "../lib/calendar/queries";
+import { isoDateFromDb } from "../lib/calendar/dates";
 import { addProceeding, updateProceeding } from "../lib/appeals/mutations";
 import { assignHandler, correctCaseEvent, recordCaseEvent, registerApplication, updateRegistration, voidApplication } from "../lib/cases/mutations";
 import { updateOrganizationSettings } from "../lib/organizations/mutations";

@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isoDateFromDb, loadWorkCalendar } from "@/lib/calendar/queries";
+import { loadWorkCalendar } from "@/lib/calendar/queries";
+import { isoDateFromDb } from "@/lib/calendar/dates";
 import { addProceeding, updateProceeding } from "@/lib/appeals/mutations";
 import { getApplication } from "@/lib/cases/case-detail";
 import { DEFAULT_CASE_LIST_QUERY } from "@/lib/cases/list-schemas";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isoDateFromDb } from "@/lib/calendar/queries";
+import { isoDateFromDb } from "@/lib/calendar/dates";
 import { getApplication } from "@/lib/cases/case-detail";
 import { ledgerToCsv } from "@/lib/cases/export";
 import { LEDGER_COLUMNS } from "@/lib/cases/ledger";

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isoDateFromDb } from "@/lib/calendar/queries";
+import { isoDateFromDb } from "@/lib/calendar/dates";
 import { registerApplication } from "@/lib/cases/mutations";
 import { getRegistrationHints } from "@/lib/cases/registration-queries";
 import { findCaseHandlerOptions } from "@/lib/cases/queries";

@@ -2,7 +2,7 @@
 // their own organization and stop when revoked, a CSV export neutralizes formulas and imports back
 // unchanged, passwords an administrator set must be changed, and changing one's own password or
 // second factor ends the other sessions.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { changeOwnPassword, confirmSecondFactorEnrolment, startSecondFactorEnrolment } from "@/lib/account/mutations";
 import { getOwnAccount } from "@/lib/account/queries";

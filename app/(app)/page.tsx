@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { getWorkbench } from "@/lib/dashboard/queries";
@@ -16,7 +17,7 @@ export default async function WorkbenchPage() {
   const actor = await requireActor();
   const today = todayInShanghai();
   const workbench = await getWorkbench({ actor, today, calendar: await loadWorkCalendar() });
-  const canSeeDashboard = actor.role === "MANAGER" || actor.role === "ADMIN";
+  const canSeeDashboard = can(actor, "dashboard:view");
 
   return (
     <div className="page">

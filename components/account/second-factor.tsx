@@ -46,6 +46,8 @@ export function ConfirmEnrolmentForm({ qrSvg, secret }: { qrSvg: string; secret:
         <ActionNotice result={result} />
         <RecoveryCodes codes={result.data.recoveryCodes} className={styles.codes} />
         <div>
+          {/* A full page load, so the new session (second factor satisfied) is read afresh. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a className="button primary" href="/">
             继续使用系统
           </a>
@@ -58,6 +60,7 @@ export function ConfirmEnrolmentForm({ qrSvg, secret }: { qrSvg: string; secret:
       <ActionNotice result={result} />
       <p>1. 在手机上打开认证器应用（如 Microsoft Authenticator、Google 身份验证器、FreeOTP 或政务版认证器），扫描二维码：</p>
       {/* The SVG is made on the server from the otpauth:// URI; data: images are allowed by the CSP. */}
+      {/* eslint-disable-next-line @next/next/no-img-element -- an inline data: SVG, nothing to optimize */}
       <img className={styles.qr} src={`data:image/svg+xml;base64,${btoa(qrSvg)}`} alt="双因素认证二维码" data-testid="second-factor-qr" />
       <p>
         无法扫码时，手动输入密钥：<span className={styles.secret} data-testid="second-factor-secret">{secret}</span>

@@ -1,30 +1,15 @@
 import Link from "next/link";
-import { isPlainWeekend, type CalendarDayKind, type IsoDate } from "@/lib/calendar/workdays";
+import type { IsoDate } from "@/lib/calendar/workdays";
+import {
+  cellKindOf,
+  CELL_KIND_LABELS,
+  type CalendarCellKind,
+  type CalendarOverrideView,
+  type ProvisionalHolidayView,
+  weekdayNameOf,
+} from "@/lib/calendar/dates";
 import { holidayBlockNote } from "./holiday-blocks";
 import styles from "./calendar.module.css";
-
-export type CalendarCellKind = "workday" | "rest" | "holiday" | "holiday-weekend" | "provisional-holiday" | "makeup-workday";
-
-export interface CalendarOverrideView {
-  date: IsoDate;
-  kind: CalendarDayKind;
-  note: string;
-}
-
-export const CELL_KIND_LABELS: Record<CalendarCellKind, string> = {
-  workday: "工作日",
-  rest: "周末休息",
-  holiday: "法定节假日（放假）",
-  "holiday-weekend": "节假日期间的周末（放假）",
-  "provisional-holiday": "暂定放假（官方安排未确认，按放假办法计）",
-  "makeup-workday": "调休上班",
-};
-
-/** A provisional statutory holiday of an unconfirmed year (lib/calendar/statutory-holidays.ts). */
-export interface ProvisionalHolidayView {
-  date: IsoDate;
-  name: string;
-}
 
 const CELL_KIND_CLASSES: Record<CalendarCellKind, string | undefined> = {
   workday: styles.workday,
@@ -39,18 +24,6 @@ const CELL_KIND_CLASSES: Record<CalendarCellKind, string | undefined> = {
 const CELL_KIND_MARKS: Partial<Record<CalendarCellKind, string>> = { holiday: "休", "holiday-weekend": "休", "provisional-holiday": "暂", "makeup-workday": "班" };
 
 const WEEKDAY_HEADINGS = ["一", "二", "三", "四", "五", "六", "日"] as const;
-const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"] as const;
-
-export function cellKindOf(date: IsoDate, override: CalendarDayKind | undefined, provisionalHoliday = false): CalendarCellKind {
-  if (override === "HOLIDAY") return "holiday";
-  if (override === "WORKDAY") return "makeup-workday";
-  if (isPlainWeekend(date)) return "rest";
-  return provisionalHoliday ? "provisional-holiday" : "workday";
-}
-
-export function weekdayNameOf(date: IsoDate): string {
-  return WEEKDAY_NAMES[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? "";
-}
 
 function isoDate(year: number, month: number, day: number): IsoDate {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
@@ -185,20 +158,4 @@ export function CalendarYearGrid({
       ))}
     </div>
   );
-}
-
-/** Totals for the year, a quick check of a newly entered arrangement (an official year has about 250 working days). */
-export function summarizeCalendarYear(
-  year: number,
-  overrides: readonly CalendarOverrideView[],
-  provisionalHolidays: readonly ProvisionalHolidayView[] = [],
-) {
-  const overridesByDate = new Map(overrides.map((override) => [override.date, override.kind]));
-  const provisional = new Set(provisionalHolidays.map((holiday) => holiday.date));
-  const totals: Record<CalendarCellKind, number> = { workday: 0, rest: 0, holiday: 0, "holiday-weekend": 0, "provisional-holiday": 0, "makeup-workday": 0 };
-  for (let time = Date.UTC(year, 0, 1); time < Date.UTC(year + 1, 0, 1); time += 86_400_000) {
-    const date = new Date(time).toISOString().slice(0, 10);
-    totals[cellKindOf(date, overridesByDate.get(date), provisional.has(date))] += 1;
-  }
-  return { ...totals, workingDays: totals.workday + totals["makeup-workday"] };
 }

@@ -6,7 +6,7 @@ import { useRef, useState, useTransition } from "react";
 import type { LetterKind, Outcome } from "@/lib/domain-types";
 import { draftLetterAction, issueLetterAction, type LetterDraft } from "@/lib/letters/actions";
 import { LETTER_KIND_LABELS, LETTER_STEPS } from "@/lib/letters/definitions";
-import { OUTCOMES, OUTCOME_GROUPS, OUTCOME_LABELS } from "@/lib/cases/labels";
+import { OUTCOMES } from "@/lib/cases/labels";
 import { perVolumeFee } from "@/lib/fees/calculator";
 import type { ActionResult } from "@/lib/errors";
 import { callAction } from "@/components/ui/call-action";

@@ -86,7 +86,9 @@ export function ReportDraftForm({
   const [dirty, setDirty] = useState(0);
   const [autosave, setAutosave] = useState<{ state: "idle" | "saving" | "saved" | "stopped"; at?: Date }>({ state: "idle" });
   const versionRef = useRef(version);
-  versionRef.current = version;
+  useEffect(() => {
+    versionRef.current = version;
+  }, [version]);
 
   const save = useCallback(
     async (mode: "manual" | "auto") => {

@@ -27,4 +27,3 @@ export async function getOwnAccount({ signedIn }: { signedIn: SignedIn }) {
   };
 }
 
-export type OwnAccount = Awaited<ReturnType<typeof getOwnAccount>>;

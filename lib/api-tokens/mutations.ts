@@ -2,7 +2,8 @@
 // its organization's data and nothing else, and nothing it can call writes (docs/decisions/0066).
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { createApiTokenSchema, revokeApiTokenSchema } from "./schemas";
@@ -10,7 +11,7 @@ import { generateApiToken } from "./token";
 
 /** Creates a token and returns it: the only time it is ever shown. */
 export async function createApiToken({ actor, input }: { actor: Actor; input: unknown }): Promise<{ id: string; token: string }> {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "api-tokens:manage");
   const { name } = parseInput(createApiTokenSchema, input);
   const { token, tokenHash, tokenPrefix } = generateApiToken();
   const created = await db.$transaction(async (tx) => {
@@ -25,7 +26,7 @@ export async function createApiToken({ actor, input }: { actor: Actor; input: un
 }
 
 export async function revokeApiToken({ actor, input }: { actor: Actor; input: unknown }): Promise<void> {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "api-tokens:manage");
   const { tokenId } = parseInput(revokeApiTokenSchema, input);
   await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, organizationId: actor.organizationId }, select: { id: true, name: true, revokedAt: true } });

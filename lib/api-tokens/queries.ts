@@ -1,12 +1,13 @@
 import { db } from "../db";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import type { RequestContext } from "../auth/request-context";
 import { hashApiToken } from "./token";
 
 /** The organization's tokens, newest first (administrators only). Never the token itself. */
 export async function findApiTokens({ actor }: { actor: Actor }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "api-tokens:manage");
   return db.apiToken.findMany({
     where: { organizationId: actor.organizationId },
     select: {
@@ -22,8 +23,6 @@ export async function findApiTokens({ actor }: { actor: Actor }) {
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   });
 }
-
-export type ApiTokenListItem = Awaited<ReturnType<typeof findApiTokens>>[number];
 
 /** Who an accepted token reads for. */
 export interface ApiTokenReader {

@@ -1,7 +1,7 @@
 // 行政复议 and 行政诉讼 results by name (rules.md §3): the form offers the decisions and judgments as the
 // documents name them and the column of table 四 is derived from the name. A lawsuit is one proceeding
 // across its instances (一审, 二审, 再审); its result is the last effective judgment. Pure.
-import type { ProceedingDisposition, ProceedingInstanceLevel, ProceedingKind, ProceedingResult } from "@prisma/client";
+import type { ProceedingDisposition, ProceedingInstanceLevel, ProceedingResult } from "@prisma/client";
 import type { IsoDate } from "../calendar/workdays";
 
 export const DISPOSITION_LABELS: Record<ProceedingDisposition, string> = {
@@ -79,10 +79,6 @@ export const INSTANCE_DISPOSITIONS: Record<ProceedingInstanceLevel, ProceedingDi
   SECOND: ["AFFIRM_ON_APPEAL", "REMAND", ...TRIAL_DISPOSITIONS.filter((disposition) => disposition !== "WITHDRAW")],
   RETRIAL: ["AFFIRM_ON_APPEAL", "REMAND", ...TRIAL_DISPOSITIONS.filter((disposition) => disposition !== "WITHDRAW")],
 };
-
-export function dispositionsFor(kind: ProceedingKind, level: ProceedingInstanceLevel = "FIRST"): ProceedingDisposition[] {
-  return kind === "RECONSIDERATION" ? RECONSIDERATION_DISPOSITIONS : INSTANCE_DISPOSITIONS[level];
-}
 
 export interface ProceedingInstanceFacts {
   level: ProceedingInstanceLevel;

@@ -8,13 +8,14 @@
 import type { Proceeding, ProceedingInstance, Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
-import { ROLES } from "../auth/roles";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
-import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import { assertVersion, lockApplicationRow, lockProceedingRow, type ExpectedVersion } from "../concurrency/versions";
-import { correctionReasonSchema, proceedingInputSchema, type ProceedingInput } from "../cases/schemas";
+import { correctionReasonSchema } from "../cases/schemas";
+import { proceedingInputSchema, type ProceedingInput } from "./schemas";
 import { deriveLitigationResult, deriveReconsiderationResult, type DerivedResult } from "./dispositions";
 
 /** Locks the case the proceeding belongs to (it must count: not voided) and reads it. */
@@ -155,7 +156,7 @@ export async function addProceeding({
   applicationId: string;
   input: unknown;
 }): Promise<{ id: string; version: number }> {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const data = parseInput(proceedingInputSchema, input);
   const derived = resultOf(data, null);
   return db.$transaction(async (tx) => {
@@ -183,7 +184,7 @@ export async function updateProceeding({
   /** The proceeding's version as the form was loaded (see ExpectedVersion). */
   expectedVersion: ExpectedVersion;
 }): Promise<{ version: number }> {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const data = parseInput(proceedingInputSchema, input);
   return db.$transaction(async (tx) => {
     const { application, existing } = await lockProceeding(tx, actor, proceedingId, expectedVersion);
@@ -218,7 +219,7 @@ export async function deleteProceeding({
   /** The proceeding's version as the page was loaded (see ExpectedVersion). */
   expectedVersion: ExpectedVersion;
 }): Promise<void> {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const why = parseInput(correctionReasonSchema, reason);
   await db.$transaction(async (tx) => {
     const { existing } = await lockProceeding(tx, actor, proceedingId, expectedVersion);

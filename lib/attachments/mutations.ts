@@ -4,8 +4,8 @@
 // supersedes the attachment it replaces, with a reason, and both stay in the case file.
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
-import { ROLES } from "../auth/roles";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { getEnv } from "../env";
 import { parseInput } from "../validation";
@@ -27,13 +27,12 @@ export function attachmentMaxBytes(): number {
 
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f"<>|:*?]/g, "_").trim().slice(0, 200);
   return cleaned || "附件";
 }
 
 export async function addAttachment({ actor, input, file }: { actor: Actor; input: unknown; file: AttachmentUpload }) {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const data = parseInput(addAttachmentSchema, input);
   const application = await db.application.findFirst({ where: { id: data.applicationId, organizationId: actor.organizationId }, select: { id: true } });
   if (!application) throw new AppError("NOT_FOUND", "未找到该案件");

@@ -5,7 +5,8 @@
 import { Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { addCalendarDays } from "../calendar/workdays";
 import {
   AUDIT_ACTION_CATEGORY_LABELS,
@@ -214,7 +215,7 @@ const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.Au
 
 /** One page of the organization's audit, newest first (administrators only). */
 export async function findAuditLog({ actor, query }: { actor: Actor; query: AuditLogQuery }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "audit:read");
   const where = auditLogWhere(actor, query);
   const total = await db.auditEvent.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_LOG_PAGE_SIZE));
@@ -225,7 +226,7 @@ export async function findAuditLog({ actor, query }: { actor: Actor; query: Audi
 
 /** Every entry matching the filters, newest first, for CSV/XLSX; refused above AUDIT_EXPORT_MAX_ROWS. */
 export async function findAuditLogForExport({ actor, query }: { actor: Actor; query: AuditLogQuery }): Promise<AuditLogEntry[]> {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "audit:read");
   const where = auditLogWhere(actor, query);
   const total = await db.auditEvent.count({ where });
   if (total > AUDIT_EXPORT_MAX_ROWS) {
@@ -249,7 +250,7 @@ export interface AuditFilterOptions {
 
 /** What the audit page's filters offer: the organization's users and the actions its audit holds. */
 export async function findAuditFilterOptions({ actor }: { actor: Actor }): Promise<AuditFilterOptions> {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "audit:read");
   const [users, actions] = await Promise.all([
     db.user.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, displayName: true, username: true }, orderBy: { username: "asc" } }),
     db.$queryRaw<{ action: string }[]>(Prisma.sql`

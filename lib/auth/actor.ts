@@ -65,12 +65,6 @@ export function toActor(user: UserWithOrganization): Actor {
   return principal;
 }
 
-export function assertRole(actor: Principal, ...allowed: Role[]): void {
-  if (!allowed.includes(actor.role)) {
-    throw new AppError("FORBIDDEN", "您的角色无权执行此操作");
-  }
-}
-
 export function assertOperator(principal: Principal): asserts principal is OperatorActor {
   if (!isOperator(principal)) throw new AppError("FORBIDDEN", "只有系统管理员可以执行此操作");
 }

@@ -34,8 +34,6 @@ export const signInSchema = z.object({
   otp: printable(20).optional(),
 });
 
-export type SignInInput = z.infer<typeof signInSchema>;
-
 export const changeOwnPasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "请输入当前密码").max(PASSWORD_MAX_LENGTH),

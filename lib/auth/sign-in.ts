@@ -34,10 +34,6 @@ export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   UNAVAILABLE: "登录服务暂时不可用，请稍后再试；如持续出现请联系管理员",
 };
 
-export function isSignInFailure(value: string): value is SignInFailure {
-  return Object.hasOwn(SIGN_IN_MESSAGES, value);
-}
-
 const fail = (reason: SignInFailure): SignInResult => ({ ok: false, reason });
 
 interface AccountRow {

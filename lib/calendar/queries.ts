@@ -1,20 +1,13 @@
 // The working-day calendar is national reference data shared by every organization of the
 // installation, so reads are not scoped by organization: any signed-in user may see it.
 import { db } from "../db";
-import { assertRole, type Principal } from "../auth/actor";
+import { type Principal } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { parseInput } from "../validation";
 import { calendarYearNumberSchema } from "./schemas";
-import { createWorkCalendar, provisionalHolidaysBetween, type IsoDate, type WorkCalendar } from "./workdays";
+import { createWorkCalendar, provisionalHolidaysBetween, type WorkCalendar } from "./workdays";
 import { statutoryHolidaysOf } from "./statutory-holidays";
-
-/** A @db.Date column arrives as a JS Date at UTC midnight of that calendar date. */
-export function isoDateFromDb(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
-}
-
-export function dbDateFromIso(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
+import { dbDateFromIso, isoDateFromDb } from "./dates";
 
 /**
  * The calendar of this process, with the fingerprint of the rows it was built from. Kept per process:
@@ -62,7 +55,7 @@ export async function loadWorkCalendar(): Promise<WorkCalendar> {
 
 /** One year's overrides and arrangement status, plus every year that has a status row (for a picker). */
 export async function getCalendarYear({ actor, year }: { actor: Principal; year: number }) {
-  assertRole(actor, "CLERK", "MANAGER", "ADMIN", "OPERATOR");
+  assertCan(actor, "calendar:read");
   const checkedYear = parseInput(calendarYearNumberSchema, year);
   const [days, arrangement, knownYears] = await Promise.all([
     db.calendarDay.findMany({
@@ -85,11 +78,9 @@ export async function getCalendarYear({ actor, year }: { actor: Principal; year:
   };
 }
 
-export type CalendarYearView = Awaited<ReturnType<typeof getCalendarYear>>;
-
 /** Every recorded change to a year's calendar (days and the year's status), newest first, with who and when. */
 export async function findCalendarChanges({ actor, year }: { actor: Principal; year: number }) {
-  assertRole(actor, "CLERK", "MANAGER", "ADMIN", "OPERATOR");
+  assertCan(actor, "calendar:read");
   const checkedYear = parseInput(calendarYearNumberSchema, year);
   const events = await db.auditEvent.findMany({
     where: {
@@ -106,4 +97,3 @@ export async function findCalendarChanges({ actor, year }: { actor: Principal; y
 }
 
 export type CalendarChange = Awaited<ReturnType<typeof findCalendarChanges>>[number];
-export type CalendarOverride = CalendarYearView["days"][number];

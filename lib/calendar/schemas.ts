@@ -60,5 +60,3 @@ export const setCalendarYearSchema = z.object({
   source: z.string().trim().max(120, "来源文件名称最多 120 个字").optional(),
 });
 
-export type SetCalendarDayInput = z.infer<typeof setCalendarDaySchema>;
-export type SetCalendarYearInput = z.infer<typeof setCalendarYearSchema>;

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, formToObject } from "../actions";
 import { requireActorForAction } from "../auth/session";
@@ -8,21 +7,11 @@ import type { ActionResult } from "../errors";
 import { todayInShanghai } from "../today";
 import { parseInput } from "../validation";
 import { expectedVersionSchema } from "../concurrency/versions";
-import { addProceeding, deleteProceeding, updateProceeding } from "../appeals/mutations";
 import { assignHandler, correctCaseEvent, recordCaseEvent, restoreApplication, updateRegistration, voidApplication } from "./mutations";
 import { describePublishedReports } from "./published-reports";
 import { CASE_EVENT_LABELS } from "./labels";
+import { revalidateCase } from "./revalidate";
 
-function casePath(applicationId: string) {
-  return `/cases/${applicationId}`;
-}
-
-/** A change to a case shows on the list, the dashboards and the report pages too. */
-function revalidateCase(applicationId: string) {
-  revalidatePath(casePath(applicationId));
-  revalidatePath("/cases");
-  revalidatePath("/");
-}
 
 /** Records one step; `payload` is { type, occurredOn, details } as built by the step form, `version` the case's as loaded. */
 export async function recordCaseEventAction(applicationId: string, version: unknown, payload: unknown): Promise<ActionResult> {
@@ -100,35 +89,5 @@ export async function restoreApplicationAction(applicationId: string, version: u
     await restoreApplication({ actor, applicationId, reason, expectedVersion, today: todayInShanghai() });
     revalidateCase(applicationId);
     return { message: "案件已恢复，重新计入台账、统计和年度报告" };
-  });
-}
-
-/** Adds (proceedingId null) or updates a 复议/诉讼; `version` is the proceeding's as loaded (ignored when adding). */
-export async function saveProceedingAction(
-  applicationId: string,
-  proceedingId: string | null,
-  version: unknown,
-  payload: unknown,
-): Promise<ActionResult> {
-  return runAction(async () => {
-    const actor = await requireActorForAction();
-    if (proceedingId) {
-      const expectedVersion = parseInput(expectedVersionSchema, version);
-      await updateProceeding({ actor, proceedingId, input: payload, expectedVersion });
-    } else {
-      await addProceeding({ actor, applicationId, input: payload });
-    }
-    revalidateCase(applicationId);
-    return { message: proceedingId ? "已更新复议或诉讼" : "已登记复议或诉讼" };
-  });
-}
-
-export async function deleteProceedingAction(applicationId: string, proceedingId: string, version: unknown, reason: string): Promise<ActionResult> {
-  return runAction(async () => {
-    const actor = await requireActorForAction();
-    const expectedVersion = parseInput(expectedVersionSchema, version);
-    await deleteProceeding({ actor, proceedingId, reason, expectedVersion });
-    revalidateCase(applicationId);
-    return { message: "已删除该复议或诉讼" };
   });
 }

@@ -5,7 +5,8 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
-import { isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
+import { loadWorkCalendar } from "../calendar/queries";
+import { isoDateFromDb } from "../calendar/dates";
 import type { IsoDate } from "../calendar/workdays";
 import { perApplicationFee } from "../fees/calculator";
 import { ACTIVE_EVENTS_ORDER, registrationOf, toDomainEvent } from "./persistence";

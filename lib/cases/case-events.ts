@@ -59,4 +59,3 @@ export type CaseEvent = {
   [Type in CaseEventType]: { id?: string; type: Type; occurredOn: IsoDate; details: CaseEventDetailsByType[Type] };
 }[CaseEventType];
 
-export type CaseEventOf<Type extends CaseEventType> = Extract<CaseEvent, { type: Type }>;

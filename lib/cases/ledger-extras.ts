@@ -3,7 +3,7 @@
 // served. Read by case number within the actor's organization, in batches.
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
-import { isoDateFromDb } from "../calendar/queries";
+import { isoDateFromDb } from "../calendar/dates";
 import type { LedgerExtras } from "./export";
 import { CLOCK_PHASE_LABELS } from "./labels";
 

@@ -6,9 +6,11 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type LitigationRoute } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { auditableRow, currentOperator, recordAudit, recordAuditEntries } from "../audit/record";
-import { isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
+import { loadWorkCalendar } from "../calendar/queries";
+import { isoDateFromDb } from "../calendar/dates";
 import type { IsoDate } from "../calendar/workdays";
 import { organizationCodeSchema } from "../organizations/schemas";
 import { parseInput } from "../validation";
@@ -69,7 +71,7 @@ export async function importLedgerForActor({
   file: LedgerFile;
   today: IsoDate;
 }): Promise<LedgerImportResult> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "case:import");
   const organization = await db.organization.findUniqueOrThrow({
     where: { id: actor.organizationId },
     select: { id: true, feeStopsClock: true },
@@ -82,7 +84,7 @@ export async function importLedgerForActor({
  * (the same checks as the import; managers and administrators only).
  */
 export async function checkLedgerForActor({ actor, file, today }: { actor: Actor; file: LedgerFile; today: IsoDate }): Promise<LedgerCheckResult> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "case:import");
   const organization = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { id: true, feeStopsClock: true } });
   const { cases, errors, warnings } = await checkFile(organization, file, today);
   return { caseNumbers: cases.map((ledgerCase) => ledgerCase.caseNumber), errors, warnings };

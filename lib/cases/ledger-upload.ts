@@ -3,8 +3,9 @@
 // as a LedgerUpload so that its result page lists the imported cases.
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
-import { isoDateFromDb } from "../calendar/queries";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { isoDateFromDb } from "../calendar/dates";
 import type { IsoDate } from "../calendar/workdays";
 import { parseLedgerFile, type LedgerIssue } from "./ledger-import";
 import { importLedgerForActor, type LedgerFile } from "./ledger-import-store";
@@ -17,7 +18,7 @@ export type LedgerUploadResult =
   | { ok: false; errors: LedgerIssue[]; warnings: LedgerIssue[] };
 
 export async function uploadLedger({ actor, file, today }: { actor: Actor; file: LedgerFile; today: IsoDate }): Promise<LedgerUploadResult> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "case:import");
   const result = await importLedgerForActor({ actor, file, today });
   if (!result.ok) return result;
   // The import has been committed; its case numbers are the file's 申请编号 cells.
@@ -40,7 +41,7 @@ const PAGE_SIZE = 100;
 
 /** An upload's result page: the imported cases (a page of them, in file order) and the warnings. */
 export async function getLedgerUpload({ actor, uploadId, page }: { actor: Actor; uploadId: string; page: number }) {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "case:import");
   const upload = await db.ledgerUpload.findFirst({
     where: { id: uploadId, organizationId: actor.organizationId },
     include: { uploadedBy: { select: { displayName: true } } },

@@ -12,11 +12,12 @@ import type { Application, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
-import { ROLES } from "../auth/roles";
+import { type Actor } from "../auth/actor";
+import { assertCan, can } from "../auth/permissions";
 import { auditableRow, recordAudit, recordAuditEntries, type AuditActor } from "../audit/record";
 import { parseInput } from "../validation";
-import { dbDateFromIso, isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
+import { loadWorkCalendar } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import type { IsoDate, WorkCalendar } from "../calendar/workdays";
 import { assertVersion, lockApplicationRow, type ExpectedVersion } from "../concurrency/versions";
 import { formatCaseNumber } from "./case-number";
@@ -95,7 +96,7 @@ function replayChange({
 }
 
 export async function registerApplication({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }) {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const data = parseInput(registerApplicationSchema, input);
   if (data.receivedOn > today) throw new AppError("VALIDATION", "收到申请日期不能晚于今天", { receivedOn: ["收到申请日期不能晚于今天"] });
   const calendar = await loadWorkCalendar();
@@ -103,7 +104,7 @@ export async function registerApplication({ actor, input, today }: { actor: Acto
   return db.$transaction(async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } });
     const handlerId = data.handlerId ?? actor.userId;
-    if (handlerId !== actor.userId && actor.role === "CLERK") {
+    if (handlerId !== actor.userId && !can(actor, "case:assign")) {
       throw new AppError("FORBIDDEN", "登记员只能将案件登记在自己名下；如需分配给他人，请由负责人分配", { handlerId: ["请选择自己"] });
     }
     await assertActiveHandler(tx, actor, handlerId);
@@ -223,7 +224,7 @@ export async function recordCaseEvent({
   /** The caller's transaction, when the step is one part of a larger change (a letter that records it). */
   transaction?: Transaction;
 }): Promise<{ eventId: string; projection: CaseProjection; version: number }> {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const parsed = parseInput(caseEventInputSchema, input) as CaseEvent;
   assertEnteredEvent(parsed);
   // A consultation gets the key its answer will name (several may be under way at once).
@@ -282,7 +283,7 @@ export async function correctCaseEvent({
   expectedVersion: ExpectedVersion;
   today: IsoDate;
 }): Promise<{ projection: CaseProjection; version: number; replacementId: string | null }> {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const correctionReason = parseInput(correctionReasonSchema, reason);
   const parsedReplacement = replacement === null ? null : (parseInput(caseEventInputSchema, replacement) as CaseEvent);
   if (parsedReplacement) assertEnteredEvent(parsedReplacement);
@@ -383,8 +384,8 @@ export async function assignHandler({
   const { applicationId, handlerId } = parseInput(assignHandlerSchema, input);
   return db.$transaction(async (tx) => {
     const application = await lockCase(tx, actor, applicationId, expectedVersion);
-    const takingUnassigned = actor.role === "CLERK" && application.handlerId === null && handlerId === actor.userId;
-    if (!takingUnassigned) assertRole(actor, "MANAGER", "ADMIN");
+    const takingUnassigned = !can(actor, "case:assign") && application.handlerId === null && handlerId === actor.userId;
+    if (!takingUnassigned) assertCan(actor, "case:assign");
     if (handlerId) await assertActiveHandler(tx, actor, handlerId);
     if (application.handlerId === handlerId) return { version: application.version, changed: false };
     const updated = await tx.application.update({ where: { id: applicationId }, data: { handlerId }, select: { version: true } });
@@ -446,7 +447,7 @@ export async function updateRegistration({
    */
   confirmPublishedChange?: boolean;
 }): Promise<{ version: number; changedFields: (keyof RegistrationFields)[]; publishedReports: PublishedReportRef[] }> {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const data = parseInput(editRegistrationSchema, input);
   const { reason: why } = parseInput(z.object({ reason: correctionReasonSchema }), { reason });
   if (data.receivedOn > today) throw new AppError("VALIDATION", "收到申请日期不能晚于今天", { receivedOn: ["收到申请日期不能晚于今天"] });
@@ -506,7 +507,7 @@ export async function voidApplication({
   expectedVersion: ExpectedVersion;
   now?: Date;
 }): Promise<{ version: number; publishedReports: PublishedReportRef[] }> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "case:void");
   const why = parseInput(voidReasonSchema, reason);
   return db.$transaction(async (tx) => {
     const application = await lockCase(tx, actor, applicationId, expectedVersion, { allowVoided: true });
@@ -547,7 +548,7 @@ export async function restoreApplication({
   expectedVersion: ExpectedVersion;
   today: IsoDate;
 }): Promise<{ version: number }> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "case:void");
   const why = parseInput(voidReasonSchema, reason);
   const calendar = await loadWorkCalendar();
   return db.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 // Conversions between database rows and the pure case domain, shared by the case queries and mutations.
 import type { Application, CaseEvent as CaseEventRow, Prisma } from "@prisma/client";
-import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import type { CaseEvent } from "./case-events";
 import type { CaseProjection } from "./projection";
 import { caseEventInputSchema } from "./schemas";

@@ -10,7 +10,7 @@
 import { Prisma, type Role, type ApplicantType, type ApplicationStatus, type Channel, type ClockPhase, type Outcome } from "@prisma/client";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
-import { isoDateFromDb } from "../calendar/queries";
+import { isoDateFromDb } from "../calendar/dates";
 import { type IsoDate, type WorkCalendar } from "../calendar/workdays";
 import { toLedgerRow, type LedgerRow } from "./ledger";
 import { CASE_LIST_OUTCOME_GROUPS, type CaseListQuery, type CaseListSort, type CaseListSortColumn } from "./list-schemas";

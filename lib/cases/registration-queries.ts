@@ -4,8 +4,9 @@
 import { Prisma, type ApplicationStatus, type Outcome } from "@prisma/client";
 import { z } from "zod";
 import { db } from "../db";
-import { assertRole, type Actor } from "../auth/actor";
-import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import { isoDateSchema } from "../calendar/schemas";
 import type { IsoDate } from "../calendar/workdays";
 import { perApplicationFee, perApplicationTierLabel } from "../fees/calculator";
@@ -189,7 +190,7 @@ export async function getRegistrationHints({
   requestContent,
   receivedOn,
 }: { actor: Actor } & RegistrationHintsInput): Promise<RegistrationHints> {
-  assertRole(actor, "CLERK", "MANAGER", "ADMIN");
+  assertCan(actor, "case:work");
   const query = parseInput(registrationHintsInputSchema, { applicantName, applicantIdNumber, requestContent, receivedOn });
   const { matchedBy, where: applicant } = applicantFilter(query);
   const similarityText =

@@ -11,8 +11,9 @@
 // within it; "closed in the period" = closedOn within it (only closed cases have one).
 import { Prisma, type ApplicantType, type Channel, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
 import { db } from "../db";
-import { assertRole, type Actor } from "../auth/actor";
-import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import type { IsoDate, WorkCalendar } from "../calendar/workdays";
 import { CASE_LIST_OUTCOME_GROUPS, caseListHref, type CaseListOutcomeGroup, type CaseListQuery } from "../cases/list-schemas";
 import {
@@ -128,7 +129,7 @@ async function workbenchList(
 
 /** The actor's own open cases that need attention, whatever the actor's role; for a manager also the unassigned ones. */
 export async function getWorkbench({ actor, today, calendar }: { actor: Actor; today: IsoDate; calendar: WorkCalendar }): Promise<Workbench> {
-  assertRole(actor, "CLERK", "MANAGER", "ADMIN");
+  assertCan(actor, "case:work");
   const mine: Prisma.ApplicationWhereInput = { organizationId: actor.organizationId, handlerId: actor.userId, status: "OPEN", voidedAt: null };
   const todayDate = dbDateFromIso(today);
   const context = { today, calendar };
@@ -433,7 +434,7 @@ export async function getManagerDashboard({
   today: IsoDate;
   calendar: WorkCalendar;
 }): Promise<ManagerDashboard> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "dashboard:view");
   const scope: Scope = {
     organizationId: actor.organizationId,
     today,

@@ -8,11 +8,11 @@ import { createHash } from "node:crypto";
 import { Prisma, type LetterKind } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
-import { ROLES } from "../auth/roles";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
-import { dbDateFromIso } from "../calendar/queries";
+import { dbDateFromIso } from "../calendar/dates";
 import type { IsoDate } from "../calendar/workdays";
 import { formatCaseNumber } from "../cases/case-number";
 import { getApplication, type ApplicationDetail } from "../cases/case-detail";
@@ -23,11 +23,12 @@ import { LETTER_PLACEHOLDER_NAMES, isLetterVariant } from "./definitions";
 import { checkLetterLayout, renderLetterDocx, standardLetterLayout } from "./layout";
 import { currentLetterTemplate, getLetterSettings, letterCaseOf, requireLetterhead } from "./queries";
 import { issueLetterSchema, letterSettingsSchema, letterTemplateSchema, type LetterInputs } from "./schemas";
-import { NUMBER_PLACEHOLDER, chineseDate, letterFileName, letterParagraphs, letterRecipient, letterVariant } from "./values";
+import { chineseDate } from "../calendar/dates";
+import { NUMBER_PLACEHOLDER, letterFileName, letterParagraphs, letterRecipient, letterVariant } from "./values";
 
 /** Administrators keep the letterhead; a save made from an older version is refused, not merged. */
 export async function saveLetterSettings({ actor, input }: { actor: Actor; input: unknown }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "letters:configure");
   const { version, ...data } = parseInput(letterSettingsSchema, input);
   const values = { ...data, postalCode: data.postalCode ?? null, updatedById: actor.userId };
   return db.$transaction(async (tx) => {
@@ -70,7 +71,7 @@ export interface UploadedFile {
  * an uploaded layout are checked first; a save made from an older version is refused.
  */
 export async function saveLetterTemplate({ actor, input, layoutFile }: { actor: Actor; input: unknown; layoutFile?: UploadedFile | null }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "letters:configure");
   const data = parseInput(letterTemplateSchema, input);
   if (!isLetterVariant(data.kind, data.variant)) throw new AppError("NOT_FOUND", "没有这种文书模板");
   const problems = checkTextTemplate(data.body, LETTER_PLACEHOLDER_NAMES).map((problem) => problem.message);
@@ -178,7 +179,7 @@ async function allocateLetterNumber(tx: Transaction, organizationId: string, kin
 
 /** Issues a letter on a case: any role that works cases. Returns the new letter's id and number. */
 export async function issueLetter({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }) {
-  assertRole(actor, ...ROLES);
+  assertCan(actor, "case:work");
   const data = parseInput(issueLetterSchema, input);
   const inputs: LetterInputs = data.inputs;
   if (data.issuedOn > today) throw new AppError("VALIDATION", "文书日期不能晚于今天", { issuedOn: ["文书日期不能晚于今天"] });

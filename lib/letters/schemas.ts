@@ -48,7 +48,6 @@ export const letterSettingsSchema = z.object({
   /** The version the form was loaded with (0: none saved yet). */
   version: z.coerce.number().int().min(0),
 });
-export type LetterSettingsInput = z.infer<typeof letterSettingsSchema>;
 
 export const letterTemplateSchema = z.object({
   kind: letterKindSchema,

@@ -5,7 +5,8 @@ import { OUTCOMES } from "../cases/labels";
 import { checkTextTemplate, fillTextTemplate } from "../templating/text";
 import { LETTER_KINDS, LETTER_PLACEHOLDER_NAMES, SAMPLE_LETTER_VALUES, letterVariants } from "./definitions";
 import { builtInLetterTemplate, remediesSentence } from "./templates";
-import { chineseDate, letterValues, type LetterCase } from "./values";
+import { chineseDate } from "../calendar/dates";
+import { letterValues, type LetterCase } from "./values";
 
 const letterhead = { fullName: "示例市司法局", address: "人民路1号", postalCode: "100000", telephone: "010-1", reviewOrgan: "示例市人民政府", court: "示例市中级人民法院" };
 const letterCase: LetterCase = {

@@ -2,16 +2,10 @@
 // entered for this letter, and the sentences that follow from them (fee standard, remedies). Pure.
 import type { Channel, FeeMethod, Outcome } from "@prisma/client";
 import { addWorkdays, type IsoDate, type WorkCalendar } from "../calendar/workdays";
+import { chineseDate } from "../calendar/dates";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "../cases/labels";
 import type { LetterInputs } from "./schemas";
 import { remediesSentence } from "./templates";
-
-/** 2026-03-02 → 2026年3月2日, the way letters write dates. */
-export function chineseDate(date: IsoDate | null | undefined): string {
-  if (!date) return "";
-  const [year, month, day] = date.split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-}
 
 export interface LetterCase {
   caseNumber: string;

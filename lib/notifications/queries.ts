@@ -5,7 +5,7 @@
 import { Prisma, type NotificationKind, type Role } from "@prisma/client";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
-import { dbDateFromIso, isoDateFromDb } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import type { CandidateWindow, NotificationCandidate, NotificationRecipient } from "./plan";
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertOperator, assertRole, type Actor, type OperatorActor } from "../auth/actor";
+import { assertOperator, type Actor, type OperatorActor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { hashPassword } from "../auth/password";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
@@ -92,7 +93,7 @@ export async function updateOrganizationSettings({
   expectedVersion: ExpectedVersion;
   today: IsoDate;
 }): Promise<{ version: number }> {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "organization:configure");
   const data = parseInput(organizationSettingsSchema, input);
   const { version, auditEventId } = await db.$transaction(async (tx) => {
     if (!(await lockOrganizationRow(tx, actor.organizationId))) throw new AppError("NOT_FOUND", "未找到本机构");

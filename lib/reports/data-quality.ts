@@ -2,7 +2,8 @@
 // the bureau late. Scoped to the actor's organization.
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
-import { dbDateFromIso, isoDateFromDb, loadWorkCalendar } from "../calendar/queries";
+import { loadWorkCalendar } from "../calendar/queries";
+import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import { addCalendarDays, isYearConfirmed, type IsoDate } from "../calendar/workdays";
 
 export interface DataQualityIssue {

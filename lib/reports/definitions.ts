@@ -46,8 +46,6 @@ export const reportRequestSchema = z
   .object({ year: reportYearSchema, format: reportFormatSchema.optional() })
   .transform(({ year, format }) => ({ year, format: format ?? defaultFormatForYear(year) }));
 
-export type ReportRequest = z.output<typeof reportRequestSchema>;
-
 export interface ReportYearBounds {
   /** 1 January of the year. */
   start: IsoDate;
@@ -287,6 +285,7 @@ export function applicationsRowDefinition(format: ReportFormat, key: RowKey): Ap
   return definition;
 }
 
+/** @public Read by scripts/cli.ts (its report text), which imports this module dynamically. */
 export const APPLICATIONS_TABLE_TITLE = "三、收到和处理政府信息公开申请情况";
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +305,7 @@ export const APPEAL_GROUP_LABELS: Record<AppealGroupKey, string> = {
 };
 
 /** The header cell above a group: 行政诉讼 spans its two sub-groups; 行政复议 has none. */
+/** @public Read by scripts/cli.ts (its report text), which imports this module dynamically. */
 export const APPEAL_GROUP_PARENT_LABELS: Record<AppealGroupKey, string | null> = {
   reconsideration: null,
   litigation_direct: "行政诉讼",
@@ -332,6 +332,7 @@ export function appealGroupOf(proceeding: { kind: ProceedingKind; route: Litigat
   return proceeding.route === "AFTER_RECONSIDERATION" ? "litigation_after_reconsideration" : "litigation_direct";
 }
 
+/** @public Read by scripts/cli.ts (its report text), which imports this module dynamically. */
 export const APPEALS_TABLE_TITLE = "四、政府信息公开行政复议、行政诉讼情况";
 
 // ---------------------------------------------------------------------------------------------
@@ -454,4 +455,20 @@ export function describeReportCell(cell: ParsedReportCell, format: ReportFormat)
   }
   if (cell.table === "appeals") return `${APPEAL_GROUP_LABELS[cell.group]} · ${APPEAL_COLUMN_LABELS[cell.column]}`;
   return FEE_LABELS[cell.fee];
+}
+
+/** Amounts are decimal yuan strings in the figures and summed as whole fen, never as floats. */
+const YUAN_PATTERN = /^(\d+)(?:\.(\d{1,2}))?$/;
+
+export function yuanToFen(yuan: string): bigint {
+  const match = YUAN_PATTERN.exec(yuan.trim());
+  if (!match) throw new Error(`金额格式有误：${yuan}`);
+  const [, whole = "0", fraction = ""] = match;
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
+}
+
+export function fenToYuan(fen: bigint): string {
+  const whole = fen / 100n;
+  const fraction = fen % 100n;
+  return `${whole}.${fraction.toString().padStart(2, "0")}`;
 }

@@ -25,14 +25,14 @@ import {
   reportCellIds,
   reportRequestSchema,
   rowCounts,
+  fenToYuan,
+  yuanToFen,
   type ReportFigures,
   type ReportFormat,
   type RowKey,
 } from "./definitions";
 import {
   computeReportModel,
-  fenToYuan,
-  yuanToFen,
   type ReportCaseRecord,
   type ReportModelInput,
   type ReportModelResult,

@@ -17,6 +17,8 @@ import {
   feesCellId,
   leafKeyForOutcome,
   reportYearBounds,
+  yuanToFen,
+  fenToYuan,
   type AppealColumnKey,
   type AppealsTable,
   type ApplicationsTable,
@@ -68,21 +70,6 @@ export interface ReportModelResult {
 
 // ---------------------------------------------------------------------------------------------
 // Money: yuan strings with at most two decimals, added up in fen (BigInt: no rounding, no overflow)
-
-const YUAN_PATTERN = /^(\d+)(?:\.(\d{1,2}))?$/;
-
-export function yuanToFen(yuan: string): bigint {
-  const match = YUAN_PATTERN.exec(yuan.trim());
-  if (!match) throw new Error(`金额格式有误：${yuan}`);
-  const [, whole = "0", fraction = ""] = match;
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
-}
-
-export function fenToYuan(fen: bigint): string {
-  const whole = fen / 100n;
-  const fraction = fen % 100n;
-  return `${whole}.${fraction.toString().padStart(2, "0")}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Cells

@@ -7,9 +7,10 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
-import { dbDateFromIso } from "../calendar/queries";
+import { dbDateFromIso } from "../calendar/dates";
 import { parseInput } from "../validation";
 import { APPLICANT_COLUMN_KEYS, COLUMN_LABELS, LAST_REPORT_YEAR } from "./definitions";
 import type { OpeningCarriedOut } from "./checks";
@@ -85,7 +86,7 @@ export async function getOpeningBalance({ actor }: { actor: Actor }) {
  * and the version the form was loaded with: a change made meanwhile by someone else is not overwritten.
  */
 export async function setOpeningBalance({ actor, input }: { actor: Actor; input: unknown }): Promise<OpeningBalanceView> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "report:opening-balance");
   const data = parseInput(openingBalanceInputSchema, input);
   const six = APPLICANT_COLUMN_KEYS.map((key) => data.counts[key]);
   const carriedOut = [...six, six.reduce((sum, count) => sum + count, 0)];
@@ -129,7 +130,7 @@ export async function setOpeningBalance({ actor, input }: { actor: Actor; input:
 
 /** Removes the opening balance entered by mistake (managers and administrators), with a reason. */
 export async function removeOpeningBalance({ actor, input }: { actor: Actor; input: unknown }): Promise<void> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "report:opening-balance");
   const data = parseInput(removeOpeningBalanceSchema, input);
   await db.$transaction(async (tx) => {
     const existing = await tx.openingBalance.findUnique({ where: { organizationId: actor.organizationId } });

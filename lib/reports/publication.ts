@@ -11,7 +11,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { findAuditEntriesOf } from "../audit/queries";
 import { formatDateTime } from "../format";
@@ -224,7 +225,7 @@ const saveDraftSchema = z.object({
  * with who saved when, so that two people editing at once never overwrite each other silently.
  */
 export async function saveReportDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<{ version: number }> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "report:publish");
   const data = parseInput(saveDraftSchema, input);
   assertReportSectionsFill(data.sections);
   const request = parseInput(reportRequestSchema, { year: data.year, format: data.format });
@@ -351,7 +352,7 @@ async function latestVersionNotice(organizationId: string, year: number): Promis
  * Figures, cell lists, checks, the draft and the organization's name come from one snapshot.
  */
 export async function publishReport({ actor, input }: { actor: Actor; input: unknown }): Promise<{ version: number }> {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "report:publish");
   const data = parseInput(publishSchema, input);
   const request = parseInput(reportRequestSchema, { year: data.year, format: data.format });
   const organizationId = actor.organizationId;

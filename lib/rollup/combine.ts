@@ -12,7 +12,7 @@ import {
   type ReportFigures,
   type ReportFormat,
 } from "../reports/definitions";
-import { fenToYuan, yuanToFen } from "../reports/model";
+import { fenToYuan, yuanToFen } from "../reports/definitions";
 
 const zeros = () => COLUMN_KEYS.map(() => 0);
 

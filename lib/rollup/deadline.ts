@@ -6,8 +6,6 @@ import type { IsoDate } from "../calendar/workdays";
 
 /** The deadline of a department, "MM-DD" of the year after the report year. */
 export const DEPARTMENT_REPORT_DEADLINE = "01-31";
-/** The statutory deadline of a 县级以上地方人民政府, offered as the usual setting for a government. */
-export const GOVERNMENT_REPORT_DEADLINE = "03-31";
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

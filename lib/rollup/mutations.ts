@@ -2,7 +2,8 @@
 // a government sets its own (by law 31 March). Administrators of the organization only; audited.
 import { z } from "zod";
 import { db } from "../db";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { reportDeadlineSchema } from "./deadline";
@@ -13,7 +14,7 @@ export const reportDeadlineInputSchema = z.object({
 });
 
 export async function setReportDeadline({ actor, input }: { actor: Actor; input: unknown }): Promise<{ reportDeadline: string | null; changed: boolean }> {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "rollup:configure");
   const { reportDeadline } = parseInput(reportDeadlineInputSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { reportDeadline: true } });

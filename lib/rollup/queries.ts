@@ -8,7 +8,8 @@
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan, can } from "../auth/permissions";
 import { formatDate } from "../format";
 import type { IsoDate } from "../calendar/workdays";
 import { parseInput } from "../validation";
@@ -81,7 +82,7 @@ function ancestorsOf(tree: ReadonlyMap<string, OrganizationNode>, id: string): O
  * is "not found", so that a roll-up does not reveal what exists outside the actor's tree.
  */
 async function resolveRollupTarget(actor: Actor, organizationCode: string | undefined) {
-  assertRole(actor, "MANAGER", "ADMIN");
+  assertCan(actor, "rollup:view");
   const tree = await loadOrganizationTree();
   const target = organizationCode ? [...tree.values()].find((node) => node.code === organizationCode) : tree.get(actor.organizationId);
   if (!target || !ancestorsOf(tree, target.id).some((node) => node.id === actor.organizationId)) {
@@ -95,7 +96,7 @@ async function resolveRollupTarget(actor: Actor, organizationCode: string | unde
 
 /** Whether the actor's organization has organizations below it (the roll-up is worth a menu entry). */
 export async function hasChildOrganizations({ actor }: { actor: Actor }): Promise<boolean> {
-  if (actor.role === "CLERK") return false;
+  if (!can(actor, "rollup:view")) return false;
   return (await db.organization.count({ where: { parentId: actor.organizationId } })) > 0;
 }
 

@@ -3,7 +3,8 @@
 import type { Prisma, Role } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { hashPassword } from "../auth/password";
 import { clearSecondFactor } from "../auth/second-factor-store";
 import { recordAudit } from "../audit/record";
@@ -47,7 +48,7 @@ async function assertAnotherActiveAdmin(tx: Transaction, actor: Actor, userId: s
 }
 
 export async function createUser({ actor, input }: { actor: Actor; input: unknown }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "users:manage");
   const data = parseInput(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
@@ -75,7 +76,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
 }
 
 export async function changeUserRole({ actor, input }: { actor: Actor; input: unknown }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "users:manage");
   const { userId, role } = parseInput(changeRoleSchema, input);
   await db.$transaction(async (tx) => {
     const user = await findOwnUser(tx, actor, userId);
@@ -93,7 +94,7 @@ export async function changeUserRole({ actor, input }: { actor: Actor; input: un
 }
 
 export async function setUserActive({ actor, input }: { actor: Actor; input: unknown }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "users:manage");
   const { userId, active } = parseInput(setUserActiveSchema, input);
   await db.$transaction(async (tx) => {
     const user = await findOwnUser(tx, actor, userId);
@@ -119,7 +120,7 @@ export async function setUserActive({ actor, input }: { actor: Actor; input: unk
  * user must choose their own password at the next sign-in.
  */
 export async function resetUserPassword({ actor, input }: { actor: Actor; input: unknown }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "users:manage");
   const { userId, password } = parseInput(resetPasswordSchema, input);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
@@ -140,7 +141,7 @@ export async function resetUserPassword({ actor, input }: { actor: Actor; input:
 
 /** The address and opt-in for the daily deadline digest email. */
 export async function setUserEmailSettings({ actor, input }: { actor: Actor; input: unknown }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "users:manage");
   const { userId, email, emailDigest } = parseInput(emailSettingsSchema, input);
   await db.$transaction(async (tx) => {
     const user = await findOwnUser(tx, actor, userId);
@@ -163,7 +164,7 @@ export async function setUserEmailSettings({ actor, input }: { actor: Actor; inp
  * one at the next sign-in.
  */
 export async function resetUserSecondFactor({ actor, input }: { actor: Actor; input: unknown }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "users:manage");
   const { userId } = parseInput(resetSecondFactorSchema, input);
   await db.$transaction(async (tx) => {
     const user = await findOwnUser(tx, actor, userId);

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertRole, type Actor } from "../auth/actor";
+import { type Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 
 const userListSelect = {
   id: true,
@@ -19,7 +20,7 @@ const userListSelect = {
 
 /** The users of the actor's organization (administrators only). */
 export async function findUsers({ actor }: { actor: Actor }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "users:manage");
   return db.user.findMany({
     where: { organizationId: actor.organizationId },
     select: userListSelect,
@@ -29,7 +30,7 @@ export async function findUsers({ actor }: { actor: Actor }) {
 
 /** One user of the actor's organization; NOT_FOUND for any other id, including other organizations'. */
 export async function getUser({ actor, userId }: { actor: Actor; userId: string }) {
-  assertRole(actor, "ADMIN");
+  assertCan(actor, "users:manage");
   const user = await db.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: userListSelect });
   if (!user) throw new AppError("NOT_FOUND", "未找到该用户");
   return user;

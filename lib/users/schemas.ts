@@ -20,8 +20,6 @@ export const setUserActiveSchema = z.object({ userId: userIdSchema, active: z.bo
 export const resetPasswordSchema = z.object({ userId: userIdSchema, password: newPasswordSchema });
 export const resetSecondFactorSchema = z.object({ userId: userIdSchema });
 
-export type CreateUserInput = z.infer<typeof createUserSchema>;
-
 export const emailSettingsSchema = z.object({
   userId: userIdSchema,
   email: z

@@ -53,4 +53,3 @@ export const caseRacesSuite: FaultSuite = {
   },
 };
 
-export default caseRacesSuite;

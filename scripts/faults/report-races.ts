@@ -205,4 +205,3 @@ async function reportPageRenders(context: FaultContext, username: string, passwo
 }
 
 export const reportRacesSuite: FaultSuite = { name: "report-races", run };
-export default reportRacesSuite;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { PageSizeLink } from "@/components/cases/list/page-size-link";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { findApplications, findCaseHandlerOptions } from "@/lib/cases/queries";
 import {
@@ -108,7 +109,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                 </a>
               </>
             )}
-            {actor.role === "MANAGER" || actor.role === "ADMIN" ? (
+            {can(actor, "case:import") ? (
               <Link className="button" href="/cases/import" data-testid="case-import">
                 导入台账
               </Link>

@@ -1,13 +1,11 @@
 import type { ReactNode } from "react";
 import type { ApplicationDetail } from "@/lib/cases/case-detail";
-import { isoDateFromDb } from "@/lib/calendar/queries";
+import { isoDateFromDb } from "@/lib/calendar/dates";
 import {
   APPLICANT_TYPE_LABELS,
   CHANNEL_LABELS,
   CLOCK_PHASE_LABELS,
   FEE_METHOD_LABELS,
-  OUTCOME_GROUPS,
-  OUTCOME_LABELS,
 } from "@/lib/cases/labels";
 import Link from "next/link";
 import { describePublishedReports } from "@/lib/cases/published-reports";

@@ -2,7 +2,7 @@
 
 import type { LitigationRoute, ProceedingDisposition, ProceedingInstanceLevel, ProceedingKind, ProceedingResult } from "@/lib/domain-types";
 import { useState, useTransition, type FormEvent } from "react";
-import { deleteProceedingAction, saveProceedingAction } from "@/lib/cases/actions";
+import { deleteProceedingAction, saveProceedingAction } from "@/lib/appeals/actions";
 import { LITIGATION_ROUTE_LABELS, PROCEEDING_KIND_LABELS, PROCEEDING_RESULT_LABELS } from "@/lib/cases/labels";
 import {
   DISPOSITION_LABELS,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { getApplication } from "@/lib/cases/case-detail";
 import { findCaseHandlerOptions } from "@/lib/cases/queries";
@@ -34,7 +35,7 @@ export default async function CaseDetailPage({
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const canReassign = actor.role === "MANAGER" || actor.role === "ADMIN";
+  const canReassign = can(actor, "case:assign");
   const [handlers, letters, letterSettings, attachments] = await Promise.all([
     canReassign ? findCaseHandlerOptions({ actor }) : [],
     findCaseLetters({ actor, applicationId: id }),

@@ -2,7 +2,7 @@
 // case matching the filters, in the list's order.
 import { requireActorForAction } from "@/lib/auth/session";
 import { recordDataExport } from "@/lib/auth/security-events";
-import { isAppError } from "@/lib/errors";
+import { appErrorResponse, errorResponse, isAppError } from "@/lib/errors";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { PassThrough, Readable } from "node:stream";
 import { openApplicationsExport, type ApplicationsExport } from "@/lib/cases/queries";
@@ -61,18 +61,13 @@ function xlsxBody(exported: ApplicationsExport, actor: ExportActor): ReadableStr
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
 
-function errorResponse(status: number, message: string): Response {
-  return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
 export async function GET(request: Request): Promise<Response> {
   let actor;
   try {
     actor = await requireActorForAction();
   } catch (error) {
-    if (isAppError(error) && error.code === "UNAUTHENTICATED") return errorResponse(401, error.message);
-    // An operator, or an account that must first change its password or enrol a second factor.
-    if (isAppError(error) && error.code === "FORBIDDEN") return errorResponse(403, error.message);
+    // FORBIDDEN: an operator, or an account that must first change its password or enrol a second factor.
+    if (isAppError(error)) return appErrorResponse(error);
     throw error;
   }
 

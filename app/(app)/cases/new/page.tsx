@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { findCaseHandlerOptions } from "@/lib/cases/queries";
 import { todayInShanghai } from "@/lib/today";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,7 +12,7 @@ export default async function NewApplicationPage() {
   const actor = await requireActor();
   const everyone = await findCaseHandlerOptions({ actor });
   // A clerk registers cases for themselves; managers and administrators may choose the handler.
-  const handlers = actor.role === "CLERK" ? everyone.filter((handler) => handler.id === actor.userId) : everyone;
+  const handlers = !can(actor, "case:assign") ? everyone.filter((handler) => handler.id === actor.userId) : everyone;
   return (
     <div className="page">
       <PageHeader

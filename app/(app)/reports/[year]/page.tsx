@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { todayInShanghai } from "@/lib/today";
 import { getReportWorkspace } from "@/lib/reports/publication";
@@ -39,7 +40,7 @@ export default async function ReportYearPage({
       workspace={workspace}
       dataQuality={dataQuality}
       organizationName={actor.organizationName}
-      canEdit={actor.role === "MANAGER" || actor.role === "ADMIN"}
+      canEdit={can(actor, "report:publish")}
       placeholderValues={narrativeValues(workspace.report)}
       carryOverBasis={carryOverBasis}
     />

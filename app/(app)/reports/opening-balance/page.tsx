@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { getOpeningBalance } from "@/lib/reports/opening-balance";
 import { COLUMN_KEYS, COLUMN_LABELS } from "@/lib/reports/definitions";
 import { formatDateTime } from "@/lib/format";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "期初余额" };
 export default async function OpeningBalancePage() {
   const actor = await requireActor();
   const { balance, firstCaseYear, publishedYears } = await getOpeningBalance({ actor });
-  const canEdit = actor.role === "MANAGER" || actor.role === "ADMIN";
+  const canEdit = can(actor, "report:opening-balance");
   const thisYear = Number(todayInShanghai().slice(0, 4));
   const suggestedYear = (firstCaseYear ?? thisYear) - 1;
   return (

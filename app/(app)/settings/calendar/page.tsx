@@ -6,14 +6,9 @@ import { findCalendarChanges, getCalendarYear } from "@/lib/calendar/queries";
 import { calendarYearNumberSchema, isoDateSchema, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from "@/lib/calendar/schemas";
 import { isPlainWeekend } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/ui/page-header";
-import {
-  CalendarLegend,
-  CalendarYearGrid,
-  CELL_KIND_LABELS,
-  cellKindOf,
-  summarizeCalendarYear,
-  weekdayNameOf,
-} from "@/components/calendar/calendar-year-grid";
+import { CalendarLegend, CalendarYearGrid } from "@/components/calendar/calendar-year-grid";
+import { CELL_KIND_LABELS, cellKindOf, chineseDate, summarizeCalendarYear, weekdayNameOf } from "@/lib/calendar/dates";
+import { todayInShanghai } from "@/lib/today";
 import { CalendarDayForm } from "@/components/calendar/calendar-day-form";
 import { CalendarYearForm } from "@/components/calendar/calendar-year-form";
 import { CalendarHistory } from "@/components/calendar/calendar-history";
@@ -25,16 +20,6 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** Today's calendar date in Asia/Shanghai (legal dates are Beijing dates, whatever the server's zone). */
-function todayInShanghai(now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-function formatChineseDate(date: string): string {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
 export default async function CalendarSettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -138,7 +123,7 @@ export default async function CalendarSettingsPage({ searchParams }: { searchPar
               {selectedDate ? (
                 <div className="stack">
                   <p className={styles.selectedDate} data-testid="selected-date">
-                    {formatChineseDate(selectedDate)} {weekdayNameOf(selectedDate)}
+                    {chineseDate(selectedDate)} {weekdayNameOf(selectedDate)}
                   </p>
                   <p className="muted">
                     当前：{CELL_KIND_LABELS[cellKindOf(selectedDate, selectedOverride?.kind, selectedProvisional !== undefined)]}

@@ -2,7 +2,7 @@
 // adds a file to the case file. A route handler rather than a server action: scans are larger than a
 // server action's body limit.
 import { getActor } from "@/lib/auth/session";
-import { HTTP_STATUS_OF_ERROR, isAppError } from "@/lib/errors";
+import { appErrorResponse, isAppError } from "@/lib/errors";
 import { addAttachment, attachmentMaxBytes } from "@/lib/attachments/mutations";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +36,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     });
     return Response.json({ ok: true, message: "已加入案卷", ...added });
   } catch (error) {
-    if (isAppError(error)) return Response.json({ ok: false, message: error.message, fieldErrors: error.fieldErrors }, { status: HTTP_STATUS_OF_ERROR[error.code] });
+    if (isAppError(error)) return appErrorResponse(error);
     throw error;
   }
 }

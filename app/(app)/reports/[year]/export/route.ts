@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
 import { recordDataExport } from "@/lib/auth/security-events";
-import { isAppError } from "@/lib/errors";
+import { appErrorResponse, isAppError } from "@/lib/errors";
 import { exportReportFile } from "@/lib/reports/export";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       },
     });
   } catch (error) {
-    if (isAppError(error)) return NextResponse.json({ message: error.message }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+    if (isAppError(error)) return appErrorResponse(error);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { appErrorResponse, isAppError } from "@/lib/errors";
 import { exportRollupFile } from "@/lib/rollup/export";
 import { todayInShanghai } from "@/lib/today";
 
@@ -29,10 +29,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       },
     });
   } catch (error) {
-    if (isAppError(error)) {
-      const status = error.code === "NOT_FOUND" ? 404 : error.code === "FORBIDDEN" ? 403 : 400;
-      return NextResponse.json({ message: error.message }, { status });
-    }
+    if (isAppError(error)) return appErrorResponse(error);
     throw error;
   }
 }

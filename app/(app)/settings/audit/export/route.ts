@@ -1,7 +1,7 @@
 // GET /settings/audit/export?format=csv|xlsx&<the page's filters>: every matching audit entry as a file
 // (administrators only; refused in Chinese above the export limit).
 import { requireActorForAction } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { appErrorResponse, errorResponse, isAppError } from "@/lib/errors";
 import { findAuditLogForExport } from "@/lib/audit/queries";
 import { auditLogToCsv, auditLogToXlsx } from "@/lib/audit/export";
 import { parseAuditLogQuery } from "@/lib/audit/list-schemas";
@@ -16,12 +16,6 @@ const CONTENT_TYPES = {
 
 function isExportFormat(value: string): value is keyof typeof CONTENT_TYPES {
   return Object.hasOwn(CONTENT_TYPES, value);
-}
-
-const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
-
-function errorResponse(status: number, message: string): Response {
-  return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 export async function GET(request: Request): Promise<Response> {
@@ -41,7 +35,7 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (isAppError(error)) return errorResponse(error.code in STATUS ? STATUS[error.code as keyof typeof STATUS] : 400, error.message);
+    if (isAppError(error)) return appErrorResponse(error);
     throw error;
   }
 }

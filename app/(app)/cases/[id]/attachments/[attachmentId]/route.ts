@@ -1,6 +1,6 @@
 // GET /cases/<id>/attachments/<attachmentId>: an attachment's content, for users of its organization (audited).
 import { getActor } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { appErrorResponse, isAppError } from "@/lib/errors";
 import { getAttachmentFile } from "@/lib/attachments/queries";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return Response.json({ message: error.message }, { status: 404 });
+    if (isAppError(error)) return appErrorResponse(error);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 // GET /cases/<id>/letters/<letterId>: an issued letter's Word file, for users of its organization (audited).
 import { getActor } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { appErrorResponse, isAppError } from "@/lib/errors";
 import { getLetterFile } from "@/lib/letters/queries";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return Response.json({ message: error.message }, { status: 404 });
+    if (isAppError(error)) return appErrorResponse(error);
     throw error;
   }
 }

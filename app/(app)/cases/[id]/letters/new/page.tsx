@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { isoDateFromDb } from "@/lib/calendar/queries";
+import { isoDateFromDb } from "@/lib/calendar/dates";
 import { getApplication } from "@/lib/cases/case-detail";
 import { LETTER_KINDS, LETTER_KIND_LABELS } from "@/lib/letters/definitions";
 import { getLetterSettings } from "@/lib/letters/queries";

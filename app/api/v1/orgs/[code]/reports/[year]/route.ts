@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { readerOf } from "@/lib/api-tokens/reader";
 import { recordAccessRefused } from "@/lib/auth/security-events";
-import { isAppError } from "@/lib/errors";
+import { appErrorResponse, errorResponse, isAppError } from "@/lib/errors";
 import { reportFormatSchema, reportYearSchema } from "@/lib/reports/definitions";
 import { computeReport, computeReportForOrganization } from "@/lib/reports/queries";
 
@@ -16,10 +16,6 @@ const reportQuerySchema = z.object({
   year: reportYearSchema,
   format: reportFormatSchema.optional(),
 });
-
-function errorResponse(status: number, message: string): Response {
-  return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
-}
 
 export async function GET(request: Request, context: { params: Promise<{ code: string; year: string }> }): Promise<Response> {
   const { code, year } = await context.params;
@@ -46,8 +42,7 @@ export async function GET(request: Request, context: { params: Promise<{ code: s
         : await computeReportForOrganization({ organizationId: reader.organizationId, year: parsed.data.year, format: parsed.data.format });
     return Response.json(report, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (isAppError(error) && error.code === "VALIDATION") return errorResponse(400, error.message);
-    if (isAppError(error) && error.code === "NOT_FOUND") return errorResponse(404, "未找到该机构");
+    if (isAppError(error)) return appErrorResponse(error, error.code === "NOT_FOUND" ? "未找到该机构" : error.message);
     throw error;
   }
 }
