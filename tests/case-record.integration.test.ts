@@ -330,6 +330,10 @@ describe("clock rules in the data-quality list", () => {
     expect(isoDateFromDb(stored.dueOn!)).toBe("2026-04-07");
     const issues = await getDataQuality({ actor: manager, year: 2026, today: TODAY });
     expect(issues.find((issue) => issue.key === "late-correction-notice")).toMatchObject({ count: 1, cases: [{ id }] });
+    // The panel belongs to its year: the 2024 report lists none of this organization's 2026 cases.
+    const issuesOf2024 = await getDataQuality({ actor: manager, year: 2024, today: TODAY });
+    expect(issuesOf2024.flatMap((issue) => issue.cases)).toEqual([]);
+    expect(issuesOf2024.filter((issue) => issue.count > 0).map((issue) => issue.key)).toEqual([]);
 
     // Two consultations at once; a corrected consultation keeps the key its answer names.
     const other = await registerApplication({ actor: clerk, input: application("同时征求", "2026-06-01"), today: TODAY });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import type { ReportDraftState } from "@/lib/reports/publication";
 import { saveReportDraftAction } from "@/lib/reports/actions";
 import { activeDisclosureGrid } from "@/lib/reports/layout";
@@ -66,6 +66,8 @@ export function ReportDraftForm({
   draft,
   placeholderValues,
   canEdit,
+  statisticalTables,
+  feeFigures,
 }: {
   year: number;
   format: "2019" | "2021";
@@ -73,6 +75,10 @@ export function ReportDraftForm({
   /** The value of every placeholder for today's figures (narrative.ts narrativeValues), for the preview. */
   placeholderValues: Record<string, string>;
   canEdit: boolean;
+  /** Sections 三 and 四, computed from the case log: shown between 二 and 五, as the report orders them. */
+  statisticalTables?: ReactNode;
+  /** The fee figures of section 六, computed from the case log. */
+  feeFigures?: ReactNode;
 }) {
   const { sections, activeDisclosure } = draft;
   const [overview, setOverview] = useState(sections.overview);
@@ -214,13 +220,16 @@ export function ReportDraftForm({
         </div>
       </section>
 
+      {statisticalTables}
+
       <section className={`card ${styles.section}`}>
         <h2>{SECTION_TITLES.problems}</h2>
         <textarea name="problems" aria-label="存在的主要问题及改进情况" defaultValue={sections.problems} readOnly={!canEdit} />
       </section>
       <section className={`card ${styles.section}`}>
         <h2>{SECTION_TITLES.other}</h2>
-        <p className="hint muted">信息处理费的件数和金额由系统按下方“六、信息处理费”自动写入报告。</p>
+        <p className="hint muted">信息处理费的件数和金额由系统按下列数字自动写入报告。</p>
+        {feeFigures}
         <textarea name="other" aria-label="其他需要报告的事项" defaultValue={sections.other} readOnly={!canEdit} />
       </section>
       {canEdit ? (

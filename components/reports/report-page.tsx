@@ -141,35 +141,42 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
         </section>
       ) : null}
 
-      <ReportDraftForm year={year} format={format} draft={workspace.draft} placeholderValues={placeholderValues} canEdit={canEdit} />
+      <ReportDraftForm
+        year={year}
+        format={format}
+        draft={workspace.draft}
+        placeholderValues={placeholderValues}
+        canEdit={canEdit}
+        statisticalTables={
+          <>
+            <section className="card" aria-labelledby="table3-heading">
+              <h2 id="table3-heading">{SECTION_TITLES.applications}</h2>
+              <ReportGrid grid={applicationsGrid(format, report.applications)} cellHref={cellHref} testId="table-applications" />
+            </section>
 
-      <section className="card" aria-labelledby="table3-heading">
-        <h2 id="table3-heading">{SECTION_TITLES.applications}</h2>
-        <ReportGrid grid={applicationsGrid(format, report.applications)} cellHref={cellHref} testId="table-applications" />
-      </section>
-
-      <section className="card" aria-labelledby="table4-heading">
-        <h2 id="table4-heading">{SECTION_TITLES.appeals}</h2>
-        <ReportGrid grid={appealsGrid(report.appeals)} cellHref={cellHref} testId="table-appeals" />
-      </section>
-
-      <section className="card" aria-labelledby="fees-heading">
-        <h2 id="fees-heading">六、信息处理费</h2>
-        <div className={styles.fees} data-testid="report-fees">
-          {FEE_KEYS.map((key) => (
-            <div key={key}>
-              <span className="muted">{FEE_LABELS[key]}</span>
-              {report.fees[key] !== 0 && report.fees[key] !== "0.00" ? (
-                <Link href={cellHref(feesCellId(key))} data-testid={`cell-fees.${key}`}>
+            <section className="card" aria-labelledby="table4-heading">
+              <h2 id="table4-heading">{SECTION_TITLES.appeals}</h2>
+              <ReportGrid grid={appealsGrid(report.appeals)} cellHref={cellHref} testId="table-appeals" />
+            </section>
+          </>
+        }
+        feeFigures={
+          <div className={styles.fees} data-testid="report-fees" aria-label="信息处理费">
+            {FEE_KEYS.map((key) => (
+              <div key={key}>
+                <span className="muted">{FEE_LABELS[key]}</span>
+                {report.fees[key] !== 0 && report.fees[key] !== "0.00" ? (
+                  <Link href={cellHref(feesCellId(key))} data-testid={`cell-fees.${key}`}>
+                    <strong>{report.fees[key]}</strong>
+                  </Link>
+                ) : (
                   <strong>{report.fees[key]}</strong>
-                </Link>
-              ) : (
-                <strong>{report.fees[key]}</strong>
-              )}
-            </div>
-          ))}
-        </div>
-      </section>
+                )}
+              </div>
+            ))}
+          </div>
+        }
+      />
 
       {canEdit ? (
         <section className="card no-print" aria-labelledby="publish-heading">

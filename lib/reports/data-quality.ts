@@ -1,5 +1,6 @@
 // The data-quality list shown with the year's report: what would make the published figures wrong or
-// the bureau late. Scoped to the actor's organization.
+// the bureau late. Scoped to the actor's organization and to the year's report: the cases that were in
+// the year (received by its last day and not closed before its first), and the 复议/诉讼 filed by then.
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
 import { loadWorkCalendar } from "../calendar/queries";
@@ -26,7 +27,9 @@ const LITIGATION_STALE_DAYS = 183;
 export async function getDataQuality({ actor, year, today }: { actor: Actor; year: number; today: IsoDate }): Promise<DataQualityIssue[]> {
   // Voided cases (作废) count nowhere, here neither.
   const organizationId = actor.organizationId;
-  const counted = { organizationId, voidedAt: null };
+  const yearStart = dbDateFromIso(`${year}-01-01`);
+  const yearEnd = dbDateFromIso(`${year}-12-31`);
+  const counted = { organizationId, voidedAt: null, receivedOn: { lte: yearEnd }, OR: [{ closedOn: null }, { closedOn: { gte: yearStart } }] };
   const todayDate = dbDateFromIso(today);
   const [closedWithoutOutcome, overdue, correctionLapsed, feeLapsed, staleReconsiderations, staleLitigations, calendar, provisional, lateNotices, unknownPeriods] = await Promise.all([
     db.application.findMany({
@@ -50,19 +53,19 @@ export async function getDataQuality({ actor, year, today }: { actor: Actor; yea
       orderBy: { feePaymentDueOn: "asc" },
     }),
     db.proceeding.findMany({
-      where: { organizationId, application: { voidedAt: null }, kind: "RECONSIDERATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -RECONSIDERATION_STALE_DAYS)) } },
+      where: { organizationId, application: { voidedAt: null }, kind: "RECONSIDERATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -RECONSIDERATION_STALE_DAYS)), lte: yearEnd } },
       select: { id: true, filedOn: true, application: { select: { id: true, caseNumber: true } } },
       orderBy: { filedOn: "asc" },
     }),
     db.proceeding.findMany({
-      where: { organizationId, application: { voidedAt: null }, kind: "LITIGATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -LITIGATION_STALE_DAYS)) } },
+      where: { organizationId, application: { voidedAt: null }, kind: "LITIGATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -LITIGATION_STALE_DAYS)), lte: yearEnd } },
       select: { id: true, filedOn: true, application: { select: { id: true, caseNumber: true } } },
       orderBy: { filedOn: "asc" },
     }),
     loadWorkCalendar(),
     db.application.count({ where: { ...counted, status: "OPEN", dueIsProvisional: true } }),
     db.application.findMany({
-      where: { ...counted, correctionNoticeLate: true, correctionRequestedOn: { gte: dbDateFromIso(`${year}-01-01`), lte: dbDateFromIso(`${year}-12-31`) } },
+      where: { ...counted, correctionNoticeLate: true, correctionRequestedOn: { gte: yearStart, lte: yearEnd } },
       select: { id: true, caseNumber: true, correctionRequestedOn: true },
       orderBy: { correctionRequestedOn: "asc" },
     }),
