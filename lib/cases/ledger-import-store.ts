@@ -146,7 +146,7 @@ async function importIntoOrganization({
     throw error;
   }
   // Imported cases have no handler: the managers hear of them (and of the overdue ones) now.
-  await generateNotificationsAfterChange({ today, reason: "导入台账" });
+  await generateNotificationsAfterChange({ today, reason: "导入台账", organizationId: organization.id });
   return { ok: true, importedCount: cases.length, warnings };
 }
 

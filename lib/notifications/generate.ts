@@ -1,4 +1,5 @@
-// The alerts of the day, for every organization (run by the scheduler at start and every hour): reads
+// The alerts of the day, for every organization (run by the scheduler at start and every hour) or for
+// one (right after its ledger import): reads
 // the open cases that may need an alert and the active users, plans (plan.ts) and inserts. Idempotent:
 // the database keeps each (user, dedupe key) once.
 import { loadWorkCalendar } from "../calendar/queries";
@@ -16,11 +17,14 @@ export interface GenerationResult {
   created: number;
 }
 
-/** Raises today's alerts for every organization. Idempotent: a second run the same day creates nothing. */
-export async function generateNotifications({ today, calendar }: { today: IsoDate; calendar: WorkCalendar }): Promise<GenerationResult> {
+/**
+ * Raises today's alerts for every organization, or for one (`organizationId`). Idempotent: a second run
+ * the same day creates nothing.
+ */
+export async function generateNotifications({ today, calendar, organizationId }: { today: IsoDate; calendar: WorkCalendar; organizationId?: string }): Promise<GenerationResult> {
   const [candidates, recipients] = await Promise.all([
-    findNotificationCandidates({ window: candidateWindow(calendar, today) }),
-    findNotificationRecipients(),
+    findNotificationCandidates({ window: candidateWindow(calendar, today), organizationId }),
+    findNotificationRecipients(organizationId),
   ]);
   const drafts = planNotifications({ candidates, recipients, today, calendar });
   const created = await insertNotifications({ drafts });
@@ -32,9 +36,18 @@ export async function generateNotifications({ today, calendar }: { today: IsoDat
  * alerts are generated now rather than at the scheduler's next hourly run. The change itself has been
  * committed; a failure here is logged and left to the scheduler (generation is idempotent).
  */
-export async function generateNotificationsAfterChange({ today, reason }: { today: IsoDate; reason: string }): Promise<GenerationResult | null> {
+export async function generateNotificationsAfterChange({
+  today,
+  reason,
+  organizationId,
+}: {
+  today: IsoDate;
+  reason: string;
+  /** The organization the change concerns (an import); absent for the national calendar. */
+  organizationId?: string;
+}): Promise<GenerationResult | null> {
   try {
-    const result = await generateNotifications({ today, calendar: await loadWorkCalendar() });
+    const result = await generateNotifications({ today, calendar: await loadWorkCalendar(), organizationId });
     if (result.created > 0) console.log(`[notifications] ${reason}后已生成 ${result.created} 条新提醒`);
     return result;
   } catch (error) {

@@ -38,10 +38,11 @@ const isoOrNull = (date: Date | null) => (date ? isoDateFromDb(date) : null);
  * overdue, the 补正 notice window about to close, a lapsed fee payment, a consultation window at its end,
  * a provisional due date, or no handler.
  */
-export async function findNotificationCandidates({ window }: { window: CandidateWindow }): Promise<NotificationCandidate[]> {
+export async function findNotificationCandidates({ window, organizationId }: { window: CandidateWindow; organizationId?: string }): Promise<NotificationCandidate[]> {
   const today = dbDateFromIso(window.today);
   const records = await db.application.findMany({
     where: {
+      ...(organizationId ? { organizationId } : {}),
       status: "OPEN",
       // A voided case raises no alert (voiding removes the ones it had).
       voidedAt: null,
@@ -84,8 +85,8 @@ export async function findNotificationCandidates({ window }: { window: Candidate
 }
 
 /** Every active user of every organization (disabled users and the installation's operators get no alerts). */
-export async function findNotificationRecipients(): Promise<NotificationRecipient[]> {
-  const users = await db.user.findMany({ where: { active: true, organizationId: { not: null } }, select: { id: true, organizationId: true, role: true } });
+export async function findNotificationRecipients(organizationId?: string): Promise<NotificationRecipient[]> {
+  const users = await db.user.findMany({ where: { active: true, organizationId: organizationId ?? { not: null } }, select: { id: true, organizationId: true, role: true } });
   return users.flatMap((user) => (user.organizationId ? [{ id: user.id, organizationId: user.organizationId, role: user.role }] : []));
 }
 
