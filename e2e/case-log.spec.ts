@@ -1,5 +1,6 @@
-// A clerk works a case from registration to decision; the due date and its explanation follow every
-// step; the case is then found in the case list by filter and by a Chinese search word.
+// A manager works a case from registration to decision (recording the extension directly, as a manager
+// may: a clerk's extension waits for approval, e2e/flows.spec.ts); the due date and its explanation follow
+// every step; the case is then found in the case list by filter and by a Chinese search word.
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./fixtures";
 
@@ -11,7 +12,7 @@ async function recordStep(page: Page, button: string, fill: (form: ReturnType<Pa
 }
 
 test("register, 补正, supplement, extension and decision, with the due date explained at each step", async ({ page }) => {
-  await signIn(page, DEMO.clerk);
+  await signIn(page, DEMO.manager);
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "登记申请" }).click();
 
   const registration = page.getByTestId("registration-form");

@@ -74,25 +74,25 @@ test("an over-long 延期理由 is kept and refused in Chinese at the field; a l
 
   await signIn(page, { username: clerk.username, password: "Clerk-pass-1" });
   await page.goto(`/cases/${registered.id}`);
-  await page.getByRole("group", { name: "可登记的步骤" }).getByRole("button", { name: "延期", exact: true }).click();
+  // A clerk's 延期 is a request for a manager's approval (docs/decisions/0075).
+  await page.getByRole("group", { name: "可登记的步骤" }).getByRole("button", { name: "申请延期", exact: true }).click();
   const form = page.getByTestId("step-form");
-  await form.getByLabel("批准人").fill("李主任");
   const reason = form.getByLabel("延期理由");
   const long = "需要调取档案".repeat(1000).slice(0, 5000);
   await reason.fill(long);
   await expect(form.getByTestId("reason-count")).toHaveText("已输入 5000 字，超出上限 500 字，请删减 4500 字");
-  await form.getByRole("button", { name: "登记", exact: true }).click();
+  await form.getByRole("button", { name: "提交申请", exact: true }).click();
   await expect(form.getByRole("alert")).toHaveText("输入有误：延期理由：最多 500 个字（现有 5000 个）");
   await expect(form.getByTestId("reason-error")).toHaveText("最多 500 个字（现有 5000 个）");
   await expect(reason).toHaveAttribute("aria-invalid", "true");
   await expect(reason).toBeFocused();
   await expect(reason).toHaveValue(long);
 
-  // A required field left empty: our message, not the browser's bubble.
-  await form.getByLabel("批准人").fill("");
+  // A field left empty: our message, not the browser's bubble.
+  await form.getByLabel("延长工作日数").fill("");
   await reason.fill("需要调取档案");
-  await form.getByRole("button", { name: "登记", exact: true }).click();
-  await expect(form.getByTestId("approvedBy-error")).toContainText("请填写批准延期的负责人");
+  await form.getByRole("button", { name: "提交申请", exact: true }).click();
+  await expect(form.getByTestId("workdays-error")).toContainText("请填写延长的工作日数");
 
   await page.goto("/cases/new");
   const registration = page.getByTestId("registration-form");

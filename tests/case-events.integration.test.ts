@@ -56,7 +56,7 @@ describe("recording events", () => {
     expect(isoDateFromDb((await reload(id)).dueOn!)).toBe("2026-04-08");
 
     await recordCaseEvent({
-      actor: clerk,
+      actor: manager,
       applicationId: id,
       input: { type: "EXTENSION", occurredOn: "2026-04-01", details: { workdays: 20, approvedBy: "李主任", approvedOn: "2026-03-31", reason: "需调档" } },
       expectedVersion: null, today: TODAY,
@@ -67,7 +67,7 @@ describe("recording events", () => {
 
     await expect(
       recordCaseEvent({
-        actor: clerk,
+        actor: manager,
         applicationId: id,
         input: { type: "EXTENSION", occurredOn: "2026-04-02", details: { workdays: 5, approvedBy: "李主任", approvedOn: "2026-04-02", reason: "再延" } },
         expectedVersion: null, today: TODAY,

@@ -362,7 +362,7 @@ export const registrationEdits: RaceScenario = async (actors, round) => {
   return tally;
 };
 
-/** A clerk records a step while a manager voids the case. */
+/** A step (an extension, recorded directly by a manager) while a manager voids the case. */
 export const stepVersusVoid: RaceScenario = async (actors, round) => {
   const name = "step vs void";
   const tally = emptyTally();
@@ -372,7 +372,8 @@ export const stepVersusVoid: RaceScenario = async (actors, round) => {
   const settled = await releaseTogether([
     () =>
       recordCaseEvent({
-        actor: actors.clerk,
+        // Only a manager records an extension directly (a clerk requests it: docs/decisions/0075).
+        actor: actors.manager,
         applicationId: id,
         input: { type: "EXTENSION", occurredOn: "2026-06-10", details: { workdays: 15, approvedBy: "李主任", approvedOn: "2026-06-09", reason: "需调取档案" } },
         expectedVersion: version,

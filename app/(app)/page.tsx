@@ -9,6 +9,8 @@ import { todayInShanghai } from "@/lib/today";
 import { DASHBOARD_PATH } from "@/lib/dashboard/period";
 import { PageHeader } from "@/components/ui/page-header";
 import { WorkbenchList } from "@/components/dashboard/workbench-list";
+import { findPendingExtensionRequests } from "@/lib/extensions/queries";
+import { PendingExtensionsPanel } from "@/components/extensions/pending-extensions-panel";
 import styles from "@/components/dashboard/dashboard.module.css";
 
 export const metadata: Metadata = { title: "工作台" };
@@ -18,6 +20,7 @@ export default async function WorkbenchPage() {
   const today = todayInShanghai();
   const workbench = await getWorkbench({ actor, today, calendar: await loadWorkCalendar() });
   const canSeeDashboard = can(actor, "dashboard:view");
+  const pendingExtensions = await findPendingExtensionRequests({ actor });
 
   return (
     <div className="page">
@@ -43,6 +46,7 @@ export default async function WorkbenchPage() {
           </Link>
         </div>
       ) : null}
+      {pendingExtensions ? <PendingExtensionsPanel requests={pendingExtensions} currentUserId={actor.userId} /> : null}
       {workbench.unassigned ? (
         <WorkbenchList
           name="unassigned"

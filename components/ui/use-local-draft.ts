@@ -45,6 +45,16 @@ function restore(form: HTMLFormElement, draft: Draft): number {
   return restored;
 }
 
+/** The draft stored under `key` (as useLocalDraft names it), e.g. for fields kept in React state; null when none. */
+export function readLocalDraft(key: string): Draft | null {
+  try {
+    const stored = window.localStorage.getItem(`gongkai-draft:${key}`);
+    return stored ? (JSON.parse(stored) as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function useLocalDraft(formRef: RefObject<HTMLFormElement | null>, key: string) {
   const [restored, setRestored] = useState(false);
   const storageKey = `gongkai-draft:${key}`;

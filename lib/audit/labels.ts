@@ -35,6 +35,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "proceeding.update": "修改复议或诉讼",
   "proceeding.delete": "删除复议或诉讼",
   "ledger.import": "导入台账",
+  "extension_request.create": "申请延期",
+  "extension_request.approve": "批准延期申请",
+  "extension_request.reject": "驳回延期申请",
+  "extension_request.withdraw": "撤回延期申请",
   "report.save_draft": "保存报告草稿",
   "report.publish": "发布年度报告",
   "calendar.set_day": "设置节假日或调休",
@@ -60,6 +64,7 @@ export const AUDIT_ACTION_CATEGORY_LABELS: Record<string, string> = {
   case_event: "办理步骤",
   proceeding: "复议诉讼",
   ledger: "台账导入",
+  extension_request: "延期申请",
   report: "年度报告",
   calendar: "工作日历",
   user: "用户",
@@ -87,6 +92,7 @@ export function auditActionLabel(action: string): string {
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Application: "案件",
+  ExtensionRequest: "延期申请",
   Proceeding: "复议或诉讼",
   ReportDraft: "报告草稿",
   ReportSnapshot: "已发布的报告",

@@ -13,6 +13,11 @@ export const PERMISSIONS = {
   "case:work": STAFF,
   /** Give a case to another handler (taking an unassigned case oneself is case:work). */
   "case:assign": MANAGERS,
+  /**
+   * Approve or reject a handler's extension request, and record an extension directly (the manager
+   * approves it at once); a clerk requests one (case:work). Never one's own request (lib/extensions).
+   */
+  "extension:approve": MANAGERS,
   /** Void a case registered in error, and restore it. */
   "case:void": MANAGERS,
   /** Import a ledger file (CSV, XLSX). */

@@ -63,6 +63,17 @@ function assertEnteredEvent(event: CaseEvent): void {
 }
 
 /**
+ * An extension is approved in the system (docs/decisions/0075): a clerk requests it (lib/extensions) and a
+ * manager's approval records the step with the manager as approver. A manager or administrator may
+ * still record it directly (approving it at once); a ledger import records history as it happened.
+ */
+function assertMayRecordExtension(actor: Actor, event: CaseEvent): void {
+  if (event.type === "EXTENSION" && !can(actor, "extension:approve")) {
+    throw new AppError("FORBIDDEN", "延期须经负责人批准：请在案件页“延期”中提交延期申请，由负责人批准后自动登记");
+  }
+}
+
+/**
  * Replays recorded history with a change (a corrected step, another receipt date): recorded history may
  * already break a rule (an imported ledger), so the change is refused only for what it breaks itself,
  * i.e. a refusal that the history without it did not have. `changed` are the events the change brought
@@ -95,13 +106,24 @@ function replayChange({
   return next.projection;
 }
 
-export async function registerApplication({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }) {
+export async function registerApplication({
+  actor,
+  input,
+  today,
+  transaction,
+}: {
+  actor: Actor;
+  input: unknown;
+  today: IsoDate;
+  /** The caller's transaction, when the registration is one part of a larger change (当场答复). */
+  transaction?: Transaction;
+}): Promise<{ id: string; caseNumber: string }> {
   assertCan(actor, "case:work");
   const data = parseInput(registerApplicationSchema, input);
   if (data.receivedOn > today) throw new AppError("VALIDATION", "收到申请日期不能晚于今天", { receivedOn: ["收到申请日期不能晚于今天"] });
   const calendar = await loadWorkCalendar();
 
-  return db.$transaction(async (tx) => {
+  const write = async (tx: Transaction) => {
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } });
     const handlerId = data.handlerId ?? actor.userId;
     if (handlerId !== actor.userId && !can(actor, "case:assign")) {
@@ -143,6 +165,61 @@ export async function registerApplication({ actor, input, today }: { actor: Acto
       after: { caseNumber, ...data, handlerId },
     });
     return { id: application.id, caseNumber };
+  };
+  return transaction ? write(transaction) : db.$transaction(write);
+}
+
+/**
+ * 当场答复: a request answered at the counter the day it is received. Registers the case and records its
+ * closing step (答复办结) in one transaction, through the same checks as the two separate actions: either
+ * both are saved (and audited, each with its own entry) or neither. The field errors of both forms are
+ * reported at once.
+ */
+export async function registerWithSameDayReply({
+  actor,
+  input,
+  closing,
+  today,
+}: {
+  actor: Actor;
+  input: unknown;
+  /** The closing step as the step form builds it: { type: "DECISION_SERVED", occurredOn, details }. */
+  closing: unknown;
+  today: IsoDate;
+}): Promise<{ id: string; caseNumber: string }> {
+  assertCan(actor, "case:work");
+  const registration = registerApplicationSchema.safeParse(input);
+  const step = caseEventInputSchema.safeParse(closing);
+  if (!registration.success || !step.success || step.data.type !== "DECISION_SERVED") {
+    // Both forms' messages together (each parseInput below would stop at its own first form).
+    const errors: Record<string, string[]> = {};
+    let message = "";
+    for (const [schema, value] of [
+      [registerApplicationSchema, input],
+      [caseEventInputSchema, closing],
+    ] as const) {
+      try {
+        parseInput(schema, value);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        message ||= error.message;
+        for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) {
+          // A closing detail is reported under its own name (serviceMethod), as the step form shows it.
+          const key = field.startsWith("details.") ? field.slice("details.".length) : field;
+          (errors[key] ??= []).push(...messages);
+        }
+      }
+    }
+    if (step.success && step.data.type !== "DECISION_SERVED") throw new AppError("VALIDATION", "当场答复只能登记答复办结");
+    throw new AppError("VALIDATION", message || "输入有误", errors);
+  }
+  if (step.data.occurredOn < registration.data.receivedOn) {
+    throw new AppError("VALIDATION", "答复日期不能早于收到申请日期", { occurredOn: ["答复日期不能早于收到申请日期"] });
+  }
+  return db.$transaction(async (tx) => {
+    const registered = await registerApplication({ actor, input, today, transaction: tx });
+    await recordCaseEvent({ actor, applicationId: registered.id, input: closing, expectedVersion: null, today, transaction: tx });
+    return registered;
   });
 }
 
@@ -195,8 +272,8 @@ async function lockCase(
   return application;
 }
 
-/** Locks the case (lockCase) and loads what the projection needs. */
-async function loadCaseForUpdate(tx: Transaction, actor: Actor, applicationId: string, expectedVersion: ExpectedVersion) {
+/** Locks the case (lockCase) and loads what the projection needs (also for lib/extensions). */
+export async function loadCaseForUpdate(tx: Transaction, actor: Actor, applicationId: string, expectedVersion: ExpectedVersion) {
   const application = await lockCase(tx, actor, applicationId, expectedVersion);
   const rows = await tx.caseEvent.findMany({ where: { applicationId, supersededAt: null }, orderBy: ACTIVE_EVENTS_ORDER });
   return { application, rows, events: rows.map(toDomainEvent), receivedOn: isoDateFromDb(application.receivedOn) };
@@ -227,6 +304,7 @@ export async function recordCaseEvent({
   assertCan(actor, "case:work");
   const parsed = parseInput(caseEventInputSchema, input) as CaseEvent;
   assertEnteredEvent(parsed);
+  assertMayRecordExtension(actor, parsed);
   // A consultation gets the key its answer will name (several may be under way at once).
   const event: CaseEvent =
     parsed.type === "CONSULTATION_SENT" && !parsed.details.key ? { ...parsed, details: { ...parsed.details, key: randomUUID() } } : parsed;
@@ -287,6 +365,7 @@ export async function correctCaseEvent({
   const correctionReason = parseInput(correctionReasonSchema, reason);
   const parsedReplacement = replacement === null ? null : (parseInput(caseEventInputSchema, replacement) as CaseEvent);
   if (parsedReplacement) assertEnteredEvent(parsedReplacement);
+  if (parsedReplacement) assertMayRecordExtension(actor, parsedReplacement);
   const calendar = await loadWorkCalendar();
   return db.$transaction(async (tx) => {
     // Only the case the step belongs to is read before the lock (it never changes); the step itself is

@@ -195,7 +195,8 @@ export async function issueLetter({ actor, input, today }: { actor: Actor; input
   const organization = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { caseNumberPrefix: true } });
   const variant = letterVariant(inputs);
 
-  const step = stepOf(inputs, data.issuedOn, detail);
+  // The notice of an extension already approved in the system (docs/decisions/0075) records nothing new.
+  const step = inputs.kind === "EXTENSION_NOTICE" && detail.projection.extensionNotifiedOn ? null : stepOf(inputs, data.issuedOn, detail);
 
   // The step the letter records, its number and the stored file are one change: all or nothing.
   return db.$transaction(async (tx) => {

@@ -178,6 +178,7 @@ export function letterCaseOf(detail: ApplicationDetail): LetterCase {
     correctionRequestedOn: projection.correctionRequestedOn,
     correctionDeadlineOn: projection.correctionDeadlineOn,
     feeNoticeOn: projection.feeNoticeOn,
+    extensionNotifiedOn: projection.extensionNotifiedOn,
   };
 }
 

@@ -21,6 +21,8 @@ export interface LetterCase {
   correctionRequestedOn: IsoDate | null;
   correctionDeadlineOn: IsoDate | null;
   feeNoticeOn: IsoDate | null;
+  /** The extension already recorded (approved in the system, docs/decisions/0075): its due date is already extended. */
+  extensionNotifiedOn?: IsoDate | null;
 }
 
 export interface Letterhead {
@@ -97,7 +99,11 @@ export function letterValues({
     case "EXTENSION_NOTICE":
       values.延长工作日数 = String(inputs.workdays);
       values.延期理由 = inputs.reason;
-      values.延期后答复期限 = letterCase.dueOn ? chineseDate(addWorkdays(calendar, letterCase.dueOn, inputs.workdays)) : "";
+      values.延期后答复期限 = !letterCase.dueOn
+        ? ""
+        : letterCase.extensionNotifiedOn
+          ? chineseDate(letterCase.dueOn)
+          : chineseDate(addWorkdays(calendar, letterCase.dueOn, inputs.workdays));
       break;
     case "THIRD_PARTY_CONSULTATION":
     case "AGENCY_CONSULTATION":

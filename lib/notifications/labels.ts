@@ -9,6 +9,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   CONSULTATION_REPLY_DUE: "征求意见期限已到",
   CALENDAR_UNCONFIRMED: "节假日安排未确认",
   UNASSIGNED: "未分配",
+  EXTENSION_REQUESTED: "待批延期",
+  EXTENSION_DECIDED: "延期申请已处理",
 };
 
 /** The badge colour of each kind (classes of app/globals.css). */
@@ -20,6 +22,8 @@ export const NOTIFICATION_KIND_TONES: Record<NotificationKind, "danger" | "warni
   CONSULTATION_REPLY_DUE: "warning",
   CALENDAR_UNCONFIRMED: "info",
   UNASSIGNED: "warning",
+  EXTENSION_REQUESTED: "warning",
+  EXTENSION_DECIDED: "info",
 };
 
 export const NOTIFICATIONS_PATH = "/notifications";

@@ -15,6 +15,7 @@ import { CaseRecordTabs } from "@/components/audit/case-record-tabs";
 import { DueBadge } from "./due-badge";
 import { outcomeTitle } from "@/lib/cases/outcome-title";
 import { StepPanel } from "./step-panel";
+import type { ExtensionRequestView } from "@/lib/extensions/queries";
 import { Timeline } from "./timeline";
 import { Proceedings } from "./proceedings";
 import { ReassignForm } from "./reassign-form";
@@ -35,9 +36,11 @@ interface Props {
   auditLog: ReactNode;
   /** The letters (文书) and the case file (案卷) sections, rendered below the proceedings. */
   documents?: ReactNode;
+  /** Extension requests and who may approve them (docs/decisions/0075). */
+  extension: { requests: ExtensionRequestView[]; canApprove: boolean; currentUserId: string; currentUserName: string };
 }
 
-export function CasePage({ detail, today, handlers, canReassign, canVoid, justRegistered, justUpdated, auditLog, documents }: Props) {
+export function CasePage({ detail, today, handlers, canReassign, canVoid, justRegistered, justUpdated, auditLog, documents, extension }: Props) {
   const { application, projection } = detail;
   const receivedOn = isoDateFromDb(application.receivedOn);
   const voided = application.voidedAt !== null;
@@ -58,6 +61,11 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
               {CLOCK_PHASE_LABELS[projection.clockPhase]}
             </span>
             <DueBadge projection={projection} dueStatus={detail.dueStatus} />
+            {extension.requests[0]?.status === "PENDING" ? (
+              <span className="badge warning" data-testid="extension-pending-badge">
+                延期待负责人批准
+              </span>
+            ) : null}
             <span className="muted">
               收到 {receivedOn} · {CHANNEL_LABELS[application.channel]} · 经办人 {application.handler?.displayName ?? "未分配"}
             </span>
@@ -120,6 +128,7 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
               projection={projection}
               fee={detail.fee}
               requestContent={application.requestContent}
+              extension={extension}
             />
           </section>
 

@@ -17,6 +17,7 @@ import { ApplicantSection } from "./applicant-section";
 import { describedBy } from "./text-field";
 import { ChoiceWithOtherField } from "./choice-with-other-field";
 import { RegistrationHintsPanel } from "./registration-hints-panel";
+import { SameDayReplyFields } from "./same-day-reply-fields";
 import { useRegistrationHints } from "./use-registration-hints";
 import styles from "./registration.module.css";
 
@@ -62,7 +63,11 @@ export function RegistrationForm({
   const [receivedOn, setReceivedOn] = useState(today);
   const error = (field: string) => fieldError(result, field);
   // Kept in this browser while typed; removed on submission, saved again when refused.
-  const draft = useLocalDraft(formRef, `registration:${currentUserId}`);
+  const draftKey = `registration:${currentUserId}`;
+  const draft = useLocalDraft(formRef, draftKey);
+  // 当场答复: the closing step is entered with the registration (one transaction on the server).
+  const [sameDayReply, setSameDayReply] = useState(false);
+  const [requestAtReply, setRequestAtReply] = useState("");
   const { save: saveDraft } = draft;
   useEffect(() => {
     if (result && !result.ok) saveDraft();
@@ -239,10 +244,39 @@ export function RegistrationForm({
           </div>
         </section>
 
+        <section className={`card ${styles.section}`} aria-labelledby="same-day-heading">
+          <h2 id="same-day-heading">当场答复</h2>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="sameDayReply"
+              checked={sameDayReply}
+              onChange={(event) => {
+                const content = formRef.current?.querySelector<HTMLTextAreaElement>('[name="requestContent"]')?.value ?? "";
+                setRequestAtReply(content);
+                setSameDayReply(event.target.checked);
+              }}
+              data-testid="same-day-reply"
+            />
+            当场答复：登记的同时答复办结（如当场提供已公开的信息、当场告知）
+          </label>
+          {sameDayReply ? (
+            <SameDayReplyFields
+              today={today}
+              receivedOn={receivedOn}
+              requestContent={requestAtReply}
+              draftKey={draftKey}
+              fieldErrors={result && !result.ok ? result.fieldErrors : undefined}
+            />
+          ) : (
+            <span className="hint">选择后填写处理结果和送达方式；案件登记即办结，处理结果计入年度报告</span>
+          )}
+        </section>
+
         <div className={styles.actions}>
           <ActionNotice result={result} />
           <SubmitButton pending={pending} pendingText="正在登记…">
-            登记
+            {sameDayReply ? "登记并办结" : "登记"}
           </SubmitButton>
         </div>
       </form>

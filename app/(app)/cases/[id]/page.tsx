@@ -13,6 +13,7 @@ import { CasePage } from "@/components/cases/detail/case-page";
 import { findCaseAuditLog } from "@/lib/audit/queries";
 import { CaseAuditLog } from "@/components/audit/case-audit-log";
 import { CaseLetters } from "@/components/letters/case-letters";
+import { findCaseExtensionRequests } from "@/lib/extensions/queries";
 import { CaseAttachments } from "@/components/attachments/case-attachments";
 
 export const metadata: Metadata = { title: "案件" };
@@ -36,11 +37,12 @@ export default async function CaseDetailPage({
     throw error;
   }
   const canReassign = can(actor, "case:assign");
-  const [handlers, letters, letterSettings, attachments] = await Promise.all([
+  const [handlers, letters, letterSettings, attachments, extensionRequests] = await Promise.all([
     canReassign ? findCaseHandlerOptions({ actor }) : [],
     findCaseLetters({ actor, applicationId: id }),
     getLetterSettings({ actor }),
     findCaseAttachments({ actor, applicationId: id }),
+    findCaseExtensionRequests({ actor, applicationId: id }),
   ]);
   const documents = (
     <>
@@ -66,6 +68,12 @@ export default async function CaseDetailPage({
       justUpdated={updated === "1"}
       auditLog={auditLog}
       documents={documents}
+      extension={{
+        requests: extensionRequests,
+        canApprove: can(actor, "extension:approve"),
+        currentUserId: actor.userId,
+        currentUserName: actor.displayName,
+      }}
     />
   );
 }

@@ -1,0 +1,79 @@
+// Reading extension requests: the managers' 待批延期 list (工作台) and a case's requests (case page),
+// always within the actor's organization.
+import type { ExtensionRequestStatus } from "@prisma/client";
+import { db } from "../db";
+import type { Actor } from "../auth/actor";
+import { assertCan, can } from "../auth/permissions";
+import { isoDateFromDb } from "../calendar/dates";
+import type { IsoDate } from "../calendar/workdays";
+
+export interface ExtensionRequestView {
+  id: string;
+  version: number;
+  applicationId: string;
+  caseNumber: string;
+  applicantName: string;
+  /** The case's due date now (unchanged while the request waits). */
+  dueOn: IsoDate | null;
+  requestedById: string;
+  requestedByName: string;
+  requestedAt: Date;
+  workdays: number;
+  reason: string;
+  status: ExtensionRequestStatus;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+}
+
+const viewInclude = {
+  application: { select: { caseNumber: true, applicantName: true, dueOn: true } },
+  requestedBy: { select: { displayName: true } },
+  decidedBy: { select: { displayName: true } },
+} as const;
+
+type Row = Awaited<ReturnType<typeof db.extensionRequest.findFirstOrThrow<{ include: typeof viewInclude }>>>;
+
+function viewOf(row: Row): ExtensionRequestView {
+  return {
+    id: row.id,
+    version: row.version,
+    applicationId: row.applicationId,
+    caseNumber: row.application.caseNumber,
+    applicantName: row.application.applicantName,
+    dueOn: row.application.dueOn ? isoDateFromDb(row.application.dueOn) : null,
+    requestedById: row.requestedById,
+    requestedByName: row.requestedBy.displayName,
+    requestedAt: row.createdAt,
+    workdays: row.workdays,
+    reason: row.reason,
+    status: row.status,
+    decidedByName: row.decidedBy?.displayName ?? null,
+    decidedAt: row.decidedAt,
+    decisionNote: row.decisionNote,
+  };
+}
+
+/** The organization's requests waiting for a decision, oldest first (for those who may decide; null for others). */
+export async function findPendingExtensionRequests({ actor, take = 50 }: { actor: Actor; take?: number }): Promise<ExtensionRequestView[] | null> {
+  if (!can(actor, "extension:approve")) return null;
+  const rows = await db.extensionRequest.findMany({
+    where: { organizationId: actor.organizationId, status: "PENDING", application: { voidedAt: null } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take,
+    include: viewInclude,
+  });
+  return rows.map(viewOf);
+}
+
+/** A case's requests, newest first. */
+export async function findCaseExtensionRequests({ actor, applicationId }: { actor: Actor; applicationId: string }): Promise<ExtensionRequestView[]> {
+  assertCan(actor, "case:work");
+  const rows = await db.extensionRequest.findMany({
+    where: { organizationId: actor.organizationId, applicationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 20,
+    include: viewInclude,
+  });
+  return rows.map(viewOf);
+}
