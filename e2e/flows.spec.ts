@@ -1,0 +1,89 @@
+// Faster hands (issue 13), in Chromium: a 当场答复 registers and closes a case in one form; a clerk's
+// extension request waits for a manager (the case keeps its due date and says 待负责人批准), the manager
+// sees it on the 工作台 and approves it, and the clerk's case shows the new due date and the approver.
+import { expect, test } from "@playwright/test";
+import { connectToE2eDatabase, signIn } from "./fixtures";
+
+test("当场答复: one form registers the case and closes it with its outcome", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { createTestOrganization, createTestUser } = await connectToE2eDatabase();
+  const organization = await createTestOrganization("当场答复验收局");
+  const clerk = await createTestUser({ organizationId: organization.id, role: "CLERK", username: `sdr-${organization.code}`, password: "Clerk-pass-1" });
+
+  await signIn(page, { username: clerk.username, password: "Clerk-pass-1" });
+  await page.goto("/cases/new");
+  const registration = page.getByTestId("registration-form");
+  await registration.getByLabel("自然人", { exact: true }).check();
+  await registration.getByLabel("申请人姓名或名称").fill("柜台申请人");
+  await registration.getByLabel("申请方式").selectOption("IN_PERSON");
+  await registration.getByLabel("申请内容").fill("申请查阅本局已主动公开的2025年度部门决算");
+  await registration.getByTestId("same-day-reply").check();
+  const reply = registration.getByTestId("same-day-reply-fields");
+  // The reply date is the receipt date by default.
+  await expect(reply.getByLabel("送达日期（邮寄以交邮之日为准）")).toHaveValue(await registration.getByLabel("收到申请日期").inputValue());
+  await reply.getByLabel("送达方式").fill("直接送达");
+  await reply.getByLabel("第 1 项处理结果").selectOption("GRANTED");
+  await registration.getByRole("button", { name: "登记并办结", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/cases\/[^/?]+\?registered=1/);
+  await expect(page.getByTestId("case-phase")).toHaveText("已办结");
+  await expect(page.getByTestId("case-outcome")).toContainText("予以公开");
+  await expect(page.getByRole("group", { name: "可登记的步骤" })).toHaveCount(0);
+});
+
+test("a clerk's extension waits for the manager's approval, then moves the due date with the manager as approver", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { db, createTestOrganization, createTestUser, actorFor } = await connectToE2eDatabase();
+  const { registerApplication } = await import("../lib/cases/mutations");
+  const { todayInShanghai } = await import("../lib/today");
+  const { isoDateFromDb } = await import("../lib/calendar/dates");
+  const today = todayInShanghai();
+  const organization = await createTestOrganization("延期审批验收局");
+  const clerk = await createTestUser({ organizationId: organization.id, role: "CLERK", username: `ext-c-${organization.code}`, password: "Clerk-pass-1" });
+  const manager = await createTestUser({
+    organizationId: organization.id,
+    role: "MANAGER",
+    username: `ext-m-${organization.code}`,
+    password: "Manager-pass-1",
+    displayName: "孙审批",
+  });
+  const { id, caseNumber } = await registerApplication({
+    actor: actorFor(clerk),
+    input: { applicantType: "NATURAL_PERSON", applicantName: "延期验收人", channel: "IN_PERSON", receivedOn: today, requestContent: "申请公开本局2025年度执法统计" },
+    today,
+  });
+  const originalDue = isoDateFromDb((await db.application.findUniqueOrThrow({ where: { id } })).dueOn!);
+
+  await signIn(page, { username: clerk.username, password: "Clerk-pass-1" });
+  await page.goto(`/cases/${id}`);
+  await page.getByRole("group", { name: "可登记的步骤" }).getByRole("button", { name: "申请延期", exact: true }).click();
+  const form = page.getByTestId("step-form");
+  await form.getByLabel("延长工作日数").fill("10");
+  await form.getByLabel("延期理由").fill("需要调取归档材料");
+  await form.getByRole("button", { name: "提交申请", exact: true }).click();
+  const pending = page.getByTestId("extension-request-pending");
+  await expect(pending).toContainText("待负责人批准");
+  await expect(pending).toContainText("10 个工作日");
+  const explanation = page.getByTestId("due-explanation");
+  await expect(explanation).toContainText(`截止日期 ${originalDue}`);
+  // The clerk cannot approve; there is no second request while this one waits.
+  await expect(pending.getByRole("button", { name: "批准延期" })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "可登记的步骤" }).getByRole("button", { name: "申请延期" })).toHaveCount(0);
+
+  const managerContext = await browser.newContext();
+  const managerPage = await managerContext.newPage();
+  await signIn(managerPage, { username: manager.username, password: "Manager-pass-1" });
+  const panel = managerPage.getByTestId("workbench-pending-extensions");
+  await expect(panel).toContainText(caseNumber);
+  await panel.getByRole("link", { name: caseNumber }).click();
+  await managerPage.getByTestId("extension-request-pending").getByRole("button", { name: "批准延期" }).click();
+  await expect(managerPage.getByRole("status").filter({ hasText: "已批准延期" })).toBeVisible();
+  await managerContext.close();
+
+  await page.reload();
+  await expect(page.getByTestId("extension-request-pending")).toHaveCount(0);
+  const extendedDue = isoDateFromDb((await db.application.findUniqueOrThrow({ where: { id } })).dueOn!);
+  expect(extendedDue > originalDue).toBe(true);
+  await expect(explanation).toContainText(`截止日期 ${extendedDue}`);
+  await expect(explanation).toContainText("经孙审批同意");
+});
