@@ -22,13 +22,27 @@ test("当场答复: one form registers the case and closes it with its outcome",
   // The reply date is the receipt date by default.
   await expect(reply.getByLabel("送达日期（邮寄以交邮之日为准）")).toHaveValue(await registration.getByLabel("收到申请日期").inputValue());
   await reply.getByLabel("送达方式").fill("直接送达");
-  await reply.getByLabel("第 1 项处理结果").selectOption("GRANTED");
+  await reply.getByLabel("第 1 项处理结果").selectOption("PARTIALLY_GRANTED");
+
+  // The draft kept in this browser has the closing fields too: a reload gives them back.
+  const draft = () => page.evaluate((key) => window.localStorage.getItem(key) ?? "", `gongkai-draft:registration:${clerk.id}`);
+  await expect.poll(draft).toContain("直接送达");
+  await expect.poll(draft).toContain('\\"disposition\\":\\"PARTIALLY_GRANTED\\"');
+  await page.reload();
+  await expect(registration.getByTestId("draft-restored")).toBeVisible();
+  await expect(registration.getByTestId("same-day-reply")).toBeChecked();
+  await expect(reply.getByLabel("送达方式")).toHaveValue("直接送达");
+  await expect(reply.getByLabel("第 1 项处理结果")).toHaveValue("PARTIALLY_GRANTED");
+  await expect(registration.getByLabel("申请人姓名或名称")).toHaveValue("柜台申请人");
+
   await registration.getByRole("button", { name: "登记并办结", exact: true }).click();
 
   await expect(page).toHaveURL(/\/cases\/[^/?]+\?registered=1/);
   await expect(page.getByTestId("case-phase")).toHaveText("已办结");
-  await expect(page.getByTestId("case-outcome")).toContainText("予以公开");
+  await expect(page.getByTestId("case-outcome")).toHaveText("（二）部分公开");
   await expect(page.getByRole("group", { name: "可登记的步骤" })).toHaveCount(0);
+  // Registered: the draft is gone.
+  await expect.poll(draft).toBe("");
 });
 
 test("a clerk's extension waits for the manager's approval, then moves the due date with the manager as approver", async ({ page, browser }) => {
