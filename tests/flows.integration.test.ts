@@ -12,6 +12,10 @@ import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { recordCaseEvent, registerApplication, registerWithSameDayReply } from "@/lib/cases/mutations";
 import { approveExtensionRequest, rejectExtensionRequest, requestExtension, withdrawExtensionRequest } from "@/lib/extensions/mutations";
 import { findCaseExtensionRequests, findPendingExtensionRequests } from "@/lib/extensions/queries";
+import { issueLetter, saveLetterSettings } from "@/lib/letters/mutations";
+import { draftLetter } from "@/lib/letters/queries";
+import { chineseDate } from "@/lib/calendar/dates";
+import { findReportCellCases } from "@/lib/reports/queries";
 import { actorFor, createTestOrganization, createTestUser } from "./factories";
 
 const TODAY = "2026-06-15";
@@ -84,6 +88,9 @@ describe("当场答复", () => {
     const audit = await db.auditEvent.findMany({ where: { applicationId: id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
     expect(audit.map((entry) => entry.action).sort()).toEqual(["application.register", "case_event.record.decision_served"]);
     expect(new Set(audit.map((entry) => entry.actorId))).toEqual(new Set([clerk.userId]));
+    // Counted in the year's report under its outcome.
+    const granted = await findReportCellCases({ actor: manager, year: Number(TODAY.slice(0, 4)), cell: "applications.granted.total" });
+    expect(granted.cases).toContainEqual(expect.objectContaining({ caseNumber, closedOn: TODAY, outcome: "GRANTED" }));
   });
 });
 
@@ -212,5 +219,36 @@ describe("extension requests", () => {
     });
     const stored = await db.application.findUniqueOrThrow({ where: { id } });
     expect(isoDateFromDb(stored.dueOn!)).toBe(addWorkdays(await loadWorkCalendar(), dueOn, 5));
+  });
+
+  it("the 延期答复告知书 follows the approval: refused to a clerk before it, issued after it with the extended due date", async () => {
+    await saveLetterSettings({
+      actor: secondManager,
+      input: {
+        fullName: "示例市流程验收局",
+        address: "示例市人民路1号",
+        postalCode: "100000",
+        telephone: "010-12345678",
+        reviewOrgan: "示例市人民政府",
+        court: "示例市中级人民法院",
+        numberPatterns: {},
+        version: 0,
+      },
+    });
+    const { id } = await openCase();
+    const inputs = { kind: "EXTENSION_NOTICE", workdays: 10, approvedBy: "李科长", approvedOn: TODAY, reason: "需调取档案" };
+    const issue = async () => {
+      const draft = await draftLetter({ actor: clerk, input: { applicationId: id, issuedOn: TODAY, inputs }, today: TODAY });
+      return { draft, issued: await issueLetter({ actor: clerk, input: { applicationId: id, issuedOn: TODAY, inputs, body: draft.body }, today: TODAY }) };
+    };
+    // Before approval the letter would record the extension with a typed approver: refused to a clerk.
+    await expect(issue()).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const { requestId } = await requestExtension({ actor: clerk, applicationId: id, input: { workdays: 10, reason: "需调取档案" }, expectedVersion: null, today: TODAY });
+    const { dueOn } = await approveExtensionRequest({ actor: manager, requestId, expectedVersion: 0, today: TODAY });
+    const { draft, issued } = await issue();
+    expect(draft.body).toContain(`将于${chineseDate(dueOn)}前作出答复`);
+    expect(issued.caseEventId).toBeNull();
+    expect(await db.caseEvent.count({ where: { applicationId: id } })).toBe(1);
   });
 });
