@@ -10,6 +10,7 @@ import { isoDateFromDb } from "../lib/calendar/dates";
 import { addProceeding, updateProceeding } from "../lib/appeals/mutations";
 import { assignHandler, correctCaseEvent, recordCaseEvent, registerApplication, updateRegistration, voidApplication } from "../lib/cases/mutations";
 import { updateOrganizationSettings } from "../lib/organizations/mutations";
+import { approveExtensionRequest, rejectExtensionRequest, requestExtension } from "../lib/extensions/mutations";
 import { actorFor, createTestOrganization, createTestUser } from "./factories";
 
 export interface RaceActors {
@@ -434,6 +435,31 @@ export const settingsSaves: RaceScenario = async (actors, round) => {
   return tally;
 };
 
+/** Two managers decide the same extension request at once: one approves, the other rejects (docs/decisions/0075). */
+export const extensionDecisions: RaceScenario = async (actors, round) => {
+  const name = "approval vs rejection of an extension";
+  const tally = emptyTally();
+  const { id } = await registerApplication({ actor: actors.clerk, input: application(`竞态辛${round}`, "2026-11-18"), today: TODAY });
+  const { requestId } = await requestExtension({ actor: actors.clerk, applicationId: id, input: { workdays: 10, reason: "需调取档案" }, expectedVersion: null, today: TODAY });
+  const since = new Date();
+  const settled = await releaseTogether([
+    () => approveExtensionRequest({ actor: actors.manager, requestId, expectedVersion: 0, today: TODAY }),
+    () => rejectExtensionRequest({ actor: actors.otherManager, requestId, input: { note: "可按期答复" }, expectedVersion: 0 }),
+  ]);
+  const winner = judge(settled, { refusal: { code: "STALE", message: /^该延期申请已由 .+ 于 .+ (批准|驳回)，请刷新后查看$/ } }, tally, name);
+  if (winner !== null) {
+    const request = await db.extensionRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const events = await db.caseEvent.count({ where: { applicationId: id, type: "EXTENSION" } });
+    const expected = winner === 0 ? { status: "APPROVED", events: 1 } : { status: "REJECTED", events: 0 };
+    if (request.status !== expected.status || events !== expected.events) {
+      tally.lostUpdates += 1;
+      tally.problems.push(`${name}: the ${expected.status} decision won but the request is ${request.status} with ${events} extension steps`);
+    }
+    expectAudit(tally, name, await auditSince(requestId, since), [winner === 0 ? "extension_request.approve" : "extension_request.reject"]);
+  }
+  return tally;
+};
+
 export const CASE_RACE_SCENARIOS: { name: string; run: RaceScenario }[] = [
   { name: "correction vs withdrawal", run: correctionVersusWithdrawal },
   { name: "withdrawal vs withdrawal", run: withdrawalVersusWithdrawal },
@@ -443,4 +469,5 @@ export const CASE_RACE_SCENARIOS: { name: string; run: RaceScenario }[] = [
   { name: "two registration edits", run: registrationEdits },
   { name: "step vs void", run: stepVersusVoid },
   { name: "two settings saves", run: settingsSaves },
+  { name: "approval vs rejection of an extension", run: extensionDecisions },
 ];
