@@ -21,17 +21,18 @@ test("当场答复: one form registers the case and closes it with its outcome",
   const reply = registration.getByTestId("same-day-reply-fields");
   // The reply date is the receipt date by default.
   await expect(reply.getByLabel("送达日期（邮寄以交邮之日为准）")).toHaveValue(await registration.getByLabel("收到申请日期").inputValue());
-  await reply.getByLabel("送达方式").fill("直接送达");
+  await expect(reply.getByLabel("送达方式")).toHaveValue("直接送达");
+  await reply.getByLabel("送达方式").fill("委托送达");
   await reply.getByLabel("第 1 项处理结果").selectOption("PARTIALLY_GRANTED");
 
   // The draft kept in this browser has the closing fields too: a reload gives them back.
   const draft = () => page.evaluate((key) => window.localStorage.getItem(key) ?? "", `gongkai-draft:registration:${clerk.id}`);
-  await expect.poll(draft).toContain("直接送达");
+  await expect.poll(draft).toContain("委托送达");
   await expect.poll(draft).toContain('\\"disposition\\":\\"PARTIALLY_GRANTED\\"');
   await page.reload();
   await expect(registration.getByTestId("draft-restored")).toBeVisible();
   await expect(registration.getByTestId("same-day-reply")).toBeChecked();
-  await expect(reply.getByLabel("送达方式")).toHaveValue("直接送达");
+  await expect(reply.getByLabel("送达方式")).toHaveValue("委托送达");
   await expect(reply.getByLabel("第 1 项处理结果")).toHaveValue("PARTIALLY_GRANTED");
   await expect(registration.getByLabel("申请人姓名或名称")).toHaveValue("柜台申请人");
 

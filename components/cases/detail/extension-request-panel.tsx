@@ -9,7 +9,7 @@ import type { ExtensionRequestView } from "@/lib/extensions/queries";
 import type { ActionResult } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { callAction } from "@/components/ui/call-action";
-import { ActionNotice } from "@/components/ui/action-notice";
+import { ActionNotice, fieldError } from "@/components/ui/action-notice";
 
 export function ExtensionRequestPanel({
   applicationId,
@@ -75,7 +75,20 @@ export function ExtensionRequestPanel({
           {rejecting ? (
             <div className="field">
               <label htmlFor="extension-reject-note">驳回理由</label>
-              <textarea id="extension-reject-note" rows={2} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+              <textarea
+                id="extension-reject-note"
+                rows={2}
+                value={note}
+                maxLength={500}
+                onChange={(event) => setNote(event.target.value)}
+                aria-invalid={fieldError(result, "note") ? true : undefined}
+                aria-describedby={fieldError(result, "note") ? "extension-reject-note-error" : undefined}
+              />
+              {fieldError(result, "note") ? (
+                <span id="extension-reject-note-error" className="error">
+                  {fieldError(result, "note")}
+                </span>
+              ) : null}
               <div>
                 <button
                   type="button"

@@ -35,7 +35,8 @@ export function SameDayReplyFields({
   draftKey: string;
   fieldErrors: Record<string, string[]> | undefined;
 }) {
-  const [details] = useState(() => draftDetails(draftKey));
+  // At the counter the reply is handed over: 直接送达 unless the draft says otherwise.
+  const [details] = useState(() => draftDetails(draftKey) ?? { serviceMethod: "直接送达" });
   const container = useRef<HTMLDivElement>(null);
   const touched = useRef(false);
   // The reply date is the receipt date unless the clerk sets another.
