@@ -208,6 +208,17 @@ describe("extension requests", () => {
     expect(await db.extensionRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "PENDING", version: 0 });
   });
 
+  it("a request left pending when the case is closed leaves the 待批延期 list and can no longer be approved", async () => {
+    const { id } = await openCase();
+    const { requestId } = await requestExtension({ actor: clerk, applicationId: id, input: { workdays: 10, reason: "需调档" }, expectedVersion: null, today: TODAY });
+    await recordCaseEvent({ actor: clerk, applicationId: id, input: closing(), expectedVersion: null, today: TODAY });
+    expect((await findPendingExtensionRequests({ actor: manager }))?.map((pending) => pending.id)).not.toContain(requestId);
+    await expect(approveExtensionRequest({ actor: manager, requestId, expectedVersion: 0, today: TODAY })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("办结"),
+    });
+  });
+
   it("a manager still records an extension directly", async () => {
     const { id, dueOn } = await openCase();
     await recordCaseEvent({

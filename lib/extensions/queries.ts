@@ -58,7 +58,8 @@ function viewOf(row: Row): ExtensionRequestView {
 export async function findPendingExtensionRequests({ actor, take = 50 }: { actor: Actor; take?: number }): Promise<ExtensionRequestView[] | null> {
   if (!can(actor, "extension:approve")) return null;
   const rows = await db.extensionRequest.findMany({
-    where: { organizationId: actor.organizationId, status: "PENDING", application: { voidedAt: null } },
+    // A case closed or voided meanwhile cannot be extended any more: its request is not listed.
+    where: { organizationId: actor.organizationId, status: "PENDING", application: { voidedAt: null, status: "OPEN" } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take,
     include: viewInclude,

@@ -61,7 +61,7 @@ export function CasePage({ detail, today, handlers, canReassign, canVoid, justRe
               {CLOCK_PHASE_LABELS[projection.clockPhase]}
             </span>
             <DueBadge projection={projection} dueStatus={detail.dueStatus} />
-            {extension.requests[0]?.status === "PENDING" ? (
+            {extension.requests[0]?.status === "PENDING" && projection.status === "OPEN" && !voided ? (
               <span className="badge warning" data-testid="extension-pending-badge">
                 延期待负责人批准
               </span>
