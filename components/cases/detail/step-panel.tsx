@@ -8,6 +8,7 @@ import type { ExtensionRequestView } from "@/lib/extensions/queries";
 import { EXTENSION_REASON_MAX } from "@/lib/cases/limits";
 import { CountedText } from "@/components/ui/char-count";
 import { FieldMessage } from "@/components/ui/field-message";
+import Link from "next/link";
 import { CASE_EVENT_LABELS, OUTCOMES } from "@/lib/cases/labels";
 import type { CaseProjection } from "@/lib/cases/projection";
 import type { ActionResult } from "@/lib/errors";
@@ -178,6 +179,7 @@ function ExtensionRequestFields() {
       </div>
       <p className="muted" style={{ margin: 0 }}>
         提交后本单位负责人会收到提醒；批准前答复期限不变，批准后自动登记延期步骤（批准人为负责人本人）。
+        <Link href="/help#extension-approval">延期审批说明</Link>
       </p>
     </div>
   );

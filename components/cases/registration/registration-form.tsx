@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useLocalDraft } from "@/components/ui/use-local-draft";
 import { CountedText } from "@/components/ui/char-count";
 import { REQUEST_CONTENT_MAX } from "@/lib/cases/limits";
@@ -269,7 +270,9 @@ export function RegistrationForm({
               fieldErrors={result && !result.ok ? result.fieldErrors : undefined}
             />
           ) : (
-            <span className="hint">选择后填写处理结果和送达方式；案件登记即办结，处理结果计入年度报告</span>
+            <span className="hint">
+              选择后填写处理结果和送达方式；案件登记即办结，处理结果计入年度报告（<Link href="/help#same-day-reply">说明</Link>）
+            </span>
           )}
         </section>
 
