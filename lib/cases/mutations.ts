@@ -69,7 +69,7 @@ function assertEnteredEvent(event: CaseEvent): void {
  */
 function assertMayRecordExtension(actor: Actor, event: CaseEvent): void {
   if (event.type === "EXTENSION" && !can(actor, "extension:approve")) {
-    throw new AppError("FORBIDDEN", "延期须经负责人批准：请在案件页“延期”中提交延期申请，由负责人批准后自动登记");
+    throw new AppError("FORBIDDEN", "延期须经负责人批准：请在案件页点“申请延期”，负责人批准后自动登记延期步骤");
   }
 }
 
