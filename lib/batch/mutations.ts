@@ -20,15 +20,10 @@ import type { IsoDate } from "../calendar/workdays";
 import { assignHandler, recordCaseEvent, type BatchCause } from "../cases/mutations";
 import { OUTCOME_LABELS } from "../cases/labels";
 import { batchCloseSchema, batchReassignSchema, type SelectedCase } from "./schemas";
+import { batchRefusalError, refusalOf, type BatchRefusal } from "./refusals";
 
 /** One transaction locks up to BATCH_MAX_CASES cases: more time than a single write's default 5 s. */
 const BATCH_TRANSACTION_TIMEOUT_MS = 60_000;
-
-/** A case the batch could not apply to, and why (in Chinese). */
-export interface BatchRefusal {
-  caseNumber: string;
-  message: string;
-}
 
 export interface BatchResult {
   /** Cases in the batch. */
@@ -59,12 +54,6 @@ async function loadSelection(tx: Transaction, actor: Actor, cases: readonly Sele
   return found.map((row) => ({ ...row, version: versions.get(row.id)! })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** What a refusal of one case says in the batch's message: a stale case briefly (the single message names who changed it). */
-function refusalMessage(error: AppError): string {
-  if (error.code === "STALE") return "列表载入后已被他人修改";
-  return error.message;
-}
-
 /**
  * Runs `apply` for each case, collecting refusals (AppErrors about that case). Errors that are not
  * about one case (the input, the actor's role, the database) end the batch at once.
@@ -77,21 +66,10 @@ async function applyToEach(rows: readonly SelectedRow[], apply: (row: SelectedRo
       if (await apply(row)) changed += 1;
     } catch (error) {
       if (!isAppError(error) || error.code === "FORBIDDEN" || error.code === "VALIDATION") throw error;
-      refusals.push({ caseNumber: row.caseNumber, message: refusalMessage(error) });
+      refusals.push(refusalOf(row.caseNumber, error));
     }
   }
   return { refusals, changed };
-}
-
-/** The refusal of the whole batch, naming each refused case (in case-number order) and its reason. */
-export function batchRefusalError(what: string, total: number, refusals: readonly BatchRefusal[]): AppError {
-  const sorted = [...refusals].sort((a, b) => a.caseNumber.localeCompare(b.caseNumber, "zh-CN", { numeric: true }));
-  const listed = sorted.map((refusal) => `${refusal.caseNumber}：${refusal.message}`).join("；");
-  const stale = refusals.some((refusal) => refusal.message === "列表载入后已被他人修改");
-  return new AppError(
-    stale ? "STALE" : "INVALID_STATE",
-    `${what}未执行，${total} 件案件均未更改。以下 ${refusals.length} 件不能办理：${listed}。请刷新列表，去掉或先处理这些案件后重试。`,
-  );
 }
 
 function caseList(rows: readonly SelectedRow[]): { caseCount: number; caseNumbers: string[]; applicationIds: string[] } {

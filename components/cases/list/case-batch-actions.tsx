@@ -144,7 +144,7 @@ export function CaseListWithBatchActions({ rows, query, emptyMessage, handlers, 
             一次最多批量处理 {BATCH_MAX_CASES} 件案件，请减少勾选后分批操作
           </p>
         ) : null}
-        <div aria-live="polite" data-testid="batch-result">
+        <div className={styles.batchResult} aria-live="polite" data-testid="batch-result">
           <ActionNotice result={result} />
         </div>
         {mode === "reassign" && count > 0 && !tooMany ? (
