@@ -29,6 +29,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "application.assign": "分配经办人",
   "application.import": "随台账导入",
   "application.recompute": "重新计算期限",
+  "application.batch_assign": "批量分配经办人",
+  "application.batch_close": "批量答复办结",
   "case_event.correct": "更正办理步骤",
   "case_event.withdraw": "撤销办理步骤",
   "proceeding.add": "登记复议或诉讼",
@@ -100,6 +102,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   CalendarYear: "工作日历年度",
   User: "用户",
   Organization: "机构",
+  Batch: "批量操作",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -220,10 +223,13 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   warningCount: "提示数",
   cause: "原因",
   causeAuditId: "原因操作记录",
+  caseCount: "案件数",
+  caseNumbers: "案件编号",
+  action: "操作",
 };
 
 /** Recorded for reference (ids), not shown. */
-const HIDDEN_FIELDS = new Set(["eventId", "applicationId", "causeAuditId", "supersededById", "id"]);
+const HIDDEN_FIELDS = new Set(["eventId", "applicationId", "applicationIds", "causeAuditId", "supersededById", "id"]);
 
 /** Objects shown as one value rather than field by field. */
 const WHOLE_VALUE_FIELDS = new Set(["items", "events", "instances", "report", "proceedings"]);
@@ -294,6 +300,7 @@ export function formatAuditValue(field: string, value: JsonValue | undefined, na
   if (typeof value === "number") return String(value);
   if (typeof value === "string") {
     if (USER_FIELDS.has(field)) return names.users.get(value) ?? "（已删除或其他机构的用户）";
+    if (field === "action") return auditActionLabel(value);
     if (INSTANT.test(value)) return formatDateTime(new Date(value));
     return VALUE_LABELS[field]?.[value] ?? value;
   }

@@ -182,6 +182,10 @@ function entityLabel(row: EntryRow, named: { caseNumber: string | null; username
       const version = jsonField(row.after, "version");
       return year && version ? `${year} 年度报告第 ${version} 版` : kind;
     }
+    case "Batch": {
+      const count = jsonField(row.after, "caseCount");
+      return count ? `${kind}（${count} 件案件）` : kind;
+    }
     default:
       return kind;
   }

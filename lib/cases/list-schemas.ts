@@ -320,3 +320,15 @@ export function describeExtraCaseListFilters(query: CaseListQuery): string[] {
   }
   return descriptions;
 }
+
+/** The parameters the case list knows: a saved filter (lib/saved-filters) may hold these only. */
+export const CASE_LIST_QUERY_KEYS: readonly string[] = QUERY_KEYS;
+
+/**
+ * A list address's query string as a saved filter keeps it: read through the list's own parser and
+ * written back canonically (defaults and the page left out), e.g. "status=OPEN&handler=me".
+ */
+export function canonicalCaseListQueryString(search: string): string {
+  const params = caseListSearchParams({ ...parseCaseListQuery(new URLSearchParams(search)), page: 1 });
+  return params.toString();
+}

@@ -291,6 +291,7 @@ export async function recordCaseEvent({
   expectedVersion,
   today,
   transaction,
+  batchCause,
 }: {
   actor: Actor;
   applicationId: string;
@@ -300,6 +301,8 @@ export async function recordCaseEvent({
   today: IsoDate;
   /** The caller's transaction, when the step is one part of a larger change (a letter that records it). */
   transaction?: Transaction;
+  /** When the step is one case of a batch (lib/batch): the batch's audit entry, named by this case's entry. */
+  batchCause?: BatchCause;
 }): Promise<{ eventId: string; projection: CaseProjection; version: number }> {
   assertCan(actor, "case:work");
   const parsed = parseInput(caseEventInputSchema, input) as CaseEvent;
@@ -333,7 +336,15 @@ export async function recordCaseEvent({
       entityType: "Application",
       entityId: applicationId,
       before: clockSummary(current.application),
-      after: { eventId: row.id, type: event.type, occurredOn: event.occurredOn, details: event.details as Prisma.InputJsonValue, ...clockSummary(columns) },
+      after: {
+        eventId: row.id,
+        type: event.type,
+        occurredOn: event.occurredOn,
+        details: event.details as Prisma.InputJsonValue,
+        ...clockSummary(columns),
+        ...batchCauseFields(batchCause),
+      },
+      ...(batchCause ? { reason: batchCause.description } : {}),
     });
     return { eventId: row.id, projection, version: updated.version };
   };
@@ -454,14 +465,20 @@ export async function assignHandler({
   actor,
   input,
   expectedVersion,
+  transaction,
+  batchCause,
 }: {
   actor: Actor;
   input: unknown;
   /** The case's version as the form was loaded (see ExpectedVersion). */
   expectedVersion: ExpectedVersion;
+  /** The caller's transaction, when the case is one of a batch (lib/batch). */
+  transaction?: Transaction;
+  /** The batch's audit entry, named by this case's entry. */
+  batchCause?: BatchCause;
 }): Promise<{ version: number; changed: boolean }> {
   const { applicationId, handlerId } = parseInput(assignHandlerSchema, input);
-  return db.$transaction(async (tx) => {
+  const write = async (tx: Transaction) => {
     const application = await lockCase(tx, actor, applicationId, expectedVersion);
     const takingUnassigned = !can(actor, "case:assign") && application.handlerId === null && handlerId === actor.userId;
     if (!takingUnassigned) assertCan(actor, "case:assign");
@@ -473,12 +490,28 @@ export async function assignHandler({
       entityType: "Application",
       entityId: applicationId,
       before: { handlerId: application.handlerId },
-      after: { handlerId },
+      after: { handlerId, ...batchCauseFields(batchCause) },
+      ...(batchCause ? { reason: batchCause.description } : {}),
     });
     return { version: updated.version, changed: true };
-  });
+  };
+  return transaction ? write(transaction) : db.$transaction(write);
 }
 
+/**
+ * A batch change (lib/batch/mutations.ts) of which a case's change is one part: the batch's own audit
+ * entry, which the case's entry names as its cause (as a recomputation names the calendar change).
+ */
+export interface BatchCause {
+  action: string;
+  causeAuditId: string;
+  /** In Chinese, the case's entry's reason: e.g. "批量分配经办人（共 10 件）". */
+  description: string;
+}
+
+function batchCauseFields(batchCause: BatchCause | undefined): { cause?: Prisma.InputJsonObject } {
+  return batchCause ? { cause: { action: batchCause.action, causeAuditId: batchCause.causeAuditId } } : {};
+}
 
 function registrationFrom(data: EditRegistrationInput): RegistrationFields {
   return {

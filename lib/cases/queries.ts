@@ -170,6 +170,7 @@ const caseListSelect = {
   outcome: true,
   voidedAt: true,
   handler: { select: { displayName: true } },
+  version: true,
 } satisfies Prisma.ApplicationSelect;
 
 /** What the list shows of a case: plain, serializable data for the client table. */
@@ -192,6 +193,8 @@ export interface CaseListRow {
   handlerName: string | null;
   /** Voided (作废): listed only under the 已作废 filter. */
   voided: boolean;
+  /** The row's version as the list was loaded: a batch action (lib/batch) refuses a case changed since. */
+  version: number;
 }
 
 export interface CaseListResult {
@@ -300,6 +303,7 @@ export async function findApplications({
       outcome: record.outcome,
       handlerName: record.handler?.displayName ?? null,
       voided: record.voidedAt !== null,
+      version: record.version,
     });
   }
   return { rows, total, totalIsLowerBound, page, pageSize: query.pageSize };

@@ -115,3 +115,48 @@ export const caseColumns = column.columns([
     cell: ({ row }) => row.original.handlerName ?? <span className="muted">未分配</span>,
   }),
 ]);
+
+/** The rows ticked for a batch action (this page only), and how the checkboxes change them. */
+export interface CaseRowSelection {
+  selectedIds: ReadonlySet<string>;
+  toggle: (row: CaseListRow, checked: boolean) => void;
+  /** Ticks (or clears) every row of the page. */
+  toggleAll: (checked: boolean) => void;
+  /** Rows of the page (for the header checkbox's state). */
+  pageIds: readonly string[];
+}
+
+/** The first column when batch actions are offered: a labelled checkbox per row and one for the page. */
+export function selectionColumn(selection: CaseRowSelection) {
+  const { selectedIds, pageIds } = selection;
+  const selectedOnPage = pageIds.filter((id) => selectedIds.has(id)).length;
+  const allSelected = pageIds.length > 0 && selectedOnPage === pageIds.length;
+  return column.display({
+    id: "select",
+    enableSorting: false,
+    enableHiding: false,
+    meta: { label: "选择", nowrap: true },
+    header: () => (
+      <input
+        type="checkbox"
+        aria-label="选择本页全部案件"
+        data-testid="case-select-all"
+        checked={allSelected}
+        ref={(element) => {
+          if (element) element.indeterminate = selectedOnPage > 0 && !allSelected;
+        }}
+        disabled={pageIds.length === 0}
+        onChange={(event) => selection.toggleAll(event.currentTarget.checked)}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`选择案件 ${row.original.caseNumber}`}
+        data-testid={`case-select-${row.original.caseNumber}`}
+        checked={selectedIds.has(row.original.id)}
+        onChange={(event) => selection.toggle(row.original, event.currentTarget.checked)}
+      />
+    ),
+  });
+}

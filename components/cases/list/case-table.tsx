@@ -1,11 +1,12 @@
 "use client";
 
 import { useMemo } from "react";
+import type { DataTableColumnDef } from "@/components/data-table/columns";
 import type { ColumnVisibilityState, SortingState } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import type { CaseListRow } from "@/lib/cases/queries";
 import { CASE_LIST_COLUMNS, DEFAULT_CASE_LIST_SORT, caseListHref, type CaseListColumn, type CaseListQuery } from "@/lib/cases/list-schemas";
-import { caseColumns, SORT_KEY_OF_COLUMN } from "./case-columns";
+import { caseColumns, selectionColumn, SORT_KEY_OF_COLUMN, type CaseRowSelection } from "./case-columns";
 import styles from "./case-list.module.css";
 
 function caseRowId(row: CaseListRow): string {
@@ -20,8 +21,25 @@ function isCaseListColumn(id: string): id is CaseListColumn {
   return (CASE_LIST_COLUMNS as readonly string[]).includes(id);
 }
 
-/** One page of the case list, sorted by the server: headers link to the URL of the next order. */
-export function CaseTable({ rows, query, emptyMessage }: { rows: CaseListRow[]; query: CaseListQuery; emptyMessage: string }) {
+/**
+ * One page of the case list, sorted by the server: headers link to the URL of the next order. With
+ * `selection`, a first column of checkboxes (one per row, and one for the whole page) for the batch actions.
+ */
+export function CaseTable({
+  rows,
+  query,
+  emptyMessage,
+  selection,
+}: {
+  rows: CaseListRow[];
+  query: CaseListQuery;
+  emptyMessage: string;
+  selection?: CaseRowSelection;
+}) {
+  const columns = useMemo<ReadonlyArray<DataTableColumnDef<CaseListRow>>>(
+    () => (selection ? [selectionColumn(selection), ...caseColumns] : caseColumns),
+    [selection],
+  );
   const sorting = useMemo<SortingState>(() => {
     const columnId = Object.entries(SORT_KEY_OF_COLUMN).find(([, sortKey]) => sortKey === query.sort.id)?.[0];
     return columnId ? [{ id: columnId, desc: query.sort.desc }] : [];
@@ -43,7 +61,7 @@ export function CaseTable({ rows, query, emptyMessage }: { rows: CaseListRow[]; 
   return (
     <div className={styles.caseTable}>
       <DataTable
-        columns={caseColumns}
+        columns={columns}
         data={rows}
         getRowId={caseRowId}
         getRowTestId={caseRowTestId}

@@ -12,6 +12,7 @@ import {
   rememberedPageSize,
   caseExportHref,
   caseListHref,
+  caseListSearchParams,
   hasCaseListFilters,
   parseCaseListQuery,
   type CaseListDueFilter,
@@ -23,7 +24,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { CaseListFilters } from "@/components/cases/list/case-list-filters";
 import { CaseColumnChooser } from "@/components/cases/list/case-column-chooser";
-import { CaseTable } from "@/components/cases/list/case-table";
+import { CaseListWithBatchActions } from "@/components/cases/list/case-batch-actions";
+import { SavedCaseFilters } from "@/components/cases/list/saved-filters";
+import { findSavedCaseFilters } from "@/lib/saved-filters/queries";
 import styles from "@/components/cases/list/case-list.module.css";
 
 export const metadata: Metadata = { title: "案件台账" };
@@ -86,7 +89,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const remembered = params.pageSize === undefined ? rememberedPageSize((await cookies()).get(CASE_LIST_PAGE_SIZE_COOKIE)?.value) : null;
   const query: CaseListQuery = remembered ? { ...parsed, pageSize: remembered } : parsed;
   const today = todayInShanghai();
-  const [calendar, handlers] = await Promise.all([loadWorkCalendar(), findCaseHandlerOptions({ actor })]);
+  const [calendar, handlers, savedFilters] = await Promise.all([loadWorkCalendar(), findCaseHandlerOptions({ actor }), findSavedCaseFilters({ actor })]);
   const result = await findApplications({ actor, query, today, calendar });
   const shownQuery: CaseListQuery = { ...query, page: result.page };
   const filtered = hasCaseListFilters(query);
@@ -122,6 +125,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       />
       <section className="card no-print" aria-label="筛选条件">
         <CaseListFilters key={caseListHref(query)} query={query} handlers={handlers} />
+        <SavedCaseFilters filters={savedFilters} currentQuery={caseListSearchParams({ ...query, page: 1 }).toString()} />
       </section>
       <section className="card" aria-label="案件列表">
         <div className={styles.toolbar}>
@@ -142,7 +146,17 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             <CaseColumnChooser key={caseListHref(query)} query={query} />
           </div>
         </div>
-        <CaseTable rows={result.rows} query={shownQuery} emptyMessage={query.voided ? "没有已作废的案件" : filtered ? "没有符合条件的案件" : "还没有登记案件"} />
+        {/* Keyed by the address: another page, filter or order starts with nothing selected. */}
+        <CaseListWithBatchActions
+          key={caseListHref(shownQuery)}
+          rows={result.rows}
+          query={shownQuery}
+          emptyMessage={query.voided ? "没有已作废的案件" : filtered ? "没有符合条件的案件" : "还没有登记案件"}
+          handlers={handlers}
+          canReassign={can(actor, "case:assign")}
+          canClose={can(actor, "case:work")}
+          today={today}
+        />
         <DataTablePagination
           page={result.page}
           pageSize={result.pageSize}
