@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: {
     // node --import tsx, not the tsx CLI: its signal relay kills a child that is slow to acknowledge
     // SIGTERM, which would leave the detached embedded PostgreSQL running.
-    command: "node --import tsx e2e/server.ts",
+    command: "node --import tsx --import ./scripts/server-only-hook.mjs e2e/server.ts",
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
