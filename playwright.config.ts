@@ -1,3 +1,6 @@
+// The specs import the data layer (e2e/fixtures.ts): resolve `import "server-only"` outside Next.js
+// in the runner and its workers, which load this file (docs/decisions/0093).
+import "./scripts/server-only-hook.mjs";
 import { defineConfig } from "@playwright/test";
 import { E2E_BASE_URL } from "./e2e/environment";
 
