@@ -79,4 +79,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health', { signal: AbortSignal.timeout(4000) }).then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))"]
 # node runs start.ts itself (no npm, no tsx wrapper process), so SIGTERM from `docker stop` reaches the
 # handler that stops next start and then the database.
-CMD ["node", "--import", "tsx", "scripts/start.ts"]
+CMD ["node", "--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "scripts/start.ts"]

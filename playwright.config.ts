@@ -1,3 +1,6 @@
+// The specs import the data layer (e2e/fixtures.ts): resolve `import "server-only"` outside Next.js
+// in the runner and its workers, which load this file (docs/decisions/0093).
+import "./scripts/server-only-hook.mjs";
 import { defineConfig } from "@playwright/test";
 import { E2E_BASE_URL } from "./e2e/environment";
 
@@ -29,7 +32,7 @@ export default defineConfig({
   webServer: {
     // node --import tsx, not the tsx CLI: its signal relay kills a child that is slow to acknowledge
     // SIGTERM, which would leave the detached embedded PostgreSQL running.
-    command: "node --import tsx e2e/server.ts",
+    command: "node --import tsx --import ./scripts/server-only-hook.mjs e2e/server.ts",
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

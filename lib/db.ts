@@ -6,6 +6,7 @@
 // and idle_in_transaction_session_timeout from lib/env.ts. A request that runs into one of these limits
 // fails; lib/db-busy.ts recognizes that error, and the actions, pages and API answer it with
 // 系统繁忙，请稍后重试 while the log says which limit was hit.
+import "server-only";
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";

@@ -2,6 +2,7 @@
 // the pool is saturated (every connection in use, or requests waiting for one) or when a trivial query
 // takes longer than HEALTH_SLOW_MS. The check never waits for a pool connection itself and never
 // throws; anonymous callers get only the status word (app/api/health/route.ts).
+import "server-only";
 import { db, poolStatistics } from "./db";
 import { busyReasonOf, type PoolStatistics } from "./db-busy";
 

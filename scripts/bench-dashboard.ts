@@ -3,7 +3,7 @@
 //
 // Its own embedded database (.data/bench-dashboard, port 54530), filled once and kept between runs:
 //
-//   npx tsx scripts/bench-dashboard.ts
+//   npx tsx --import ./scripts/server-only-hook.mjs scripts/bench-dashboard.ts
 //
 // prints one JSON line on standard output ({"dashboard_ms": …}); progress goes to standard error.
 // Delete .data/bench-dashboard to generate the cases afresh (e.g. after changing insertDashboardCases).

@@ -2,7 +2,7 @@
 // fresh organization; the figure is the wall time of importLedger (reading, checking every row,
 // replaying every case's clock, and the one transaction that writes it all). Target: < 30 s on 2 cores.
 //
-//   npx tsx scripts/bench-import.ts     # alone, on its own embedded database (.data/bench-import)
+//   npx tsx --import ./scripts/server-only-hook.mjs scripts/bench-import.ts     # alone, on its own embedded database (.data/bench-import)
 //
 // scripts/bench.ts may call measureImport15000() with its database already open. Modules that import
 // lib/db.ts are loaded with import() inside the function, after the caller has called useDatabaseUrl().

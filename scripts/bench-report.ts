@@ -8,7 +8,7 @@
 // (scripts/bench.ts lists them among its measurements); they fill the dedicated organizations once.
 // Run alone,
 //
-//   npx tsx scripts/bench-report.ts
+//   npx tsx --import ./scripts/server-only-hook.mjs scripts/bench-report.ts
 //
 // it opens its own embedded database (.data/bench-report, port 54520), kept between runs, and prints
 // one JSON line on standard output; progress goes to standard error. Delete .data/bench-report to

@@ -5,7 +5,7 @@
 // measureRollup() works against the database this process already uses (scripts/bench.ts lists it among
 // its measurements); it fills the dedicated organizations once. Run alone,
 //
-//   npx tsx scripts/bench-rollup.ts
+//   npx tsx --import ./scripts/server-only-hook.mjs scripts/bench-rollup.ts
 //
 // it opens its own embedded database (.data/bench-rollup, port 54530), kept between runs, and prints one
 // JSON line on standard output; progress goes to standard error.

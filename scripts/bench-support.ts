@@ -22,7 +22,7 @@ export async function vacuumAnalyzeCaseTables(): Promise<void> {
 }
 
 /**
- * Runs one benchmark on its own when its script is run directly (`npx tsx scripts/bench-….ts`): its
+ * Runs one benchmark on its own when its script is run directly (`npx tsx --import ./scripts/server-only-hook.mjs scripts/bench-….ts`): its
  * embedded database (kept between runs), pending migrations, the measurement, and one JSON line on
  * standard output. Does nothing when the script is imported (scripts/bench.ts lists the measurement).
  */

@@ -107,7 +107,7 @@ async function ensureData(): Promise<{ caseIds: string[] }> {
 // The server
 
 function startServer(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "scripts/start.ts"], {
     env: {
       ...process.env,
       DATA_DIR,

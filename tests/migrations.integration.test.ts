@@ -72,7 +72,7 @@ describe("a runner killed during a migration", () => {
     await holder.query("begin");
     await holder.query(`lock table "gate" in share mode`);
 
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/apply-migrations.ts", scratch.ownerUrl, scratch.appUrl, folder], { stdio: "ignore" });
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "tests/support/apply-migrations.ts", scratch.ownerUrl, scratch.appUrl, folder], { stdio: "ignore" });
     const exited = new Promise((resolve) => child.once("exit", resolve));
     const waitingMigration = async () =>
       (

@@ -17,13 +17,13 @@ import {
   type Column,
   type ColumnVisibilityState,
   type RowData,
-  type SortDirection,
   type SortingState,
   type TableOptions,
   type TableState,
   type Updater,
 } from "@tanstack/react-table";
 import { dataTableFeatures, type DataTableColumnDef, type DataTableFeatures } from "./columns";
+import { ARIA_SORT, SortIndicator, cellClassName, nextSorting } from "./table-parts";
 import styles from "./data-table.module.css";
 
 export interface DataTableProps<TData extends RowData> {
@@ -196,35 +196,6 @@ export function DataTable<TData extends RowData>({
       </div>
     </div>
   );
-}
-
-const ARIA_SORT = { asc: "ascending", desc: "descending", none: "none" } as const;
-
-function SortIndicator({ direction }: { direction: false | SortDirection }) {
-  if (!direction) {
-    return (
-      <span className={`${styles.sortIndicator} ${styles.unsorted}`} aria-hidden="true">
-        ▲▼
-      </span>
-    );
-  }
-  return (
-    <span className={styles.sortIndicator} aria-hidden="true">
-      {direction === "asc" ? "▲" : "▼"}
-    </span>
-  );
-}
-
-/** The sorting a click on this column's header leads to (single-column: asc → desc → none, or desc first for dates and numbers). */
-function nextSorting<TData extends RowData>(column: Column<DataTableFeatures, TData, unknown>): SortingState {
-  const order = column.getNextSortingOrder();
-  return order === false ? [] : [{ id: column.id, desc: order === "desc" }];
-}
-
-function cellClassName<TData extends RowData>(column: Column<DataTableFeatures, TData, unknown>): string | undefined {
-  const meta = column.columnDef.meta;
-  const classNames = [meta?.numeric ? "number" : "", meta?.nowrap ? "nowrap" : ""].filter(Boolean);
-  return classNames.length > 0 ? classNames.join(" ") : undefined;
 }
 
 function columnLabel<TData extends RowData>(column: Column<DataTableFeatures, TData, unknown>): string {

@@ -1,4 +1,4 @@
-// Columns of the user list (client module: the cells are render functions).
+// Columns of the user list, rendered on the server by ServerDataTable (users-table.tsx).
 import Link from "next/link";
 import { ROLE_LABELS, roleRank } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";

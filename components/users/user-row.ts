@@ -1,5 +1,5 @@
 // What the user administration pages show of a user: plain data, prepared on the server (the status
-// depends on the current time) and passed to the client table.
+// depends on the current time) and rendered by the server table.
 import type { Role } from "@/lib/domain-types";
 import type { UserListItem } from "@/lib/users/queries";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format";

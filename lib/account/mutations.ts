@@ -1,6 +1,7 @@
 // What a signed-in account does for itself (the /account page): change its password, enrol, renew
 // or remove its second factor. Each change is audited with the request's address; a new password or
 // a new second factor ends the account's other sessions.
+import "server-only";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import type { SignedIn } from "../auth/session";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import type { SignedIn } from "../auth/session";
 import { openSecret } from "../auth/secret-box";

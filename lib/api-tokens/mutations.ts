@@ -1,5 +1,6 @@
 // API tokens for the JSON API (/api/v1), managed by an organization's administrators. A token reads
 // its organization's data and nothing else, and nothing it can call writes (docs/decisions/0066).
+import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { type Actor } from "../auth/actor";

@@ -5,6 +5,7 @@
 // Concurrency (docs/decisions/0010): every write locks the case row first (one order everywhere: the
 // case, then the proceeding), so writes of a case's proceedings run one after the other; an edit or a
 // deletion then locks the proceeding, reads it and compares its version with the form's.
+import "server-only";
 import type { Proceeding, ProceedingInstance, Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";

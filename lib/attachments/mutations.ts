@@ -2,6 +2,7 @@
 // (lib/attachments/content.ts) — then stored under its SHA-256 (lib/attachments/storage.ts), then the
 // row and the audit event are written in one transaction. Nothing is ever deleted: a replacement
 // supersedes the attachment it replaces, with a reason, and both stay in the case file.
+import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { type Actor } from "../auth/actor";

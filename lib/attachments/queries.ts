@@ -1,6 +1,7 @@
 // Reading the case file: a case's attachments (superseded ones too, marked), and one attachment's
 // content for a user of its organization. A download is audited; another organization's attachment is
 // "not found", never "forbidden", so that its existence is not revealed.
+import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";

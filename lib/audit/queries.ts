@@ -2,6 +2,7 @@
 // messages, the name a report was published under) findLatestAuditEntry and findAuditEntriesOf; for
 // people the case's 操作记录 (any role of the case's organization) and the administrators' audit page
 // with its export, both scoped to the actor's organization (plus the installation-wide calendar).
+import "server-only";
 import { Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";

@@ -1,6 +1,7 @@
 // next-auth configuration: username, password and second factor through the credentials provider; a
 // JWT cookie that carries only the user id and the id of a server-side session (sessions.ts). The
 // cookie's own lifetime is the absolute one; idle timeout and revocation live in the database.
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db";

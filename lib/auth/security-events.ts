@@ -1,5 +1,6 @@
 // Security events outside a data change (refused access, downloads of personal data …): one audit
 // event each, in its own transaction, with the request's source address and user agent.
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { currentOperator, recordAudit } from "../audit/record";

@@ -3,6 +3,7 @@
 // SESSION_IDLE_MINUTES, is before its absolute end (SESSION_ABSOLUTE_HOURS after sign-in), and the
 // user is active with the session version it signed in with. Checking all of that, and moving
 // lastSeenAt forward (at most once a minute), is one SQL statement per request.
+import "server-only";
 import type { Role } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { getEnv } from "../env";

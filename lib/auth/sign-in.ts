@@ -9,6 +9,7 @@
 // - Failures are also counted per source address (throttle.ts), whatever the account.
 // - Every outcome is audited with the source address and user agent. An unexpected error is logged
 //   and answered UNAVAILABLE: its text never reaches the sign-in page.
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { getEnv } from "../env";

@@ -2,6 +2,7 @@
 // whatever the account), with rate-limiter-flexible's Prisma store on the SignInThrottle table: the
 // count lives in PostgreSQL, so it holds across restarts and several app processes, and the table is
 // ours (created by a migration, not by the library at run time). docs/decisions/0062.
+import "server-only";
 import { RateLimiterPrisma } from "rate-limiter-flexible";
 import { db } from "../db";
 import { getEnv } from "../env";

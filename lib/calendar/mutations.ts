@@ -1,6 +1,7 @@
 // Editing the national working-day calendar. The installation's operators (系统管理员) only: the
 // calendar is shared by every organization, so no organization's administrator may change it for the
 // others (docs/decisions/0061). Audit events carry no organization.
+import "server-only";
 import { generateNotificationsAfterChange } from "../notifications/generate";
 import { db } from "../db";
 import { AppError } from "../errors";

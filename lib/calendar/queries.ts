@@ -1,5 +1,6 @@
 // The working-day calendar is national reference data shared by every organization of the
 // installation, so reads are not scoped by organization: any signed-in user may see it.
+import "server-only";
 import { db } from "../db";
 import { type Principal } from "../auth/actor";
 import { assertCan } from "../auth/permissions";

@@ -2,6 +2,7 @@
 // replayed for today ("why this date"), the steps that may come next, proceedings and the fee tier, the
 // version the page's forms carry (docs/decisions/0010) and the published reports that count the case.
 // A voided case is shown too (with how and why it was voided), for restoring.
+import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";

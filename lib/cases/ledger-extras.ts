@@ -1,6 +1,7 @@
 // The XLSX ledger's reading columns (lib/cases/export.ts LEDGER_EXTRA_COLUMNS) for exported cases: the
 // due date, where the clock stands, the handler, the agent, the amount paid and how the decision was
 // served. Read by case number within the actor's organization, in batches.
+import "server-only";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
 import { isoDateFromDb } from "../calendar/dates";

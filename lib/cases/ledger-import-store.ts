@@ -2,6 +2,7 @@
 // every row checked first (lib/cases/ledger-import.ts); only when no row has a problem are the cases,
 // their events and proceedings written, in one transaction with batched inserts, together with the
 // case number counters, one audit entry per case (its whole imported state) and one for the file.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma, type LitigationRoute } from "@prisma/client";
 import { db, type Transaction } from "../db";

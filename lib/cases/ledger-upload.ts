@@ -1,6 +1,7 @@
 // The ledger upload of the app (managers and administrators): a check that writes nothing and lists
 // every problem, then the import itself (all or nothing, lib/cases/ledger-import-store.ts), remembered
 // as a LedgerUpload so that its result page lists the imported cases.
+import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { type Actor } from "../auth/actor";

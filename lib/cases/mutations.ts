@@ -7,6 +7,7 @@
 // (SELECT … FOR UPDATE), then reads the case and checks everything — the form's version
 // (`expectedVersion`), whether the case is voided, the state of the step being corrected — so that two
 // writes of the same case run one after the other and the second sees the first.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Application, Prisma } from "@prisma/client";
 import { z } from "zod";

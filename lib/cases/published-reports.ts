@@ -1,6 +1,7 @@
 // Which published annual reports count a case: a published version (ReportSnapshot) lists, per cell of
 // its tables, the ids of the cases (and for table 四 the proceedings) behind the figure. A change to a
 // counted case leaves the frozen version as it is; the report page shows the difference with today.
+import "server-only";
 import { Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 

@@ -7,6 +7,7 @@
 // parameter (the search text included, its LIKE wildcards escaped); only fixed SQL from the sort
 // whitelist below is spliced in with Prisma.raw. The page's rows are then read by id with a typed
 // Prisma select, so the row shape stays generated, not hand-written.
+import "server-only";
 import { Prisma, type Role, type ApplicantType, type ApplicationStatus, type Channel, type ClockPhase, type Outcome } from "@prisma/client";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";

@@ -1,6 +1,7 @@
 // What the registration form shows beside the form while the clerk types: the applicant's earlier
 // applications, possibly repeated requests, and the applicant's count for the month (按件 fee tier,
 // 国办函〔2020〕109号). Every read is scoped to the actor's organization; voided cases do not count.
+import "server-only";
 import { Prisma, type ApplicationStatus, type Outcome } from "@prisma/client";
 import { z } from "zod";
 import { db } from "../db";

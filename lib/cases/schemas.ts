@@ -1,5 +1,6 @@
 // Input shapes of the case log (registration and events), validated at every boundary.
 import { EXTENSION_REASON_MAX, REQUEST_CONTENT_MAX } from "./limits";
+import type { CaseEventType } from "@prisma/client";
 import { z } from "zod";
 import { isoDateSchema } from "../calendar/schemas";
 import { OUTCOMES } from "./labels";
@@ -158,6 +159,10 @@ export const caseEventInputSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("WITHDRAWN"), occurredOn: isoDateSchema, details: z.object({ reason: optionalText(500, "撤回理由") }) }),
 ]);
+
+/** Every kind of event has its schema here: a kind added to CaseEventType without one fails to compile. */
+const everyEventKindHasASchema: Exclude<CaseEventType, z.infer<typeof caseEventInputSchema>["type"]> extends never ? true : never = true;
+void everyEventKindHasASchema;
 
 export const correctionReasonSchema = z.string().trim().min(2, "请填写更正理由").max(500, "更正理由最多 500 个字");
 

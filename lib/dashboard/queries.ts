@@ -9,6 +9,7 @@
 // (lib/cases/queries.ts, caseListWhere): "due soon" = open with a due date from today through
 // lastDueSoonDate; "overdue" = open with a due date before today; "received in the period" = receivedOn
 // within it; "closed in the period" = closedOn within it (only closed cases have one).
+import "server-only";
 import { Prisma, type ApplicantType, type Channel, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
 import { db } from "../db";
 import { type Actor } from "../auth/actor";

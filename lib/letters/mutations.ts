@@ -4,6 +4,7 @@
 // organization's counter for the kind and year (bumped atomically, so letters issued at once get
 // different numbers), the Word file is made from the layout and the final text, and the letter is
 // stored with its SHA-256 and the audit event. Either all of it is written or none.
+import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma, type LetterKind } from "@prisma/client";
 import { db, type Transaction } from "../db";

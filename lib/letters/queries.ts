@@ -1,6 +1,7 @@
 // Reading the letters domain: the letterhead settings, the templates in force with their versions, a
 // case's issued letters, the draft of a letter (its text filled from the case, for the clerk to review),
 // and an issued letter's file (every download is audited). Scoped to the actor's organization.
+import "server-only";
 import type { LetterKind, Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";

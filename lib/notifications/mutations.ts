@@ -1,6 +1,7 @@
 // Writing notifications: inserting the generated alerts (idempotent through the unique (userId,
 // dedupeKey)), marking the actor's own alerts read, and claiming alerts for the email digest.
 // Reading state is personal: it is not audited (it changes no case and no setting).
+import "server-only";
 import { Prisma, type NotificationKind } from "@prisma/client";
 import { z } from "zod";
 import { db } from "../db";

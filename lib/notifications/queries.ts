@@ -2,6 +2,7 @@
 // actor.userId (and so to their organization). The generation and the digest are installation-wide
 // jobs without an actor (the scheduler), and read across organizations by design; each alert they
 // write or send still belongs to one user of one organization.
+import "server-only";
 import { Prisma, type NotificationKind, type Role } from "@prisma/client";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";

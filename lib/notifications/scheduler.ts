@@ -7,6 +7,7 @@
 // stays open for the pass, so it also works through PgBouncer in transaction pooling) and an instance
 // that is not elected tries again at its next check. Under the lock the digest re-reads when it was
 // last sent, so it goes out once a day; generation is idempotent besides.
+import "server-only";
 import { db } from "../db";
 import { getEnv } from "../env";
 import { loadWorkCalendar } from "../calendar/queries";

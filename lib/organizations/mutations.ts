@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { assertOperator, type Actor, type OperatorActor } from "../auth/actor";

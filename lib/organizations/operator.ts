@@ -2,6 +2,7 @@
 // its parent (the tree the roll-up follows, rules.md §8), the appealsBasis and feeStopsClock settings
 // and the report deadline. An operator's command, not a user action: there is no actor; the change
 // is audited without one. A parent that would make a cycle is refused.
+import "server-only";
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { assertOperator, type Actor, type OperatorActor } from "../auth/actor";
 

@@ -1,6 +1,7 @@
 // The data-quality list shown with the year's report: what would make the published figures wrong or
 // the bureau late. Scoped to the actor's organization and to the year's report: the cases that were in
 // the year (received by its last day and not closed before its first), and the 复议/诉讼 filed by then.
+import "server-only";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
 import { loadWorkCalendar } from "../calendar/queries";

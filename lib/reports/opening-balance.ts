@@ -3,6 +3,7 @@
 // applicant column, with the document it comes from — or imports its open cases. Check 3 of the first
 // year compares 二 with the entered figures (lib/reports/checks.ts, rule carry_over_opening), and the
 // report page says which basis check 3 used (getCarryOverBasis).
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { db } from "../db";

@@ -6,6 +6,7 @@
 // organization's name in ONE transaction at REPEATABLE READ and writes the snapshot in it
 // (docs/decisions/0020): colleagues closing or reopening cases meanwhile change neither a figure nor
 // its list, so every frozen figure equals the number of ids stored behind it.
+import "server-only";
 import { Prisma } from "@prisma/client";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";

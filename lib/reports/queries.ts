@@ -12,6 +12,7 @@
 // dates (organizationId, receivedOn), closing dates (organizationId, closedOn), the cases open at a
 // date (the GiST index on the [receivedOn, closedOn) range, migration 20261121040000), fee dates
 // (partial indexes, same migration) and the proceedings (organizationId, filedOn / decidedOn).
+import "server-only";
 import { Prisma, type AppealsBasis, type ApplicantType, type LitigationRoute, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
 import { z } from "zod";
 import { db, type Transaction } from "../db";

@@ -1,5 +1,6 @@
 // The date by which an organization's annual report is due (rules.md §8): a department's is 31 January;
 // a government sets its own (by law 31 March). Administrators of the organization only; audited.
+import "server-only";
 import { z } from "zod";
 import { db } from "../db";
 import { type Actor } from "../auth/actor";

@@ -5,6 +5,7 @@
 // Several levels (province → city → department) work the same way: a child's figures are its own and
 // its descendants'. Authorization is here: only a manager or administrator of the organization or of
 // one above it sees a roll-up, and a roll-up holds figures only — never a case or an applicant.
+import "server-only";
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";

@@ -1,6 +1,7 @@
 // The demo organization and its accounts (passwords published in the README), seeded only into an
 // empty embedded database (prisma/seed.ts, scripts/start.ts). While one of them can sign in, the
 // sign-in page says that this installation is a demo.
+import "server-only";
 import { db } from "../db";
 
 export const DEMO_ORGANIZATION = { code: "demo", name: "示例市司法局" } as const;

@@ -1,5 +1,6 @@
 // User administration. Every function checks that the actor is an administrator of the same
 // organization as the user, and writes its audit event in the same transaction.
+import "server-only";
 import type { Prisma, Role } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";

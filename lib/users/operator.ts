@@ -2,6 +2,7 @@
 // administrator of a new organization has nobody to create them), so the organization is named by
 // its code and the audit event carries no actor but the operator's system account. Also the
 // installation's operators (系统管理员) themselves, who belong to no organization.
+import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { currentOperator, recordAudit } from "../audit/record";

@@ -64,7 +64,7 @@ interface Run {
 }
 
 function runScript(script: string, args: string[], env: Record<string, string | undefined>): { child: ReturnType<typeof spawn>; done: Promise<Run> } {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { env: childProcessEnv({ NODE_ENV: undefined, ...env }), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", script, ...args], { env: childProcessEnv({ NODE_ENV: undefined, ...env }), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

@@ -53,7 +53,7 @@ export async function healthStatus(baseUrl: string, timeoutMs = 5_000): Promise<
 export function startServer(options: ServerOptions): RunningServer {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const output = createWriteStream(options.logFile, { flags: "a" });
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "scripts/start.ts"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: childProcessEnv({
