@@ -8,6 +8,7 @@
 // Audit: one entry for the batch (entity "Batch", listing the cases), written first in the same
 // transaction, and each case's own entry (the single mutation's) naming the batch entry as its cause,
 // for the case's 操作记录.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";

@@ -6,6 +6,7 @@
 //
 // Locks: the case row first (as every case write does), then the request row, so that a request being
 // made and one being decided on the same case never wait on each other in the opposite order.
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db, type Transaction } from "../db";
 import { AppError } from "../errors";

@@ -1,5 +1,6 @@
 // Reading extension requests: the managers' 待批延期 list (工作台) and a case's requests (case page),
 // always within the actor's organization.
+import "server-only";
 import type { ExtensionRequestStatus } from "@prisma/client";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";

@@ -1,7 +1,7 @@
 // Input shapes of extension requests, validated at every boundary.
 import { z } from "zod";
 import { EXTENSION_REASON_MAX } from "../cases/limits";
-import { MAX_EXTENSION_WORKDAYS } from "../cases/projection";
+import { MAX_EXTENSION_WORKDAYS } from "../cases/clock";
 
 export const extensionRequestSchema = z.object({
   workdays: z.preprocess(

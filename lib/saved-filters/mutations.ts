@@ -1,5 +1,6 @@
 // Saving and deleting a user's filters of the case list. A filter belongs to its user only: every
 // write is scoped to actor.userId. Personal settings, not the record: not audited (docs/decisions/0073).
+import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { AppError } from "../errors";

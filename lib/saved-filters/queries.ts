@@ -1,4 +1,5 @@
 // Reading a user's saved filters of the case list: each user sees only their own.
+import "server-only";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
 import { CASE_LIST_PATH } from "../cases/list-schemas";

@@ -22,7 +22,6 @@ export function ApplicantTypeField({ error, defaultValue }: { error?: string; de
                 value={type}
                 defaultChecked={type === defaultValue}
                 aria-describedby={hintId}
-                aria-invalid={error ? true : undefined}
               />
               <label htmlFor={inputId} className={styles.typeName}>
                 {APPLICANT_TYPE_LABELS[type]}
