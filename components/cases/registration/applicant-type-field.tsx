@@ -21,7 +21,7 @@ export function ApplicantTypeField({ error, defaultValue }: { error?: string; de
                 name="applicantType"
                 value={type}
                 defaultChecked={type === defaultValue}
-                aria-describedby={hintId}
+                aria-describedby={error ? `${hintId} applicant-type-error` : hintId}
               />
               <label htmlFor={inputId} className={styles.typeName}>
                 {APPLICANT_TYPE_LABELS[type]}
