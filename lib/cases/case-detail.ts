@@ -54,11 +54,15 @@ export async function getApplication({ actor, applicationId, today }: { actor: A
   });
 
   // A published report that counts the case stays as published when the case changes: the forms say so.
+  // Without proceedings (most cases) both questions are the same one: asked once.
   const proceedingIds = application.proceedings.map((proceeding) => proceeding.id);
-  const [countedInReports, countedWithProceedingsInReports] = await Promise.all([
-    findPublishedReportsCounting(db, actor.organizationId, [application.id]),
-    findPublishedReportsCounting(db, actor.organizationId, [application.id, ...proceedingIds]),
-  ]);
+  const [countedInReports, countedWithProceedingsInReports] =
+    proceedingIds.length === 0
+      ? await findPublishedReportsCounting(db, actor.organizationId, [application.id]).then((reports) => [reports, reports] as const)
+      : await Promise.all([
+          findPublishedReportsCounting(db, actor.organizationId, [application.id]),
+          findPublishedReportsCounting(db, actor.organizationId, [application.id, ...proceedingIds]),
+        ]);
 
   return {
     application,
