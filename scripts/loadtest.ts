@@ -15,6 +15,10 @@
 // (0.5: 征求意见 on a case the clerk registered in this run, with the version its page shows). The
 // actions' ids change with every build: they are read from the build's server-reference manifest.
 //
+// Besides the latencies, the JSON gives `cpu_ms_per_request`: the CPU the server's processes (not
+// PostgreSQL) used in a phase, divided by its requests. On a shared machine the latencies mostly
+// measure the other load; the CPU per request is the figure to compare before and after a change.
+//
 // Progress goes to standard error; the LAST line on standard output is one JSON object.
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
@@ -178,6 +182,36 @@ function rssMb(root: number): number {
   }
 }
 
+/** The CPU time (user + system, ms) the Next server's processes have used so far (not PostgreSQL's). */
+function cpuMs(root: number): number {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  try {
+    const output = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" });
+    const children = new Map<number, number[]>();
+    for (const line of output.trim().split("\n")) {
+      const [pid, ppid] = line.trim().split(/\s+/).map(Number) as [number, number];
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    }
+    let ticks = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const pid = stack.pop()!;
+      if (safeCommand(pid).includes("postgres")) continue;
+      try {
+        // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").pop()!.split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // gone
+      }
+      stack.push(...(children.get(pid) ?? []));
+    }
+    return (ticks * 1000) / ticksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function safeCommand(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8");
@@ -327,8 +361,22 @@ function actionHeaders(clerk: Clerk, actionId: string): Record<string, string> {
   return { Cookie: clerk.cookie, "Next-Action": actionId, Accept: "text/x-component", Origin: BASE_URL };
 }
 
+let refusalsLogged = 0;
+
+/** The first few refused writes, with the action's answer (e.g. 系统繁忙 under overload). */
+function logRefusal(what: string, answer: string): void {
+  if (refusalsLogged >= 5) return;
+  refusalsLogged += 1;
+  const result = /"ok":false,"message":"([^"]*)"/.exec(answer);
+  log(`${what}未成功：${result?.[1] ?? answer.slice(0, 200)}`);
+}
+
+/** Requests outside the samples (the case page read before a step), for the CPU per request. */
+let untimedRequests = 0;
+
 /** The case's version as its page shows it (the step form sends it back). */
 async function caseVersion(clerk: Clerk, caseId: string): Promise<number | null> {
+  untimedRequests += 1;
   const response = await fetch(`${BASE_URL}/cases/${caseId}`, { headers: { Cookie: clerk.cookie }, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const html = await response.text();
   const match = /\\?"version\\?":(\d+)/.exec(html);
@@ -347,10 +395,11 @@ async function write(clerk: Clerk, operation: "register" | "step"): Promise<Samp
         redirect: "manual",
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
-      await response.arrayBuffer();
+      const text = await response.text();
       // Registered: the action redirects to the new case.
       const target = /\/cases\/([^/?;]+)\?registered=1/.exec(response.headers.get("x-action-redirect") ?? "");
       if (target?.[1]) clerk.registered.push(target[1]);
+      else logRefusal("登记", text);
       return { operation, ms: performance.now() - started, ok: Boolean(target), status: response.status };
     } catch {
       return { operation, ms: performance.now() - started, ok: false, status: 0 };
@@ -370,7 +419,9 @@ async function write(clerk: Clerk, operation: "register" | "step"): Promise<Samp
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await response.text();
-    return { operation, ms: performance.now() - started, ok: response.status === 200 && text.includes('"ok":true'), status: response.status };
+    const ok = response.status === 200 && text.includes('"ok":true');
+    if (!ok) logRefusal("登记步骤", text);
+    return { operation, ms: performance.now() - started, ok, status: response.status };
   } catch {
     return { operation, ms: performance.now() - started, ok: false, status: 0 };
   }
@@ -451,11 +502,18 @@ async function main(): Promise<void> {
 
     const loadBefore = loadAverage();
     log(`有思考时间（0.5–1.5 秒）：${THINK_SECONDS} 秒 …（负载 ${loadBefore}）`);
+    const cpuBefore = server.pid ? cpuMs(server.pid) : Number.NaN;
+    const untimedBefore = untimedRequests;
     const thinking = await runPhase(clerks, caseIds, THINK_SECONDS, true);
+    const cpuThinking = server.pid ? cpuMs(server.pid) : Number.NaN;
+    const untimedThinking = untimedRequests;
     const loadThinking = loadAverage();
     log(`无思考时间：${SATURATION_SECONDS} 秒 …（负载 ${loadThinking}）`);
     const saturation = await runPhase(clerks, caseIds, SATURATION_SECONDS, false);
+    const cpuSaturation = server.pid ? cpuMs(server.pid) : Number.NaN;
     const loadSaturation = loadAverage();
+    // The server's CPU per request: what the other engineers' load on the machine hardly changes.
+    const cpuPerRequest = (ms: number, requests: number) => Math.round((ms / requests) * 10) / 10;
 
     const overall = summarize(thinking.samples);
     const perOperation: Record<string, ReturnType<typeof summarize>> = {};
@@ -475,7 +533,9 @@ async function main(): Promise<void> {
         operations: perOperation,
         errors,
         errors_by_status: errorsByStatus,
+        cpu_ms_per_request: cpuPerRequest(cpuThinking - cpuBefore, thinking.samples.length + untimedThinking - untimedBefore),
         saturation_rps: Math.round((saturation.samples.length / saturation.seconds) * 10) / 10,
+        saturation_cpu_ms_per_request: cpuPerRequest(cpuSaturation - cpuThinking, saturation.samples.length + untimedRequests - untimedThinking),
         saturation_p50_ms: saturationSummary.p50_ms,
         saturation_p95_ms: saturationSummary.p95_ms,
         saturation_p99_ms: saturationSummary.p99_ms,
