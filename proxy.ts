@@ -5,6 +5,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { contentSecurityPolicy, createNonce, staticSecurityHeaders } from "@/lib/security/headers";
 
 function servedOverHttps(request: NextRequest): boolean {
@@ -26,7 +27,7 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
 
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(path));
-  if (!isPublic && !(await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET }))) {
+  if (!isPublic && !(await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET, decode: decodeSessionToken }))) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
     url.search = "";

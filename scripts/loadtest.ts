@@ -10,8 +10,14 @@
 //      time, to find the requests per second the server sustains.
 //
 // The mix (weights): the case list with filters and a search word (4), one case (3), the 工作台 (2),
-// the dashboard (1; a clerk opens the 工作台 instead, one user in ten is a manager), the notifications (1). All reads: registering and recording steps go through
-// Server Actions, whose ids change with every build (see docs/decisions/0083).
+// the dashboard (1; a clerk opens the 工作台 instead, one user in ten is a manager), the notifications
+// (1), and two writes through the pages' Server Actions: registering a case (0.5) and recording a step
+// (0.5: 征求意见 on a case the clerk registered in this run, with the version its page shows). The
+// actions' ids change with every build: they are read from the build's server-reference manifest.
+//
+// Besides the latencies, the JSON gives `cpu_ms_per_request`: the CPU the server's processes (not
+// PostgreSQL) used in a phase, divided by its requests. On a shared machine the latencies mostly
+// measure the other load; the CPU per request is the figure to compare before and after a change.
 //
 // Progress goes to standard error; the LAST line on standard output is one JSON object.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -83,12 +89,23 @@ async function ensureData(): Promise<{ caseIds: string[] }> {
         cases += count;
         log(`  ${cases} / ${CASES}`);
       }
-      // Hand the cases to the clerks (the generator leaves them unassigned), so that 工作台 has work.
-      await db.$executeRawUnsafe(
-        `UPDATE "Application" a SET "handlerId" = u."id"
-         FROM (SELECT "id", row_number() OVER (ORDER BY "username") - 1 AS n FROM "User" WHERE "organizationId" = $1) u
-         WHERE a."organizationId" = $1 AND (hashtext(a."id") & 2147483647) % ${CLERKS} = u.n`,
-        organization.id,
+    }
+    // Hand the cases to the clerks (the generator leaves them unassigned), so that 工作台 has work; again
+    // after an interrupted first run. One bulk statement: without the app's statement timeout.
+    const unassigned = await db.application.count({ where: { organizationId: organization.id, handlerId: null } });
+    if (unassigned > 0) {
+      log(`分配经办人：${unassigned} 件 …`);
+      await db.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = 0`);
+          await tx.$executeRawUnsafe(
+            `UPDATE "Application" a SET "handlerId" = u."id"
+             FROM (SELECT "id", row_number() OVER (ORDER BY "username") - 1 AS n FROM "User" WHERE "organizationId" = $1) u
+             WHERE a."organizationId" = $1 AND a."handlerId" IS NULL AND (hashtext(a."id") & 2147483647) % ${CLERKS} = u.n`,
+            organization.id,
+          );
+        },
+        { timeout: 600_000 },
       );
       await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Application"`);
     }
@@ -165,6 +182,36 @@ function rssMb(root: number): number {
   }
 }
 
+/** The CPU time (user + system, ms) the Next server's processes have used so far (not PostgreSQL's). */
+function cpuMs(root: number): number {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  try {
+    const output = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" });
+    const children = new Map<number, number[]>();
+    for (const line of output.trim().split("\n")) {
+      const [pid, ppid] = line.trim().split(/\s+/).map(Number) as [number, number];
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    }
+    let ticks = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const pid = stack.pop()!;
+      if (safeCommand(pid).includes("postgres")) continue;
+      try {
+        // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").pop()!.split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // gone
+      }
+      stack.push(...(children.get(pid) ?? []));
+    }
+    return (ticks * 1000) / ticksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function safeCommand(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8");
@@ -179,6 +226,8 @@ function safeCommand(pid: number): string {
 interface Clerk {
   cookie: string;
   manager: boolean;
+  /** Cases this clerk registered during the run, waiting for their first step. */
+  registered: string[];
 }
 
 function cookiesOf(response: Response): string[] {
@@ -198,19 +247,21 @@ async function signIn(index: number): Promise<Clerk> {
   });
   const session = cookiesOf(response).find((cookie) => cookie.includes("session-token"));
   if (!session) throw new Error(`${username} 登录失败（HTTP ${response.status}）`);
-  return { cookie: [...csrfCookies, session].join("; "), manager: isManager(index) };
+  return { cookie: [...csrfCookies, session].join("; "), manager: isManager(index), registered: [] };
 }
 
 const SEARCH_WORDS = ["拆迁", "征收", "预算", "张伟", "王芳", "处罚", "规划", "补偿", "2024", "李"];
 const FILTERS = ["status=OPEN", "status=CLOSED", "due=soon&sort=dueOn.asc", "handler=me", "receivedFrom=2025-01-01&receivedTo=2025-12-31", ""];
 
-type Operation = "list" | "case" | "workbench" | "dashboard" | "notifications";
+type Operation = "list" | "case" | "workbench" | "dashboard" | "notifications" | "register" | "step";
 const MIX: Array<[Operation, number]> = [
   ["list", 4],
   ["case", 3],
   ["workbench", 2],
   ["dashboard", 1],
   ["notifications", 1],
+  ["register", 0.5],
+  ["step", 0.5],
 ];
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
@@ -219,13 +270,16 @@ function chooseOperation(clerk: Clerk): Operation {
   let roll = Math.random() * total;
   for (const [operation, weight] of MIX) {
     roll -= weight;
-    // A clerk's dashboard is the 工作台.
-    if (roll < 0) return operation === "dashboard" && !clerk.manager ? "workbench" : operation;
+    if (roll >= 0) continue;
+    // A clerk's dashboard is the 工作台; a step is recorded on a case the clerk registered.
+    if (operation === "dashboard" && !clerk.manager) return "workbench";
+    if (operation === "step" && clerk.registered.length === 0) return "register";
+    return operation;
   }
   return "list";
 }
 
-function urlOf(operation: Operation, caseIds: readonly string[]): string {
+function urlOf(operation: Exclude<Operation, "register" | "step">, caseIds: readonly string[]): string {
   switch (operation) {
     case "list": {
       const filter = pick(FILTERS);
@@ -243,6 +297,136 @@ function urlOf(operation: Operation, caseIds: readonly string[]): string {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Writes: the Server Actions the pages call, over Next's own protocol (a POST to the page with the
+// action's id in the Next-Action header). The ids change with every build: they are read from the
+// build's .next/server/server-reference-manifest.json (file and exported name → id).
+
+interface ActionIds {
+  register: string;
+  recordStep: string;
+}
+
+function readActionIds(): ActionIds {
+  const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const find = (filename: string, exportedName: string): string => {
+    const entry = Object.entries(manifest.node).find(([, action]) => action.filename === filename && action.exportedName === exportedName);
+    if (!entry) throw new Error(`构建中找不到 Server Action ${filename}#${exportedName}`);
+    return entry[0];
+  };
+  return {
+    register: find("lib/cases/registration-actions.ts", "registerApplicationAction"),
+    recordStep: find("lib/cases/actions.ts", "recordCaseEventAction"),
+  };
+}
+
+let actionIds: ActionIds | undefined;
+
+/** Today in Beijing time, as the app's dates are. */
+function todayInShanghai(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+let registrations = 0;
+
+/** The form of 登记申请 as the page sends it: React's reply encoding of (null, FormData) (react-server-dom, Next 16). */
+function registrationBody(): FormData {
+  registrations += 1;
+  const fields: Record<string, string> = {
+    applicantType: "NATURAL_PERSON",
+    applicantName: `压测申请人${registrations}`,
+    applicantIdNumber: "",
+    applicantContact: "0571-88880000",
+    applicantAddress: "",
+    agentName: "",
+    agentContact: "",
+    channel: pick(["IN_PERSON", "ONLINE", "POST"]),
+    receivedOn: todayInShanghai(),
+    requestContent: `申请公开${pick(SEARCH_WORDS)}相关文件（压力测试 ${registrations}）`,
+    deliveryForm: "",
+    deliveryMethod: "",
+    handlerId: "",
+  };
+  // The form's fields under the reference's prefix ("_1_"), then the arguments ("0"), last: the server
+  // builds the FormData argument from the fields received before it.
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value);
+  body.append("0", JSON.stringify([null, "$K1"]));
+  return body;
+}
+
+function actionHeaders(clerk: Clerk, actionId: string): Record<string, string> {
+  return { Cookie: clerk.cookie, "Next-Action": actionId, Accept: "text/x-component", Origin: BASE_URL };
+}
+
+let refusalsLogged = 0;
+
+/** The first few refused writes, with the action's answer (e.g. 系统繁忙 under overload). */
+function logRefusal(what: string, answer: string): void {
+  if (refusalsLogged >= 5) return;
+  refusalsLogged += 1;
+  const result = /"ok":false,"message":"([^"]*)"/.exec(answer);
+  log(`${what}未成功：${result?.[1] ?? answer.slice(0, 200)}`);
+}
+
+/** Requests outside the samples (the case page read before a step), for the CPU per request. */
+let untimedRequests = 0;
+
+/** The case's version as its page shows it (the step form sends it back). */
+async function caseVersion(clerk: Clerk, caseId: string): Promise<number | null> {
+  untimedRequests += 1;
+  const response = await fetch(`${BASE_URL}/cases/${caseId}`, { headers: { Cookie: clerk.cookie }, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const html = await response.text();
+  const match = /\\?"version\\?":(\d+)/.exec(html);
+  return match ? Number(match[1]) : null;
+}
+
+async function write(clerk: Clerk, operation: "register" | "step"): Promise<Sample> {
+  const ids = (actionIds ??= readActionIds());
+  if (operation === "register") {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${BASE_URL}/cases/new`, {
+        method: "POST",
+        headers: actionHeaders(clerk, ids.register),
+        body: registrationBody(),
+        redirect: "manual",
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      const text = await response.text();
+      // Registered: the action redirects to the new case.
+      const target = /\/cases\/([^/?;]+)\?registered=1/.exec(response.headers.get("x-action-redirect") ?? "");
+      if (target?.[1]) clerk.registered.push(target[1]);
+      else logRefusal("登记", text);
+      return { operation, ms: performance.now() - started, ok: Boolean(target), status: response.status };
+    } catch {
+      return { operation, ms: performance.now() - started, ok: false, status: 0 };
+    }
+  }
+  const caseId = clerk.registered.shift()!;
+  // The clerk has the case open (not timed: the 案件 operation measures the page); the step is timed.
+  const version = await caseVersion(clerk, caseId).catch(() => null);
+  const started = performance.now();
+  try {
+    const payload = { type: "CONSULTATION_SENT", occurredOn: todayInShanghai(), details: { party: "THIRD_PARTY", partyName: "压测第三方", key: "", partyReceivedOn: "" } };
+    const response = await fetch(`${BASE_URL}/cases/${caseId}`, {
+      method: "POST",
+      headers: { ...actionHeaders(clerk, ids.recordStep), "Content-Type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify([caseId, version, payload]),
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const text = await response.text();
+    const ok = response.status === 200 && text.includes('"ok":true');
+    if (!ok) logRefusal("登记步骤", text);
+    return { operation, ms: performance.now() - started, ok, status: response.status };
+  } catch {
+    return { operation, ms: performance.now() - started, ok: false, status: 0 };
+  }
+}
+
 interface Sample {
   operation: Operation;
   ms: number;
@@ -252,6 +436,7 @@ interface Sample {
 }
 
 async function request(clerk: Clerk, operation: Operation, caseIds: readonly string[]): Promise<Sample> {
+  if (operation === "register" || operation === "step") return write(clerk, operation);
   const started = performance.now();
   try {
     const response = await fetch(`${BASE_URL}${urlOf(operation, caseIds)}`, {
@@ -317,11 +502,18 @@ async function main(): Promise<void> {
 
     const loadBefore = loadAverage();
     log(`有思考时间（0.5–1.5 秒）：${THINK_SECONDS} 秒 …（负载 ${loadBefore}）`);
+    const cpuBefore = server.pid ? cpuMs(server.pid) : Number.NaN;
+    const untimedBefore = untimedRequests;
     const thinking = await runPhase(clerks, caseIds, THINK_SECONDS, true);
+    const cpuThinking = server.pid ? cpuMs(server.pid) : Number.NaN;
+    const untimedThinking = untimedRequests;
     const loadThinking = loadAverage();
     log(`无思考时间：${SATURATION_SECONDS} 秒 …（负载 ${loadThinking}）`);
     const saturation = await runPhase(clerks, caseIds, SATURATION_SECONDS, false);
+    const cpuSaturation = server.pid ? cpuMs(server.pid) : Number.NaN;
     const loadSaturation = loadAverage();
+    // The server's CPU per request: what the other engineers' load on the machine hardly changes.
+    const cpuPerRequest = (ms: number, requests: number) => Math.round((ms / requests) * 10) / 10;
 
     const overall = summarize(thinking.samples);
     const perOperation: Record<string, ReturnType<typeof summarize>> = {};
@@ -341,7 +533,9 @@ async function main(): Promise<void> {
         operations: perOperation,
         errors,
         errors_by_status: errorsByStatus,
+        cpu_ms_per_request: cpuPerRequest(cpuThinking - cpuBefore, thinking.samples.length + untimedThinking - untimedBefore),
         saturation_rps: Math.round((saturation.samples.length / saturation.seconds) * 10) / 10,
+        saturation_cpu_ms_per_request: cpuPerRequest(cpuSaturation - cpuThinking, saturation.samples.length + untimedRequests - untimedThinking),
         saturation_p50_ms: saturationSummary.p50_ms,
         saturation_p95_ms: saturationSummary.p95_ms,
         saturation_p99_ms: saturationSummary.p99_ms,

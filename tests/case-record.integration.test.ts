@@ -202,6 +202,13 @@ describe("voiding a case", () => {
     // Kept, audited, and closed to every change.
     const stored = await db.application.findUniqueOrThrow({ where: { id: duplicate.id } });
     expect(stored).toMatchObject({ voidedById: manager.userId, voidReason: `与 ${original.caseNumber} 重复登记` });
+    // The case page names who registered, handles and voided it.
+    const { application: shown } = await getApplication({ actor: manager, applicationId: duplicate.id, today: TODAY });
+    expect([shown.registeredBy?.displayName, shown.handler?.displayName, shown.voidedBy?.displayName]).toEqual([
+      clerk.displayName,
+      (await db.user.findUnique({ where: { id: stored.handlerId ?? "" } }))?.displayName,
+      manager.displayName,
+    ]);
     await expect(
       recordCaseEvent({ actor: clerk, applicationId: duplicate.id, input: { type: "WITHDRAWN", occurredOn: "2026-10-09", details: {} }, expectedVersion: null, today: TODAY }),
     ).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("已作废") });

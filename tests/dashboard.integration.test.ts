@@ -466,6 +466,15 @@ describe("getWorkbench", () => {
       0, 0, 0, 0, 0,
     ]);
   });
+
+  it("gives a manager the organization's unassigned open cases, and a clerk none", async () => {
+    const workbench = await getWorkbench({ actor: manager, today: TODAY, calendar });
+    const unassigned = workbench.unassigned!;
+    expect(unassigned.lines.map((line) => line.caseNumber)).toContain("D-05-overdue-unassigned");
+    expect(unassigned.lines).toHaveLength(unassigned.total);
+    expect(await listTotal(manager, unassigned.href!)).toBe(unassigned.total);
+    expect((await getWorkbench({ actor: clerk1, today: TODAY, calendar })).unassigned).toBeNull();
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

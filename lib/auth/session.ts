@@ -1,8 +1,7 @@
 // Resolves the current request's principal from the session cookie and the database: the cookie is
-// decrypted here (no getServerSession round trip) and the server-side session checked with one
-// statement (sessions.ts), once per request (React cache).
+// decrypted here (no getServerSession round trip; once per token and process, session-token.ts) and the
+// server-side session checked with one statement (sessions.ts), once per request (React cache).
 import type { Role } from "@prisma/client";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -11,6 +10,7 @@ import { AppError } from "../errors";
 import { isOperator, toPrincipal, type Actor, type OperatorActor, type Principal } from "./actor";
 import { recordAccessRefused } from "./security-events";
 import { resolveSession, type LiveSession } from "./sessions";
+import { decodeSessionToken } from "./session-token";
 
 /** What a signed-in account must do before anything else. */
 export type PendingStep = "CHANGE_PASSWORD" | "ENROL_SECOND_FACTOR";
@@ -40,7 +40,7 @@ async function sessionIdFromCookie(): Promise<string | null> {
   const token = chunks.map((cookie) => cookie.value).join("");
   if (!token) return null;
   try {
-    const payload = await decode({ token, secret });
+    const payload = await decodeSessionToken({ token, secret });
     return typeof payload?.sid === "string" ? payload.sid : null;
   } catch {
     return null;

@@ -14,7 +14,7 @@ import { Prisma, type ApplicantType, type Channel, type Outcome, type Proceeding
 import { db } from "../db";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
+import { isoDateFromDb } from "../calendar/dates";
 import type { IsoDate, WorkCalendar } from "../calendar/workdays";
 import { CASE_LIST_OUTCOME_GROUPS, caseListHref, type CaseListOutcomeGroup, type CaseListQuery } from "../cases/list-schemas";
 import {
@@ -87,103 +87,103 @@ export interface Workbench {
   unassigned: WorkbenchList | null;
 }
 
-const workbenchSelect = {
-  id: true,
-  caseNumber: true,
-  applicantName: true,
-  dueOn: true,
-  dueIsProvisional: true,
-  correctionNoticeDueOn: true,
-  feePaymentDueOn: true,
-  consultationReplyDueOn: true,
-  correctionRequestedOn: true,
-} satisfies Prisma.ApplicationSelect;
+/** The lists of the 工作台, in the order of `Workbench`. */
+const WORKBENCH_LISTS = ["overdue", "dueSoon", "correctionNotices", "feePayments", "consultations", "awaitingCorrection", "unassigned"] as const;
+type WorkbenchListKey = (typeof WORKBENCH_LISTS)[number];
 
-type WorkbenchRecord = Prisma.ApplicationGetPayload<{ select: typeof workbenchSelect }>;
+interface WorkbenchRow {
+  list: WorkbenchListKey;
+  /** Every case of the list (the rows stop at WORKBENCH_LIST_LIMIT). */
+  total: number;
+  id: string;
+  caseNumber: string;
+  applicantName: string;
+  /** The list's date (YYYY-MM-DD), or null. */
+  date: string | null;
+  provisional: boolean;
+}
 
-async function workbenchList(
-  where: Prisma.ApplicationWhereInput,
-  dateOf: (record: WorkbenchRecord) => Date | null,
-  orderBy: Prisma.ApplicationOrderByWithRelationInput,
-  context: { today: IsoDate; calendar: WorkCalendar; href: string | null; provisional: (record: WorkbenchRecord) => boolean; keepUndated?: boolean },
-): Promise<WorkbenchList> {
-  const [records, total] = await Promise.all([
-    db.application.findMany({ where, select: workbenchSelect, orderBy: [orderBy, { caseNumber: "asc" }], take: WORKBENCH_LIST_LIMIT }),
-    db.application.count({ where }),
-  ]);
-  const lines: WorkbenchLine[] = [];
-  for (const record of records) {
-    const date = dateOf(record);
-    if (!date && !context.keepUndated) continue;
-    const iso = date ? isoDateFromDb(date) : null;
-    lines.push({
-      id: record.id,
-      caseNumber: record.caseNumber,
-      applicantName: record.applicantName,
-      date: iso,
-      workdaysLeft: iso ? workdaysUntil(context.calendar, context.today, iso) : null,
-      provisional: context.provisional(record),
-    });
-  }
-  return { lines, total, href: context.href };
+/**
+ * Every list of the 工作台 in one statement (issue 14: it was a page and a count per list, 12–14
+ * statements per visit): the actor's open cases are read once, each list is a filter over them, and a
+ * window gives each list its first WORKBENCH_LIST_LIMIT rows (by its date, then case number, empty
+ * dates last) and its total. A manager's unassigned cases are the organization's open ones without a
+ * handler. The conditions are the case list's filters behind each list's link.
+ */
+async function readWorkbenchRows(actor: Actor, today: IsoDate, lastDueSoon: IsoDate): Promise<WorkbenchRow[]> {
+  const columns = Prisma.sql`"id", "caseNumber", "applicantName"`;
+  const unassigned =
+    actor.role === "MANAGER"
+      ? Prisma.sql`
+        UNION ALL SELECT 'unassigned', ${columns}, "dueOn", "dueIsProvisional" FROM "Application"
+        WHERE "organizationId" = ${actor.organizationId} AND "handlerId" IS NULL AND "status" = 'OPEN' AND "voidedAt" IS NULL`
+      : Prisma.empty;
+  return db.$queryRaw<WorkbenchRow[]>(Prisma.sql`
+    WITH mine AS MATERIALIZED (
+      SELECT ${columns}, "dueOn", "dueIsProvisional", "clockPhase", "correctionNoticeDueOn", "correctionRequestedOn",
+             "feeNoticeOn", "feePaidOn", "feePaymentDueOn", "consultationReplyDueOn"
+      FROM "Application"
+      WHERE "organizationId" = ${actor.organizationId} AND "handlerId" = ${actor.userId} AND "status" = 'OPEN' AND "voidedAt" IS NULL
+    ),
+    lists AS (
+      SELECT 'overdue' AS "list", ${columns}, "dueOn" AS "date", "dueIsProvisional" AS "provisional" FROM mine
+        WHERE "dueOn" < ${sqlDate(today)}
+      UNION ALL SELECT 'dueSoon', ${columns}, "dueOn", "dueIsProvisional" FROM mine
+        WHERE "dueOn" >= ${sqlDate(today)} AND "dueOn" <= ${sqlDate(lastDueSoon)}
+      UNION ALL SELECT 'correctionNotices', ${columns}, "correctionNoticeDueOn", false FROM mine
+        WHERE "clockPhase" = 'RUNNING' AND "correctionRequestedOn" IS NULL AND "correctionNoticeDueOn" >= ${sqlDate(today)}
+      UNION ALL SELECT 'feePayments', ${columns}, "feePaymentDueOn", false FROM mine
+        WHERE "feeNoticeOn" IS NOT NULL AND "feePaidOn" IS NULL AND "feePaymentDueOn" IS NOT NULL
+      UNION ALL SELECT 'consultations', ${columns}, "consultationReplyDueOn", false FROM mine
+        WHERE "clockPhase" = 'CONSULTING' AND "consultationReplyDueOn" IS NOT NULL
+      UNION ALL SELECT 'awaitingCorrection', ${columns}, "correctionRequestedOn", false FROM mine
+        WHERE "clockPhase" = 'AWAITING_CORRECTION'
+      ${unassigned}
+    ),
+    ranked AS (
+      SELECT lists.*,
+             count(*) OVER (PARTITION BY "list")::int AS "total",
+             row_number() OVER (PARTITION BY "list" ORDER BY "date" ASC NULLS LAST, "caseNumber" ASC) AS "position"
+      FROM lists
+    )
+    SELECT "list", "total", "id", "caseNumber", "applicantName", to_char("date", 'YYYY-MM-DD') AS "date", "provisional"
+    FROM ranked WHERE "position" <= ${WORKBENCH_LIST_LIMIT}
+    ORDER BY "list", "position"
+  `);
 }
 
 /** The actor's own open cases that need attention, whatever the actor's role; for a manager also the unassigned ones. */
 export async function getWorkbench({ actor, today, calendar }: { actor: Actor; today: IsoDate; calendar: WorkCalendar }): Promise<Workbench> {
   assertCan(actor, "case:work");
-  const mine: Prisma.ApplicationWhereInput = { organizationId: actor.organizationId, handlerId: actor.userId, status: "OPEN", voidedAt: null };
-  const todayDate = dbDateFromIso(today);
-  const context = { today, calendar };
-  const dueProvisional = (record: WorkbenchRecord) => record.dueIsProvisional;
-  const notProvisional = () => false;
-
-  const unassignedWhere: Prisma.ApplicationWhereInput = { organizationId: actor.organizationId, handlerId: null, status: "OPEN", voidedAt: null };
-  const [overdue, dueSoon, correctionNotices, feePayments, consultations, awaitingCorrection, unassigned] = await Promise.all([
-    workbenchList({ ...mine, dueOn: { lt: todayDate } }, (record) => record.dueOn, { dueOn: "asc" }, {
-      ...context,
-      href: caseListHref({ due: "overdue", handler: "me" }),
-      provisional: dueProvisional,
-    }),
-    workbenchList(
-      { ...mine, dueOn: { gte: todayDate, lte: dbDateFromIso(lastDueSoonDate(calendar, today)) } },
-      (record) => record.dueOn,
-      { dueOn: "asc" },
-      { ...context, href: caseListHref({ due: "soon", handler: "me" }), provisional: dueProvisional },
-    ),
-    workbenchList(
-      { ...mine, clockPhase: "RUNNING", correctionRequestedOn: null, correctionNoticeDueOn: { gte: todayDate } },
-      (record) => record.correctionNoticeDueOn,
-      { correctionNoticeDueOn: "asc" },
-      { ...context, href: null, provisional: notProvisional },
-    ),
-    workbenchList(
-      { ...mine, feeNoticeOn: { not: null }, feePaidOn: null, feePaymentDueOn: { not: null } },
-      (record) => record.feePaymentDueOn,
-      { feePaymentDueOn: "asc" },
-      { ...context, href: null, provisional: notProvisional },
-    ),
-    workbenchList(
-      { ...mine, clockPhase: "CONSULTING", consultationReplyDueOn: { not: null } },
-      (record) => record.consultationReplyDueOn,
-      { consultationReplyDueOn: "asc" },
-      { ...context, href: caseListHref({ phase: "CONSULTING", handler: "me" }), provisional: notProvisional },
-    ),
-    workbenchList(
-      { ...mine, clockPhase: "AWAITING_CORRECTION" },
-      (record) => record.correctionRequestedOn,
-      { correctionRequestedOn: "asc" },
-      { ...context, href: caseListHref({ phase: "AWAITING_CORRECTION", handler: "me" }), provisional: notProvisional, keepUndated: true },
-    ),
-    actor.role === "MANAGER"
-      ? workbenchList(unassignedWhere, (record) => record.dueOn, { dueOn: { sort: "asc", nulls: "last" } }, {
-          ...context,
-          href: caseListHref({ status: "OPEN", handler: "none" }),
-          provisional: dueProvisional,
-          keepUndated: true,
-        })
-      : Promise.resolve(null),
-  ]);
-  return { today, overdue, dueSoon, correctionNotices, feePayments, consultations, awaitingCorrection, unassigned };
+  const rows = await readWorkbenchRows(actor, today, lastDueSoonDate(calendar, today));
+  const lists = new Map<WorkbenchListKey, { lines: WorkbenchLine[]; total: number }>(WORKBENCH_LISTS.map((key) => [key, { lines: [], total: 0 }]));
+  // Lists whose date may be empty (awaiting 补正 without a notice date, unassigned without a due date) keep such cases.
+  const keepsUndated = new Set<WorkbenchListKey>(["awaitingCorrection", "unassigned"]);
+  for (const row of rows) {
+    const list = lists.get(row.list)!;
+    list.total = row.total;
+    if (!row.date && !keepsUndated.has(row.list)) continue;
+    const date = row.date as IsoDate | null;
+    list.lines.push({
+      id: row.id,
+      caseNumber: row.caseNumber,
+      applicantName: row.applicantName,
+      date,
+      workdaysLeft: date ? workdaysUntil(calendar, today, date) : null,
+      provisional: row.provisional,
+    });
+  }
+  const listOf = (key: WorkbenchListKey, href: string | null): WorkbenchList => ({ ...lists.get(key)!, href });
+  return {
+    today,
+    overdue: listOf("overdue", caseListHref({ due: "overdue", handler: "me" })),
+    dueSoon: listOf("dueSoon", caseListHref({ due: "soon", handler: "me" })),
+    correctionNotices: listOf("correctionNotices", null),
+    feePayments: listOf("feePayments", null),
+    consultations: listOf("consultations", caseListHref({ phase: "CONSULTING", handler: "me" })),
+    awaitingCorrection: listOf("awaitingCorrection", caseListHref({ phase: "AWAITING_CORRECTION", handler: "me" })),
+    unassigned: actor.role === "MANAGER" ? listOf("unassigned", caseListHref({ status: "OPEN", handler: "none" })) : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
