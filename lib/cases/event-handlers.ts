@@ -3,10 +3,12 @@
 //           (the date rules common to every event are checked before, in lib/cases/projection.ts);
 //   apply   records the event and changes the clock: phase, stops, period, explanation line;
 //   facts   what a refused historic event still records (its dates and amounts, no effect on the clock);
-//   keptClosing  for an event that closes the case: the outcome a refused historic one is kept with.
+//   keptClosing  for an event that closes the case: the outcome a refused historic one is kept with;
+//   offered whether the case page offers the step next (its button; the server checks again);
+//   endsWait     the waiting phase the event ends: offered first while the case waits there.
 // The table's type makes it cover every CaseEventType: adding a kind is adding an entry here (and its
 // label, its details' shape and its schema: see docs/decisions/0092-the-clock-as-a-handler-table.md).
-import type { CaseEventType, Outcome } from "@prisma/client";
+import type { CaseEventType, ClockPhase, Outcome } from "@prisma/client";
 import { addWorkdays, countWorkdays, type IsoDate } from "../calendar/workdays";
 import type { CaseEvent } from "./case-events";
 import {
@@ -22,7 +24,7 @@ import {
   type ConsultationRecord,
 } from "./clock";
 import { deriveReportedOutcome } from "./outcome";
-import type { ConsultationView } from "./projection";
+import type { CaseProjection, ConsultationView } from "./projection";
 
 export type CaseEventOf<Type extends CaseEventType> = Extract<CaseEvent, { type: Type }>;
 
@@ -49,12 +51,20 @@ export interface EventHandler<Type extends CaseEventType> {
   apply(event: CaseEventOf<Type>, clock: Clock, checked: CheckedByType[Type], place: EventPlace): void;
   facts(event: CaseEventOf<Type>, clock: Clock, place: EventPlace): void;
   keptClosing?(event: CaseEventOf<Type>): Outcome | null;
+  offered(projection: OfferedStepsState): boolean;
+  endsWait?: ClockPhase;
 }
+
+/** What the case page's choice of next steps reads from the projection. */
+export type OfferedStepsState = Pick<CaseProjection, "clockPhase" | "correctionRequestedOn" | "extensionNotifiedOn" | "feeNoticeOn">;
+
+const open = (projection: OfferedStepsState) => projection.clockPhase !== "CLOSED";
 
 export type EventHandlerTable = { [Type in CaseEventType]: EventHandler<Type> };
 
 export const EVENT_HANDLERS: EventHandlerTable = {
   CORRECTION_REQUESTED: {
+    offered: (projection) => projection.clockPhase === "RUNNING" && !projection.correctionRequestedOn,
     check(event, clock) {
       if (clock.facts.correctionRequestedOn) refuse("补正应当一次性告知，本案已发出过补正告知");
       if (clock.phase !== "RUNNING") refuse(`当前状态为“${phaseLabel(clock.phase)}”，不能发出补正告知`);
@@ -96,6 +106,8 @@ export const EVENT_HANDLERS: EventHandlerTable = {
   },
 
   CORRECTION_RECEIVED: {
+    offered: (projection) => projection.clockPhase === "AWAITING_CORRECTION",
+    endsWait: "AWAITING_CORRECTION",
     check(_event, clock) {
       if (clock.phase !== "AWAITING_CORRECTION") refuse("本案没有等待中的补正告知，不能登记收到补正");
     },
@@ -122,6 +134,7 @@ export const EVENT_HANDLERS: EventHandlerTable = {
   },
 
   CONSULTATION_SENT: {
+    offered: (projection) => projection.clockPhase === "RUNNING" || projection.clockPhase === "CONSULTING",
     check(event, clock, { index }) {
       if (clock.phase !== "RUNNING" && clock.phase !== "CONSULTING") refuse(`当前状态为“${phaseLabel(clock.phase)}”，不能发出征求意见`);
       const dueThen = clock.dueIfStopEndsOn(event.occurredOn);
@@ -156,6 +169,8 @@ export const EVENT_HANDLERS: EventHandlerTable = {
   },
 
   CONSULTATION_ANSWERED: {
+    offered: (projection) => projection.clockPhase === "CONSULTING",
+    endsWait: "CONSULTING",
     check(event, clock, { index }) {
       const open = clock.openConsultations();
       if (open.length === 0) refuse("本案没有进行中的征求意见，不能登记意见答复");
@@ -192,6 +207,7 @@ export const EVENT_HANDLERS: EventHandlerTable = {
   },
 
   EXTENSION: {
+    offered: (projection) => open(projection) && projection.clockPhase !== "AWAITING_CORRECTION" && !projection.extensionNotifiedOn,
     check(event, clock) {
       if (clock.extensionUsed) refuse("答复期限只能延长一次，本案已经延期");
       if (clock.phase === "AWAITING_CORRECTION") refuse("等待补正期间答复期限不计算，无需延期");
@@ -215,6 +231,7 @@ export const EVENT_HANDLERS: EventHandlerTable = {
   },
 
   FEE_NOTICE: {
+    offered: (projection) => projection.clockPhase === "RUNNING" && !projection.feeNoticeOn,
     check(event, clock) {
       if (clock.facts.feeNoticeOn) refuse("本案已发出过收费通知；每件申请只能采用一种计收方式发出一次收费通知");
       if (clock.phase !== "RUNNING") refuse(`当前状态为“${phaseLabel(clock.phase)}”，不能发出收费通知`);
@@ -241,6 +258,8 @@ export const EVENT_HANDLERS: EventHandlerTable = {
   },
 
   FEE_PAID: {
+    offered: (projection) => projection.clockPhase === "AWAITING_FEE",
+    endsWait: "AWAITING_FEE",
     check(event, clock) {
       const { feeNoticeOn, feePaidOn, feePaymentDueOn } = clock.facts;
       if (!feeNoticeOn) refuse("本案没有发出收费通知，不能登记缴费");
@@ -268,6 +287,7 @@ export const EVENT_HANDLERS: EventHandlerTable = {
   },
 
   DECISION_SERVED: {
+    offered: open,
     check(event, clock) {
       const derived = deriveReportedOutcome(event.details.items);
       if (!derived.ok) refuse(derived.message);
@@ -306,6 +326,7 @@ export const EVENT_HANDLERS: EventHandlerTable = {
   },
 
   WITHDRAWN: {
+    offered: open,
     check() {},
     apply(event, clock) {
       clock.close(event.occurredOn, "OTHER_OTHER");
@@ -315,6 +336,9 @@ export const EVENT_HANDLERS: EventHandlerTable = {
     keptClosing: () => "OTHER_OTHER",
   },
 };
+
+/** Every kind of case event, in the table's order (the order of the case page's buttons). */
+export const EVENT_KINDS = Object.keys(EVENT_HANDLERS) as CaseEventType[];
 
 function factsOfCorrectionRequested(event: CaseEventOf<"CORRECTION_REQUESTED">, clock: Clock) {
   clock.facts.correctionRequestedOn = event.occurredOn;

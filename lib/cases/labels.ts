@@ -115,6 +115,32 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, string> = {
   WITHDRAWN: "申请人撤回（办结）",
 };
 
+/** The case page's button for recording the step. */
+export const CASE_EVENT_BUTTON_LABELS: Record<CaseEventType, string> = {
+  CORRECTION_REQUESTED: "补正告知",
+  CORRECTION_RECEIVED: "收到补正",
+  CONSULTATION_SENT: "征求意见",
+  CONSULTATION_ANSWERED: "收到意见答复",
+  EXTENSION: "延期",
+  FEE_NOTICE: "收费通知",
+  FEE_PAID: "登记缴费",
+  DECISION_SERVED: "答复办结",
+  WITHDRAWN: "申请人撤回",
+};
+
+/** The label of the step's date on its form: which day the event counts from. */
+export const CASE_EVENT_DATE_LABELS: Record<CaseEventType, string> = {
+  CORRECTION_REQUESTED: "补正告知日期",
+  CORRECTION_RECEIVED: "收到补正日期",
+  CONSULTATION_SENT: "征求意见日期",
+  CONSULTATION_ANSWERED: "收到答复日期（或征求期满日）",
+  EXTENSION: "告知申请人延期的日期",
+  FEE_NOTICE: "收费通知日期",
+  FEE_PAID: "缴费日期",
+  DECISION_SERVED: "送达日期（邮寄以交邮之日为准）",
+  WITHDRAWN: "撤回日期",
+};
+
 export const FEE_METHOD_LABELS: Record<FeeMethod, string> = { PER_APPLICATION: "按件", PER_VOLUME: "按量" };
 
 export const PROCEEDING_KIND_LABELS: Record<ProceedingKind, string> = { RECONSIDERATION: "行政复议", LITIGATION: "行政诉讼" };

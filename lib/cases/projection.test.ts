@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { addWorkdays, isWorkday, type IsoDate } from "@/lib/calendar/workdays";
 import { shippedCalendar as calendar } from "@/tests/shipped-calendar";
 import type { CaseEvent } from "./case-events";
-import { dueStatus, projectCase, type CaseProjection } from "./projection";
+import { availableSteps, dueStatus, projectCase, type CaseProjection } from "./projection";
 
 const TODAY = "2026-11-21";
 
@@ -412,5 +412,38 @@ describe("recorded history that breaks a rule (an imported ledger)", () => {
       historicEventCount: 2,
     });
     expect(result).toMatchObject({ ok: false, eventIndex: 2 });
+  });
+});
+
+describe("the steps the case page offers next (availableSteps, from each handler's offered/endsWait)", () => {
+  const correction: CaseEvent = { type: "CORRECTION_REQUESTED", occurredOn: "2026-06-02", details: { deadlineOn: "2026-06-16", matters: "请明确年份" } };
+  const consultation: CaseEvent = { type: "CONSULTATION_SENT", occurredOn: "2026-06-03", details: { party: "THIRD_PARTY", partyName: "甲公司" } };
+  const fee: CaseEvent = {
+    type: "FEE_NOTICE",
+    occurredOn: "2026-06-03",
+    details: { method: "PER_VOLUME", amount: "700.00", calculatedAmount: "700.00", applicantReceivedOn: "2026-06-04" },
+  };
+  const steps = (events: CaseEvent[]) => availableSteps(projected("2026-06-01", events, { today: "2026-06-05" }));
+
+  it("a running case: every step that starts something, then closing", () => {
+    expect(steps([])).toEqual(["CORRECTION_REQUESTED", "CONSULTATION_SENT", "EXTENSION", "FEE_NOTICE", "DECISION_SERVED", "WITHDRAWN"]);
+  });
+
+  it("once 补正, 延期 or 收费 was used, it is not offered again", () => {
+    const resumed: CaseEvent = { type: "CORRECTION_RECEIVED", occurredOn: "2026-06-03", details: {} };
+    const paid: CaseEvent = { type: "FEE_PAID", occurredOn: "2026-06-04", details: { amount: "700.00" } };
+    expect(steps([correction, resumed, extension("2026-06-04")])).toEqual(["CONSULTATION_SENT", "FEE_NOTICE", "DECISION_SERVED", "WITHDRAWN"]);
+    expect(steps([fee, paid])).toEqual(["CORRECTION_REQUESTED", "CONSULTATION_SENT", "EXTENSION", "DECISION_SERVED", "WITHDRAWN"]);
+  });
+
+  it("while waiting, the step that ends the wait comes first", () => {
+    expect(steps([correction])).toEqual(["CORRECTION_RECEIVED", "DECISION_SERVED", "WITHDRAWN"]);
+    expect(steps([consultation])).toEqual(["CONSULTATION_ANSWERED", "CONSULTATION_SENT", "EXTENSION", "DECISION_SERVED", "WITHDRAWN"]);
+    expect(steps([fee])).toEqual(["FEE_PAID", "EXTENSION", "DECISION_SERVED", "WITHDRAWN"]);
+    expect(steps([fee, extension("2026-06-04")])).toEqual(["FEE_PAID", "DECISION_SERVED", "WITHDRAWN"]);
+  });
+
+  it("a closed case offers nothing", () => {
+    expect(steps([decision("2026-06-04")])).toEqual([]);
   });
 });

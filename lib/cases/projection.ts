@@ -17,7 +17,7 @@ import {
 } from "../calendar/workdays";
 import type { CaseEvent } from "./case-events";
 import { Clock, DUE_SOON_WORKDAYS, EventRefused, REPLY_WORKDAYS, refuse, stoppedWorkdaysOf } from "./clock";
-import { EVENT_HANDLERS, type CaseEventOf, type EventHandler, type EventPlace } from "./event-handlers";
+import { EVENT_HANDLERS, EVENT_KINDS, type CaseEventOf, type EventHandler, type EventPlace } from "./event-handlers";
 import { CASE_EVENT_LABELS } from "./labels";
 
 export {
@@ -290,31 +290,13 @@ export function dueStatus(
   return { status: left <= DUE_SOON_WORKDAYS ? "DUE_SOON" : "ON_TRACK", workdaysLeft: left };
 }
 
-/** The steps that may be recorded next, for the buttons on the case page (the server checks again). */
+/**
+ * The steps that may be recorded next, for the buttons on the case page (the server checks again):
+ * each kind's `offered` in lib/cases/event-handlers.ts, in the table's order, the step that ends the
+ * case's current wait (补正, 征求意见, 缴费) first.
+ */
 export function availableSteps(projection: CaseProjection): CaseEvent["type"][] {
-  switch (projection.clockPhase) {
-    case "CLOSED":
-      return [];
-    case "AWAITING_CORRECTION":
-      return ["CORRECTION_RECEIVED", "DECISION_SERVED", "WITHDRAWN"];
-    case "CONSULTING":
-      return [
-        "CONSULTATION_ANSWERED",
-        "CONSULTATION_SENT",
-        ...(projection.extensionNotifiedOn ? [] : (["EXTENSION"] as const)),
-        "DECISION_SERVED",
-        "WITHDRAWN",
-      ];
-    case "AWAITING_FEE":
-      return ["FEE_PAID", ...(projection.extensionNotifiedOn ? [] : (["EXTENSION"] as const)), "DECISION_SERVED", "WITHDRAWN"];
-    case "RUNNING":
-      return [
-        ...(projection.correctionRequestedOn ? [] : (["CORRECTION_REQUESTED"] as const)),
-        "CONSULTATION_SENT",
-        ...(projection.extensionNotifiedOn ? [] : (["EXTENSION"] as const)),
-        ...(projection.feeNoticeOn ? [] : (["FEE_NOTICE"] as const)),
-        "DECISION_SERVED",
-        "WITHDRAWN",
-      ];
-  }
+  const offered = EVENT_KINDS.filter((type) => EVENT_HANDLERS[type].offered(projection));
+  const endingWait = offered.filter((type) => EVENT_HANDLERS[type].endsWait === projection.clockPhase);
+  return [...endingWait, ...offered.filter((type) => !endingWait.includes(type))];
 }

@@ -7,7 +7,7 @@ import { FieldMessage } from "@/components/ui/field-message";
 import { EXTENSION_REASON_MAX } from "@/lib/cases/limits";
 import type { CaseEventType, Outcome } from "@/lib/domain-types";
 import { useState } from "react";
-import { OUTCOME_GROUPS, OUTCOME_LABELS, OUTCOMES } from "@/lib/cases/labels";
+import { CASE_EVENT_DATE_LABELS, OUTCOME_GROUPS, OUTCOME_LABELS, OUTCOMES } from "@/lib/cases/labels";
 import { perVolumeFee } from "@/lib/fees/calculator";
 import type { ConsultationView } from "@/lib/cases/projection";
 import styles from "./case-page.module.css";
@@ -31,18 +31,6 @@ export interface StepFieldsProps {
   openConsultations?: ConsultationView[];
 }
 
-const DATE_LABELS: Record<CaseEventType, string> = {
-  CORRECTION_REQUESTED: "补正告知日期",
-  CORRECTION_RECEIVED: "收到补正日期",
-  CONSULTATION_SENT: "征求意见日期",
-  CONSULTATION_ANSWERED: "收到答复日期（或征求期满日）",
-  EXTENSION: "告知申请人延期的日期",
-  FEE_NOTICE: "收费通知日期",
-  FEE_PAID: "缴费日期",
-  DECISION_SERVED: "送达日期（邮寄以交邮之日为准）",
-  WITHDRAWN: "撤回日期",
-};
-
 function text(details: StepDetails | undefined, key: string): string {
   const value = details?.[key];
   return typeof value === "string" || typeof value === "number" ? String(value) : "";
@@ -54,7 +42,7 @@ export function StepFields(props: StepFieldsProps) {
     <div className="stack">
       <div className={styles.fieldRow}>
         <div className="field">
-          <label htmlFor={`${type}-occurredOn`}>{DATE_LABELS[type]}</label>
+          <label htmlFor={`${type}-occurredOn`}>{CASE_EVENT_DATE_LABELS[type]}</label>
           <input id={`${type}-occurredOn`} name="occurredOn" type="date" max={today} defaultValue={props.occurredOn ?? today} required />
           <FieldMessage id={`${type}-occurredOn`} name="occurredOn" />
         </div>

@@ -9,7 +9,7 @@ import { EXTENSION_REASON_MAX } from "@/lib/cases/limits";
 import { CountedText } from "@/components/ui/char-count";
 import { FieldMessage } from "@/components/ui/field-message";
 import Link from "next/link";
-import { CASE_EVENT_LABELS, OUTCOMES } from "@/lib/cases/labels";
+import { CASE_EVENT_BUTTON_LABELS, CASE_EVENT_LABELS, OUTCOMES } from "@/lib/cases/labels";
 import type { CaseProjection } from "@/lib/cases/projection";
 import type { ActionResult } from "@/lib/errors";
 import { callAction } from "@/components/ui/call-action";
@@ -20,18 +20,6 @@ import { markInvalidFields } from "@/components/ui/mark-invalid-fields";
 import { StepFields, stepPayload } from "./step-fields";
 import { ExtensionRequestPanel } from "./extension-request-panel";
 import styles from "./case-page.module.css";
-
-const BUTTON_LABELS: Record<CaseEventType, string> = {
-  CORRECTION_REQUESTED: "补正告知",
-  CORRECTION_RECEIVED: "收到补正",
-  CONSULTATION_SENT: "征求意见",
-  CONSULTATION_ANSWERED: "收到意见答复",
-  EXTENSION: "延期",
-  FEE_NOTICE: "收费通知",
-  FEE_PAID: "登记缴费",
-  DECISION_SERVED: "答复办结",
-  WITHDRAWN: "申请人撤回",
-};
 
 /** Dispositions that fit the clock's state when closing (also 当场答复 at registration). */
 export function outcomesFor(phase: CaseProjection["clockPhase"]): Outcome[] {
@@ -121,7 +109,7 @@ export function StepPanel({
               setResult(null);
             }}
           >
-            {step === "EXTENSION" && !extension.canApprove ? "申请延期" : BUTTON_LABELS[step]}
+            {step === "EXTENSION" && !extension.canApprove ? "申请延期" : CASE_EVENT_BUTTON_LABELS[step]}
           </button>
         ))}
       </div>
