@@ -50,6 +50,7 @@ test("a clerk's extension waits for the manager's approval, then moves the due d
   test.setTimeout(180_000);
   const { db, createTestOrganization, createTestUser, actorFor } = await connectToE2eDatabase();
   const { registerApplication } = await import("../lib/cases/mutations");
+  const { saveLetterSettings } = await import("../lib/letters/mutations");
   const { todayInShanghai } = await import("../lib/today");
   const { isoDateFromDb } = await import("../lib/calendar/dates");
   const today = todayInShanghai();
@@ -101,4 +102,26 @@ test("a clerk's extension waits for the manager's approval, then moves the due d
   expect(extendedDue > originalDue).toBe(true);
   await expect(explanation).toContainText(`截止日期 ${extendedDue}`);
   await expect(explanation).toContainText("经孙审批同意");
+
+  // The 延期答复告知书 states the approved extension, read-only: nothing to type that could differ from it.
+  const admin = await createTestUser({ organizationId: organization.id, role: "ADMIN", username: `ext-a-${organization.code}`, password: "Admin-pass-1" });
+  await saveLetterSettings({
+    actor: actorFor(admin),
+    input: {
+      fullName: "示例市延期验收局",
+      address: "示例市人民路1号",
+      postalCode: "100000",
+      telephone: "010-12345678",
+      reviewOrgan: "示例市人民政府",
+      court: "示例市中级人民法院",
+      numberPatterns: {},
+      version: 0,
+    },
+  });
+  await page.goto(`/cases/${id}/letters/new?kind=EXTENSION_NOTICE`);
+  await expect(page.getByTestId("recorded-extension")).toContainText("经孙审批同意");
+  await expect(page.getByTestId("recorded-extension")).toContainText("延长答复期限 10 个工作日");
+  await expect(page.getByLabel("延长工作日数")).toHaveCount(0);
+  await page.getByRole("button", { name: "生成文书文字" }).click();
+  await expect(page.getByLabel("文书正文")).toHaveValue(/因需要调取归档材料，.*答复期限延长10个工作日/);
 });

@@ -261,5 +261,14 @@ describe("extension requests", () => {
     expect(draft.body).toContain(`将于${chineseDate(dueOn)}前作出答复`);
     expect(issued.caseEventId).toBeNull();
     expect(await db.caseEvent.count({ where: { applicationId: id } })).toBe(1);
+
+    // What the letter's form says once the extension is recorded does not matter: the notice states the
+    // approved step (10 working days, its reason), not other figures typed into the request.
+    const typed = { kind: "EXTENSION_NOTICE", workdays: 3, approvedBy: "张三", approvedOn: TODAY, reason: "另写的理由" };
+    const second = await draftLetter({ actor: clerk, input: { applicationId: id, issuedOn: TODAY, inputs: typed }, today: TODAY });
+    expect(second.body).toContain("因需调取档案，");
+    expect(second.body).toContain("答复期限延长10个工作日");
+    expect(second.body).not.toContain("另写的理由");
+    expect(second.body).toContain(`将于${chineseDate(dueOn)}前作出答复`);
   });
 });

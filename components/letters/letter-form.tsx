@@ -11,6 +11,7 @@ import { perVolumeFee } from "@/lib/fees/calculator";
 import type { ActionResult } from "@/lib/errors";
 import { callAction } from "@/components/ui/call-action";
 import { ActionNotice, fieldError } from "@/components/ui/action-notice";
+import type { RecordedExtension } from "@/lib/letters/values";
 
 interface Props {
   applicationId: string;
@@ -24,6 +25,8 @@ interface Props {
   outcome: Outcome | null;
   /** 按件: the fee of this application's place in the applicant's month. */
   perApplicationAmount: number;
+  /** The extension already recorded (approved by a manager): the notice states it as recorded. */
+  recordedExtension: RecordedExtension | null;
 }
 
 /** The facts of the letter, read from the form, in the shape of lib/letters/schemas.ts letterInputsSchema. */
@@ -58,6 +61,22 @@ function inputsFrom(kind: LetterKind, form: FormData): Record<string, unknown> {
 function FieldError({ result, name }: { result: ActionResult<unknown> | null; name: string }) {
   const message = fieldError(result, name) ?? fieldError(result, `inputs.${name}`);
   return message ? <span className="error">{message}</span> : null;
+}
+
+/** An extension already recorded: the notice states it as recorded, read-only (the server uses the recorded step). */
+function RecordedExtensionFields({ extension }: { extension: RecordedExtension }) {
+  return (
+    <div className="stack" data-testid="recorded-extension">
+      <p className="notice info" style={{ margin: 0 }}>
+        本案已登记延期：经{extension.approvedBy}同意（{extension.approvedOn}），延长答复期限 {extension.workdays} 个工作日。告知书按已登记的延期出具，不再另行登记步骤。
+      </p>
+      <p style={{ margin: 0 }}>延期理由：{extension.reason}</p>
+      <input type="hidden" name="workdays" value={extension.workdays} />
+      <input type="hidden" name="approvedBy" value={extension.approvedBy} />
+      <input type="hidden" name="approvedOn" value={extension.approvedOn} />
+      <input type="hidden" name="reason" value={extension.reason} />
+    </div>
+  );
 }
 
 function FeeFields({ perApplicationAmount, result }: { perApplicationAmount: number; result: ActionResult<unknown> | null }) {
@@ -126,7 +145,7 @@ function FeeFields({ perApplicationAmount, result }: { perApplicationAmount: num
   );
 }
 
-export function LetterForm({ applicationId, caseVersion, caseNumber, kind, today, receivedOn, outcome, perApplicationAmount }: Props) {
+export function LetterForm({ applicationId, caseVersion, caseNumber, kind, today, receivedOn, outcome, perApplicationAmount, recordedExtension }: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<LetterDraft | null>(null);
@@ -193,24 +212,28 @@ export function LetterForm({ applicationId, caseVersion, caseNumber, kind, today
         </>
       ) : null}
       {kind === "EXTENSION_NOTICE" ? (
-        <div className="row">
-          <div className="field">
-            <label htmlFor="workdays">延长工作日数</label>
-            <input id="workdays" name="workdays" type="number" min={1} max={20} defaultValue={20} required />
+        recordedExtension ? (
+          <RecordedExtensionFields extension={recordedExtension} />
+        ) : (
+          <div className="row">
+            <div className="field">
+              <label htmlFor="workdays">延长工作日数</label>
+              <input id="workdays" name="workdays" type="number" min={1} max={20} defaultValue={20} required />
+            </div>
+            <div className="field">
+              <label htmlFor="approvedBy">批准人</label>
+              <input id="approvedBy" name="approvedBy" required />
+            </div>
+            <div className="field">
+              <label htmlFor="approvedOn">批准日期</label>
+              <input id="approvedOn" name="approvedOn" type="date" defaultValue={today} required />
+            </div>
+            <div className="field">
+              <label htmlFor="reason">延期理由</label>
+              <input id="reason" name="reason" required />
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="approvedBy">批准人</label>
-            <input id="approvedBy" name="approvedBy" required />
-          </div>
-          <div className="field">
-            <label htmlFor="approvedOn">批准日期</label>
-            <input id="approvedOn" name="approvedOn" type="date" defaultValue={today} required />
-          </div>
-          <div className="field">
-            <label htmlFor="reason">延期理由</label>
-            <input id="reason" name="reason" required />
-          </div>
-        </div>
+        )
       ) : null}
       {kind === "THIRD_PARTY_CONSULTATION" || kind === "AGENCY_CONSULTATION" ? (
         <div className="field">

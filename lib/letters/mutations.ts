@@ -22,10 +22,10 @@ import { perVolumeFee } from "../fees/calculator";
 import { checkTextTemplate } from "../templating/text";
 import { LETTER_PLACEHOLDER_NAMES, isLetterVariant } from "./definitions";
 import { checkLetterLayout, renderLetterDocx, standardLetterLayout } from "./layout";
-import { currentLetterTemplate, getLetterSettings, letterCaseOf, requireLetterhead } from "./queries";
+import { currentLetterTemplate, getLetterSettings, letterCaseOf, recordedExtensionOf, requireLetterhead } from "./queries";
 import { issueLetterSchema, letterSettingsSchema, letterTemplateSchema, type LetterInputs } from "./schemas";
 import { chineseDate } from "../calendar/dates";
-import { NUMBER_PLACEHOLDER, letterFileName, letterParagraphs, letterRecipient, letterVariant } from "./values";
+import { NUMBER_PLACEHOLDER, letterFileName, letterParagraphs, letterRecipient, letterVariant, withRecordedExtension } from "./values";
 
 /** Administrators keep the letterhead; a save made from an older version is refused, not merged. */
 export async function saveLetterSettings({ actor, input }: { actor: Actor; input: unknown }) {
@@ -182,13 +182,13 @@ async function allocateLetterNumber(tx: Transaction, organizationId: string, kin
 export async function issueLetter({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }) {
   assertCan(actor, "case:work");
   const data = parseInput(issueLetterSchema, input);
-  const inputs: LetterInputs = data.inputs;
   if (data.issuedOn > today) throw new AppError("VALIDATION", "文书日期不能晚于今天", { issuedOn: ["文书日期不能晚于今天"] });
   const [settings, detail] = await Promise.all([
     getLetterSettings({ actor }).then(requireLetterhead),
     getApplication({ actor, applicationId: data.applicationId, today }),
   ]);
   const letterCase = letterCaseOf(detail);
+  const inputs: LetterInputs = withRecordedExtension(data.inputs, recordedExtensionOf(detail));
   if (data.issuedOn < letterCase.receivedOn) throw new AppError("VALIDATION", "文书日期不能早于收到申请日期", { issuedOn: ["文书日期不能早于收到申请日期"] });
   if (inputs.kind === "FEE_NOTICE" && inputs.amount !== calculatedFee(inputs, detail) && !inputs.adjustmentReason) {
     throw new AppError("VALIDATION", `收费金额与按标准计算的 ${calculatedFee(inputs, detail)} 元不同，请填写调整理由`, { adjustmentReason: ["请填写调整理由"] });

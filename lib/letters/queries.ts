@@ -25,7 +25,7 @@ import {
 } from "./definitions";
 import { letterDraftSchema, letterKindSchema, type LetterInputs } from "./schemas";
 import { builtInLetterTemplate, remediesSentence } from "./templates";
-import { letterRecipient, letterValues, letterVariant, type LetterCase, type Letterhead } from "./values";
+import { letterRecipient, letterValues, letterVariant, withRecordedExtension, type LetterCase, type Letterhead, type RecordedExtension } from "./values";
 
 export interface LetterSettingsView extends Letterhead {
   numberPatterns: Record<LetterKind, string>;
@@ -183,6 +183,12 @@ export function letterCaseOf(detail: ApplicationDetail): LetterCase {
   };
 }
 
+/** The case's extension step in force (not corrected away), if it has one. */
+export function recordedExtensionOf(detail: ApplicationDetail): RecordedExtension | null {
+  const extension = detail.events.find((event) => event.type === "EXTENSION" && !event.superseded);
+  return extension ? (extension.details as RecordedExtension) : null;
+}
+
 export function requireLetterhead(settings: LetterSettingsView | null): LetterSettingsView {
   if (!settings) {
     throw new AppError("INVALID_STATE", "尚未填写文书设置：请由管理员在“设置 → 文书设置”中填写机关全称、地址、电话、行政复议机关和人民法院");
@@ -198,7 +204,7 @@ export async function draftLetter({ actor, input, today }: { actor: Actor; input
     getApplication({ actor, applicationId: data.applicationId, today }),
     loadWorkCalendar(),
   ]);
-  const inputs: LetterInputs = data.inputs;
+  const inputs: LetterInputs = withRecordedExtension(data.inputs, recordedExtensionOf(detail));
   const template = await currentLetterTemplate(db, actor.organizationId, inputs.kind, letterVariant(inputs));
   const letterCase = letterCaseOf(detail);
   const values = letterValues({ letterCase, letterhead: settings, inputs, issuedOn: data.issuedOn, calendar });

@@ -4,6 +4,7 @@ import type { Channel, FeeMethod, Outcome } from "@prisma/client";
 import { addWorkdays, type IsoDate, type WorkCalendar } from "../calendar/workdays";
 import { chineseDate } from "../calendar/dates";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "../cases/labels";
+import type { CaseEventDetailsByType } from "../cases/case-events";
 import type { LetterInputs } from "./schemas";
 import { remediesSentence } from "./templates";
 
@@ -48,6 +49,18 @@ const FEE_STANDARDS: Record<FeeMethod, { method: string; standard: string }> = {
     standard: "同一申请件30页以下（含30页）的不收费；31—100页（含100页）的部分每页10元；101—200页（含200页）的部分每页20元；201页以上的部分每页40元",
   },
 };
+
+/** The extension recorded on the case: the step a manager approved (docs/decisions/0075), or one recorded earlier. */
+export type RecordedExtension = CaseEventDetailsByType["EXTENSION"];
+
+/**
+ * A notice of an extension already recorded states what was recorded (its working days, approver,
+ * approval date and reason), not what was typed into the letter's form.
+ */
+export function withRecordedExtension(inputs: LetterInputs, recorded: RecordedExtension | null): LetterInputs {
+  if (inputs.kind !== "EXTENSION_NOTICE" || !recorded) return inputs;
+  return { ...inputs, workdays: recorded.workdays, approvedBy: recorded.approvedBy, approvedOn: recorded.approvedOn, reason: recorded.reason };
+}
 
 /** The party a letter is addressed to. */
 export function letterRecipient(letterCase: LetterCase, inputs: LetterInputs): string {

@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { isoDateFromDb } from "@/lib/calendar/dates";
 import { getApplication } from "@/lib/cases/case-detail";
 import { LETTER_KINDS, LETTER_KIND_LABELS } from "@/lib/letters/definitions";
-import { getLetterSettings } from "@/lib/letters/queries";
+import { getLetterSettings, recordedExtensionOf } from "@/lib/letters/queries";
 import { todayInShanghai } from "@/lib/today";
 import { PageHeader } from "@/components/ui/page-header";
 import { LetterForm } from "@/components/letters/letter-form";
@@ -55,6 +55,7 @@ export default async function NewLetterPage({
             receivedOn={isoDateFromDb(detail.application.receivedOn)}
             outcome={detail.projection.outcome}
             perApplicationAmount={detail.fee.perApplicationAmount}
+            recordedExtension={letterKind === "EXTENSION_NOTICE" ? recordedExtensionOf(detail) : null}
           />
         ) : (
           <p className="notice warning">尚未填写文书设置，请管理员在“设置 → 文书设置”中填写机关全称、地址、电话、行政复议机关和人民法院。</p>
