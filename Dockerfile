@@ -2,7 +2,8 @@
 # Gongkai production image. The container runs scripts/start.ts exactly as `npm start` does: it applies
 # pending migrations as the owner role (MIGRATION_DATABASE_URL; lib/runtime/migrate.ts, one transaction
 # per migration), seeds the demo organization only when SEED_DEMO=true and the database is empty, and
-# serves the build made here with `next start` as the app role (DATABASE_URL).
+# serves the build made here with `next start` as the app role (DATABASE_URL): one process per CPU core
+# the container sees (APP_WORKERS to set it, e.g. to the container's CPU limit; docs/operations.md §1).
 #   docker compose up -d --build        (see docker-compose.yml and docs/operations.md)
 
 ARG NODE_IMAGE=node:22-bookworm-slim

@@ -7,7 +7,7 @@
 // fails; lib/db-busy.ts recognizes that error, and the actions, pages and API answer it with
 // 系统繁忙，请稍后重试 while the log says which limit was hit.
 import "server-only";
-import { PrismaClient } from "@prisma/client";
+import { PrismaClient, type Prisma } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "./env";
@@ -47,6 +47,42 @@ function createClient(): PrismaClient {
 }
 
 export const db: PrismaClient = (globalForPrisma.gongkaiPrisma ??= createClient());
+
+// Dates as Prisma's driver adapter writes and reads them (@prisma/adapter-pg): a Date parameter is sent
+// as its UTC wall-clock time without an offset (so the database reads it in its session time zone), and
+// a timestamp is read back with whatever offset the database prints replaced by UTC; a `date` is UTC
+// midnight. readRows does the same, so that its comparisons and rows agree with what Prisma stored.
+const TIMESTAMPTZ_OID = 1184;
+const TIMESTAMP_OID = 1114;
+const DATE_OID = 1082;
+
+function asPrismaWritesIt(value: unknown): unknown {
+  if (!(value instanceof Date)) return value;
+  return value.toISOString().replace("T", " ").replace("Z", "");
+}
+
+const prismaCompatibleTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === TIMESTAMPTZ_OID || oid === TIMESTAMP_OID) {
+      return (text: string) => new Date(`${text.replace(" ", "T").replace(/[+-]\d{2}(:\d{2}){0,2}$/, "")}Z`);
+    }
+    if (oid === DATE_OID) return (text: string) => new Date(`${text}T00:00:00Z`);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * A read outside any transaction, sent straight to the pool (node-postgres) instead of through Prisma.
+ * For the statements every page runs (the session, the calendar's fingerprint, the bell): measured on
+ * this machine, a Prisma query costs about 2–3 ms of CPU (compiled anew each time), `$queryRaw` about
+ * 1 ms, this 0.2 ms (ADR 0095). The query is written with `Prisma.sql` (parameters, never concatenation).
+ * Dates and timestamps behave as in Prisma (above); otherwise rows come as node-postgres returns them:
+ * a bigint or numeric as a string (select counts as `::int`), an enum as its text.
+ */
+export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+  const result = await pool.query({ text: query.text, values: query.values.map(asPrismaWritesIt), types: prismaCompatibleTypes });
+  return result.rows as Row[];
+}
 
 export function poolStatistics(): PoolStatistics {
   return { size: pool.options.max ?? 10, open: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount };

@@ -45,6 +45,8 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((value) => value === "true" || value === "1"),
+  /** `next start` processes npm start serves the app with, on one port (default: one per CPU core). ADR 0095. */
+  APP_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** Port of the web server. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public base URL of the app, used by next-auth for redirects. */

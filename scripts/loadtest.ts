@@ -19,6 +19,10 @@
 // PostgreSQL) used in a phase, divided by its requests. On a shared machine the latencies mostly
 // measure the other load; the CPU per request is the figure to compare before and after a change.
 //
+// `cpu_ms_by_operation` is the same figure for each page alone: after the phases, one clerk opens it
+// LOADTEST_SOLO_REQUESTS times in a row (nothing else running), so that the costliest page is known.
+// `generator_cpu_ms_per_request` is this script's own CPU (it shares the machine's cores with the server).
+//
 // Progress goes to standard error; the LAST line on standard output is one JSON object.
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
@@ -26,6 +30,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { availableParallelism } from "node:os";
 import { useDatabaseUrl } from "../lib/env";
 import { openDatabase } from "../lib/runtime/database";
 import { applyMigrations } from "../lib/runtime/migrate";
@@ -39,7 +44,10 @@ const CLERKS = 50;
 const PASSWORD = "Loadtest-clerk-2026!";
 const THINK_SECONDS = Number(process.env.LOADTEST_THINK_SECONDS ?? 75);
 const SATURATION_SECONDS = Number(process.env.LOADTEST_SATURATION_SECONDS ?? 40);
+const SOLO_REQUESTS = Number(process.env.LOADTEST_SOLO_REQUESTS ?? 30);
 const REQUEST_TIMEOUT_MS = 30_000;
+/** npm start's APP_WORKERS, passed on when set (default there: one `next start` per core). */
+const APP_WORKERS = process.env.APP_WORKERS ? Number(process.env.APP_WORKERS) : undefined;
 
 const log = (message: string) => console.error(`[loadtest] ${message}`);
 
@@ -468,6 +476,21 @@ async function runPhase(clerks: readonly Clerk[], caseIds: readonly string[], se
   return { samples, seconds: (performance.now() - started) / 1000 };
 }
 
+/** The server's CPU per request for each page alone: one clerk, one request at a time, nothing else running. */
+async function soloCpuByOperation(serverPid: number, clerks: readonly Clerk[], caseIds: readonly string[]): Promise<Record<string, number>> {
+  const clerk = clerks.find((candidate) => !candidate.manager)!;
+  const manager = clerks.find((candidate) => candidate.manager)!;
+  const result: Record<string, number> = {};
+  for (const operation of ["list", "case", "workbench", "dashboard", "notifications"] as const) {
+    const who = operation === "dashboard" ? manager : clerk;
+    await request(who, operation, caseIds);
+    const before = cpuMs(serverPid);
+    for (let index = 0; index < SOLO_REQUESTS; index += 1) await request(who, operation, caseIds);
+    result[operation] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
+  }
+  return result;
+}
+
 function percentile(sorted: readonly number[], fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]! * 10) / 10;
@@ -503,6 +526,7 @@ async function main(): Promise<void> {
     const loadBefore = loadAverage();
     log(`有思考时间（0.5–1.5 秒）：${THINK_SECONDS} 秒 …（负载 ${loadBefore}）`);
     const cpuBefore = server.pid ? cpuMs(server.pid) : Number.NaN;
+    const generatorBefore = process.cpuUsage();
     const untimedBefore = untimedRequests;
     const thinking = await runPhase(clerks, caseIds, THINK_SECONDS, true);
     const cpuThinking = server.pid ? cpuMs(server.pid) : Number.NaN;
@@ -511,7 +535,10 @@ async function main(): Promise<void> {
     log(`无思考时间：${SATURATION_SECONDS} 秒 …（负载 ${loadThinking}）`);
     const saturation = await runPhase(clerks, caseIds, SATURATION_SECONDS, false);
     const cpuSaturation = server.pid ? cpuMs(server.pid) : Number.NaN;
+    const generatorCpu = process.cpuUsage(generatorBefore);
     const loadSaturation = loadAverage();
+    log(`逐页测量 CPU（每页 ${SOLO_REQUESTS} 次，依次）…`);
+    const cpuByOperation = server.pid ? await soloCpuByOperation(server.pid, clerks, caseIds) : {};
     // The server's CPU per request: what the other engineers' load on the machine hardly changes.
     const cpuPerRequest = (ms: number, requests: number) => Math.round((ms / requests) * 10) / 10;
 
@@ -526,6 +553,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         clerks: clerks.length,
+        app_workers: APP_WORKERS ?? availableParallelism(),
         cases: CASES,
         think_seconds: THINK_SECONDS,
         ...overall,
@@ -536,6 +564,11 @@ async function main(): Promise<void> {
         cpu_ms_per_request: cpuPerRequest(cpuThinking - cpuBefore, thinking.samples.length + untimedThinking - untimedBefore),
         saturation_rps: Math.round((saturation.samples.length / saturation.seconds) * 10) / 10,
         saturation_cpu_ms_per_request: cpuPerRequest(cpuSaturation - cpuThinking, saturation.samples.length + untimedRequests - untimedThinking),
+        cpu_ms_by_operation: cpuByOperation,
+        generator_cpu_ms_per_request: cpuPerRequest(
+          (generatorCpu.user + generatorCpu.system) / 1000,
+          thinking.samples.length + saturation.samples.length + untimedRequests - untimedBefore,
+        ),
         saturation_p50_ms: saturationSummary.p50_ms,
         saturation_p95_ms: saturationSummary.p95_ms,
         saturation_p99_ms: saturationSummary.p99_ms,

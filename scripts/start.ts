@@ -1,9 +1,13 @@
 // npm start: opens the database (the embedded PostgreSQL, owned and supervised by this process, when
 // DATABASE_URL is unset), applies pending migrations, seeds the demo organization into an empty
 // database, builds the app when its sources changed (never under another running server), and serves
-// the production build. Ctrl-C (or SIGTERM) stops the app, then the database; a second Ctrl-C stops
-// both at once. Every failure is one Chinese line on standard error, never a stack trace.
+// the production build with one `next start` process per CPU core (APP_WORKERS) on one port (node:cluster:
+// this process owns the socket and hands each connection to the workers in turn). Ctrl-C (or SIGTERM)
+// stops the app, then the database; a second Ctrl-C stops both at once. Every failure is one Chinese
+// line on standard error, never a stack trace. docs/decisions/0095.
 import { spawn, type ChildProcess } from "node:child_process";
+import cluster, { type Worker } from "node:cluster";
+import { availableParallelism } from "node:os";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +25,10 @@ const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 let env: Env | undefined;
 let database: OpenDatabase | undefined;
 let build: ServedBuild | undefined;
+/** The build's child process (generate-client, next build) while it runs. */
 let app: ChildProcess | undefined;
+/** The `next start` workers serving the app. */
+const workers = new Set<Worker>();
 let stopping = false;
 
 function localSecret(folder: string): string {
@@ -43,10 +50,8 @@ function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Prom
   });
 }
 
-async function stopApp(): Promise<void> {
-  const child = app;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  log("正在停止应用 …");
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), APP_STOP_TIMEOUT_MS);
@@ -54,10 +59,18 @@ async function stopApp(): Promise<void> {
   clearTimeout(timer);
 }
 
+async function stopApp(): Promise<void> {
+  const children = [...(app ? [app] : []), ...[...workers].map((worker) => worker.process)];
+  if (children.every((child) => child.exitCode !== null || child.signalCode !== null)) return;
+  log("正在停止应用 …");
+  await Promise.all(children.map(stopChild));
+}
+
 async function shutdown(code: number): Promise<never> {
   if (stopping) {
     // A second Ctrl-C: stop both now.
     app?.kill("SIGKILL");
+    for (const worker of workers) worker.process.kill("SIGKILL");
     process.exit(code || 130);
   }
   stopping = true;
@@ -122,14 +135,27 @@ async function main(): Promise<void> {
   });
   if (stopping) return;
 
-  log(`启动服务：http://localhost:${env.PORT}`);
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
-  app = server;
-  server.on("exit", (code, signal) => {
-    if (stopping) return;
-    log(`应用意外退出（${signal ? `信号 ${signal}` : `退出码 ${code}`}），正在停止`);
-    void shutdown(code || 1);
-  });
+  const count = env.APP_WORKERS ?? availableParallelism();
+  log(`启动服务：http://localhost:${env.PORT}（${count} 个应用进程）`);
+  // Each worker runs `next start` itself (not under tsx); its listen() on the port goes through this
+  // process, which owns the socket and hands each new connection to the next worker in turn. What a
+  // worker keeps in memory stays correct beside the others: the calendar is checked against the
+  // database's fingerprint before each use, the session-token map only spares decrypting a cookie (the
+  // session row is read on every request), the sign-in limits live in PostgreSQL, and the alerts'
+  // scheduler elects one pass at a time through an advisory lock (ADR 0083, 0095).
+  cluster.setupPrimary({ exec: NEXT_BIN, args: ["start", "-p", String(env.PORT)], execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // cluster.fork adds its argument to this process's environment: what childEnv leaves out is removed.
+  const workerEnv: Record<string, string | undefined> = { ...Object.fromEntries(Object.keys(process.env).map((name) => [name, undefined])), ...childEnv };
+  for (let index = 0; index < count; index += 1) {
+    const worker = cluster.fork(workerEnv);
+    workers.add(worker);
+    worker.on("exit", (code, signal) => {
+      workers.delete(worker);
+      if (stopping) return;
+      log(`应用进程意外退出（${signal ? `信号 ${signal}` : `退出码 ${code}`}），正在停止`);
+      void shutdown(code || 1);
+    });
+  }
 }
 
 try {

@@ -2,10 +2,11 @@
 // UserSession row; a session is alive while its row is not revoked, has been used within
 // SESSION_IDLE_MINUTES, is before its absolute end (SESSION_ABSOLUTE_HOURS after sign-in), and the
 // user is active with the session version it signed in with. Checking all of that, and moving
-// lastSeenAt forward (at most once a minute), is one SQL statement per request.
+// lastSeenAt forward (at most once a minute), is one SQL statement per request, sent straight to the
+// pool (readRows: no Prisma on this path, ADR 0095).
 import "server-only";
-import type { Role } from "@prisma/client";
-import { db, type Transaction } from "../db";
+import { Prisma, type Role } from "@prisma/client";
+import { readRows, type Transaction } from "../db";
 import { getEnv } from "../env";
 import type { RequestContext } from "./request-context";
 
@@ -46,7 +47,7 @@ export async function resolveSession(sessionId: string, now: Date = new Date()):
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return null;
   const idleCutoff = new Date(now.getTime() - getEnv().SESSION_IDLE_MINUTES * 60_000);
   const touchBefore = new Date(now.getTime() - TOUCH_INTERVAL_MS);
-  const rows = await db.$queryRaw<LiveSession[]>`
+  const rows = await readRows<LiveSession>(Prisma.sql`
     WITH touched AS (
       UPDATE "UserSession" SET "lastSeenAt" = ${now}
       WHERE "id" = ${sessionId} AND "revokedAt" IS NULL AND "expiresAt" > ${now}
@@ -61,7 +62,7 @@ export async function resolveSession(sessionId: string, now: Date = new Date()):
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "Organization" o ON o."id" = u."organizationId"
     WHERE s."id" = ${sessionId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
-      AND s."lastSeenAt" > ${idleCutoff} AND u."active" AND u."sessionVersion" = s."sessionVersion"`;
+      AND s."lastSeenAt" > ${idleCutoff} AND u."active" AND u."sessionVersion" = s."sessionVersion"`);
   return rows[0] ?? null;
 }
 

@@ -1,7 +1,8 @@
 // The working-day calendar is national reference data shared by every organization of the
 // installation, so reads are not scoped by organization: any signed-in user may see it.
 import "server-only";
-import { db } from "../db";
+import { Prisma } from "@prisma/client";
+import { db, readRows } from "../db";
 import { type Principal } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { parseInput } from "../validation";
@@ -23,12 +24,13 @@ let cachedCalendar: { fingerprint: string; calendar: WorkCalendar } | null = nul
  * instance of the application (a second server, the CLI), changes it; no clock or trigger involved.
  */
 async function calendarFingerprint(): Promise<string> {
-  const [row] = await db.$queryRaw<{ fingerprint: string }[]>`
+  // Straight to the pool (readRows): it runs before nearly every page (ADR 0095).
+  const [row] = await readRows<{ fingerprint: string }>(Prisma.sql`
     SELECT concat_ws('|',
       (SELECT count(*) FROM "CalendarDay"),
       (SELECT coalesce(sum(hashtext("date"::text || ' ' || "kind"::text)::bigint), 0) FROM "CalendarDay"),
       (SELECT coalesce(string_agg("year"::text, ',' ORDER BY "year"), '') FROM "CalendarYear" WHERE "confirmed")
-    ) AS "fingerprint"`;
+    ) AS "fingerprint"`);
   return row?.fingerprint ?? "";
 }
 

@@ -4,7 +4,7 @@
 // write or send still belongs to one user of one organization.
 import "server-only";
 import { Prisma, type NotificationKind, type Role } from "@prisma/client";
-import { db } from "../db";
+import { db, readRows } from "../db";
 import type { Actor } from "../auth/actor";
 import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
 import type { CandidateWindow, NotificationCandidate, NotificationRecipient } from "./plan";
@@ -127,36 +127,25 @@ export async function listNotifications({
   filter: NotificationFilter;
   page: number;
 }): Promise<NotificationPage> {
-  const mine: Prisma.NotificationWhereInput = { userId: actor.userId, organizationId: actor.organizationId };
-  const where: Prisma.NotificationWhereInput = filter === "unread" ? { ...mine, readAt: null } : mine;
-  const [total, unread] = await Promise.all([db.notification.count({ where }), db.notification.count({ where: { ...mine, readAt: null } })]);
+  // Straight to the pool (readRows, ADR 0095): the two counts in one statement, then the page.
+  const mine = Prisma.sql`"userId" = ${actor.userId} AND "organizationId" = ${actor.organizationId}`;
+  const [counts] = await readRows<{ total: number; unread: number }>(Prisma.sql`
+    SELECT count(*)::int AS "total", (count(*) FILTER (WHERE "readAt" IS NULL))::int AS "unread"
+    FROM "Notification" WHERE ${mine}`);
+  const unread = counts?.unread ?? 0;
+  const total = filter === "unread" ? unread : (counts?.total ?? 0);
   const lastPage = Math.max(1, Math.ceil(total / NOTIFICATION_PAGE_SIZE));
   const shownPage = Math.min(Math.max(1, page), lastPage);
-  const records = await db.notification.findMany({
-    where,
-    select: {
-      id: true,
-      kind: true,
-      message: true,
-      applicationId: true,
-      application: { select: { caseNumber: true } },
-      createdAt: true,
-      readAt: true,
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (shownPage - 1) * NOTIFICATION_PAGE_SIZE,
-    take: NOTIFICATION_PAGE_SIZE,
-  });
+  const records = await readRows<NotificationRow>(Prisma.sql`
+    SELECT n."id", n."kind"::text AS "kind", n."message", n."applicationId", a."caseNumber", n."createdAt", n."readAt"
+    FROM "Notification" n
+    LEFT JOIN "Application" a ON a."id" = n."applicationId"
+    WHERE n."userId" = ${actor.userId} AND n."organizationId" = ${actor.organizationId}
+      ${filter === "unread" ? Prisma.sql`AND n."readAt" IS NULL` : Prisma.empty}
+    ORDER BY n."createdAt" DESC, n."id" DESC
+    LIMIT ${NOTIFICATION_PAGE_SIZE} OFFSET ${(shownPage - 1) * NOTIFICATION_PAGE_SIZE}`);
   return {
-    rows: records.map((record) => ({
-      id: record.id,
-      kind: record.kind,
-      message: record.message,
-      applicationId: record.applicationId,
-      caseNumber: record.application?.caseNumber ?? null,
-      createdAt: record.createdAt,
-      readAt: record.readAt,
-    })),
+    rows: records,
     total,
     unread,
     page: shownPage,
@@ -164,9 +153,12 @@ export async function listNotifications({
   };
 }
 
-/** How many of the actor's notifications are unread (the bell in the header). */
+/** How many of the actor's notifications are unread (the bell in the header, on every page: readRows, ADR 0095). */
 export async function countUnreadNotifications({ actor }: { actor: Actor }): Promise<number> {
-  return db.notification.count({ where: { userId: actor.userId, organizationId: actor.organizationId, readAt: null } });
+  const [row] = await readRows<{ unread: number }>(Prisma.sql`
+    SELECT count(*)::int AS "unread" FROM "Notification"
+    WHERE "userId" = ${actor.userId} AND "organizationId" = ${actor.organizationId} AND "readAt" IS NULL`);
+  return row?.unread ?? 0;
 }
 
 /** The case a notification of the actor's points to, or null (another user's id included). */

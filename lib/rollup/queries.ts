@@ -7,7 +7,8 @@
 // one above it sees a roll-up, and a roll-up holds figures only — never a case or an applicant.
 import "server-only";
 import { z } from "zod";
-import { db } from "../db";
+import { Prisma } from "@prisma/client";
+import { db, readRows } from "../db";
 import { AppError } from "../errors";
 import { type Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
@@ -98,7 +99,9 @@ async function resolveRollupTarget(actor: Actor, organizationCode: string | unde
 /** Whether the actor's organization has organizations below it (the roll-up is worth a menu entry). */
 export async function hasChildOrganizations({ actor }: { actor: Actor }): Promise<boolean> {
   if (!can(actor, "rollup:view")) return false;
-  return (await db.organization.count({ where: { parentId: actor.organizationId } })) > 0;
+  // In the layout of every page a manager opens: straight to the pool (readRows, ADR 0095).
+  const rows = await readRows<{ found: number }>(Prisma.sql`SELECT 1 AS "found" FROM "Organization" WHERE "parentId" = ${actor.organizationId} LIMIT 1`);
+  return rows.length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------

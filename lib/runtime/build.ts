@@ -86,8 +86,11 @@ export async function prepareBuild(options: { skipBuild: boolean; build: () => P
       }
       options.log("源代码有变化，正在构建生产版本（首次约需 1–2 分钟）…");
       rmSync(FINGERPRINT_FILE, { force: true });
+      // The sources as they were when the build began: a file saved during the build makes the next
+      // start build again (computed after the build, the fingerprint would claim the newer sources).
+      const fingerprint = sourceFingerprint();
       await options.build();
-      writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
+      writeFileSync(FINGERPRINT_FILE, fingerprint);
     }
     writeFileSync(claim, `${new Date().toISOString()}\n`);
   } finally {
