@@ -259,11 +259,16 @@ describe("findApplications: search", () => {
     ]);
     expect(await caseNumbers(clerkA, "q=gk-2024")).toEqual(["GK-2024-000012"]);
     expect(await caseNumbers(clerkA, "q=000107")).toEqual(["GK-2026-000107"]);
+    // Two characters with letters: the bigram index and the LIKE beside it both ignore case.
+    expect((await list(clerkA, "q=gK")).total).toBe((await list(clerkA, "")).total);
   });
 
   it("treats LIKE wildcards and quotes in the search text as plain characters", async () => {
     expect((await list(clerkA, "q=%25")).total).toBe(0);
     expect((await list(clerkA, "q=_")).total).toBe(0);
+    // Two characters (the bigram search): the wildcards still match only themselves.
+    expect((await list(clerkA, "q=%25_")).total).toBe(0);
+    expect((await list(clerkA, "q=K_")).total).toBe(0);
     expect((await list(clerkA, "q=%5C")).total).toBe(0);
     expect(await caseNumbers(clerkA, "q=%22城市更新%22")).toEqual(["GK-2024-000012"]);
     expect((await list(clerkA, "q=' OR 1=1 --")).total).toBe(0);

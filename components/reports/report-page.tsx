@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReportWorkspace } from "@/lib/reports/publication";
 import type { DataQualityIssue } from "@/lib/reports/data-quality";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { FEE_KEYS, FEE_LABELS, REPORT_FORMAT_LABELS, feesCellId } from "@/lib/reports/definitions";
 import { appealsGrid, applicationsGrid } from "@/lib/reports/layout";
 import { SECTION_TITLES } from "@/lib/reports/document";
@@ -88,7 +89,7 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
         <h2 id="quality-heading">数据质量</h2>
         <ul className={styles.checks} data-testid="data-quality">
           {dataQuality.map((issue) => (
-            <li key={issue.key} data-testid={`quality-${issue.key}`}>
+            <li key={issue.key} id={`quality-${issue.key}`} data-testid={`quality-${issue.key}`}>
               <span className={`badge ${issue.count === 0 ? "success" : "warning"}`}>{issue.count === 0 ? "无" : `${issue.count} 件`}</span>
               <span>
                 <strong>{issue.title}</strong> <span className="muted">{issue.explanation}</span>{" "}
@@ -98,6 +99,14 @@ export function ReportPage({ workspace, dataQuality, organizationName, canEdit, 
                   </Link>
                 ))}
                 {issue.listHref && issue.count > 0 ? <Link href={issue.listHref}>全部</Link> : null}
+                {issue.count > issue.pageSize ? (
+                  <DataTablePagination
+                    page={issue.page}
+                    pageSize={issue.pageSize}
+                    total={issue.count}
+                    pageHref={(page) => `/reports/${year}${query}&quality=${encodeURIComponent(issue.key)}&qualityPage=${page}#quality-${issue.key}`}
+                  />
+                ) : null}
               </span>
             </li>
           ))}

@@ -8,6 +8,7 @@ import {
   netWorkdaysToClose,
   percentage,
   percentileCont,
+  percentileContOfCounts,
   workdayOrdinal,
   workdayOrdinalCorrections,
   workdaysUntil,
@@ -123,5 +124,24 @@ describe("workdayOrdinal", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("percentileContOfCounts", () => {
+  it("gives percentileCont of the values the histogram stands for", () => {
+    expect(percentileContOfCounts([], 0.5)).toBeNull();
+    expect(percentileContOfCounts([{ value: 4, count: 0 }], 0.5)).toBeNull();
+    const histograms = [
+      [{ value: 7, count: 1 }],
+      [{ value: 3, count: 2 }, { value: 1, count: 1 }],
+      [{ value: 20, count: 5 }, { value: 12, count: 3 }, { value: 31, count: 1 }, { value: -2, count: 4 }],
+      [{ value: 16, count: 1000 }, { value: 17, count: 1 }],
+    ];
+    for (const histogram of histograms) {
+      const values = histogram.flatMap((bin) => Array.from({ length: bin.count }, () => bin.value));
+      for (const fraction of [0, 0.1, 0.5, 0.9, 0.999, 1]) {
+        expect(percentileContOfCounts(histogram, fraction)).toBeCloseTo(percentileCont(values, fraction)!, 9);
+      }
+    }
   });
 });

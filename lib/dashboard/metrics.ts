@@ -113,6 +113,29 @@ export function percentileCont(values: readonly number[], fraction: number): num
   return lowerValue + (upperValue - lowerValue) * (position - lower);
 }
 
+/**
+ * percentileCont over values given as a histogram (each distinct value with how many times it occurs,
+ * in any order): the same result without the list of every value. Null for no values.
+ */
+export function percentileContOfCounts(histogram: readonly { value: number; count: number }[], fraction: number): number | null {
+  const sorted = histogram.filter((bin) => bin.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, bin) => sum + bin.count, 0);
+  if (total === 0) return null;
+  const position = fraction * (total - 1);
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    for (const bin of sorted) {
+      seen += bin.count;
+      if (rank < seen) return bin.value;
+    }
+    return sorted.at(-1)?.value ?? 0;
+  };
+  const lower = Math.floor(position);
+  const lowerValue = valueAt(lower);
+  const upperValue = valueAt(Math.ceil(position));
+  return lowerValue + (upperValue - lowerValue) * (position - lower);
+}
+
 /** A share as a whole percentage with one decimal ("87.5"), or null when nothing was counted. */
 export function percentage(part: number, whole: number): number | null {
   if (whole === 0) return null;

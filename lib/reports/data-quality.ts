@@ -2,6 +2,7 @@
 // the bureau late. Scoped to the actor's organization and to the year's report: the cases that were in
 // the year (received by its last day and not closed before its first), and the 复议/诉讼 filed by then.
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import type { Actor } from "../auth/actor";
 import { loadWorkCalendar } from "../calendar/queries";
@@ -14,127 +15,193 @@ export interface DataQualityIssue {
   /** Why it matters, in one sentence. */
   explanation: string;
   count: number;
-  /** Up to 20 examples with links. */
+  /** One page of the flagged cases (DATA_QUALITY_PAGE_SIZE at most), with links. */
   cases: { id: string; caseNumber: string; note: string }[];
+  /** The page of `cases`, from 1 (past the last page: the last page). */
+  page: number;
+  /** Cases per page (DATA_QUALITY_PAGE_SIZE). */
+  pageSize: number;
   /** The case list showing all of them, when the list can express it. */
   listHref: string | null;
 }
 
-const EXAMPLES = 20;
+/** Rows of one kind shown at once; the others are reached by the kind's page links. */
+const DATA_QUALITY_PAGE_SIZE = 20;
 /** 行政复议 must be decided within 60 days (extendable by 30); a lawsuit's first instance within 6 months. */
 const RECONSIDERATION_STALE_DAYS = 90;
 const LITIGATION_STALE_DAYS = 183;
 
-export async function getDataQuality({ actor, year, today }: { actor: Actor; year: number; today: IsoDate }): Promise<DataQualityIssue[]> {
+/** What a flagged case's note is made of (the date columns are small: one select for every kind). */
+const FLAGGED_CASE = {
+  id: true,
+  caseNumber: true,
+  closedOn: true,
+  dueOn: true,
+  correctionDeadlineOn: true,
+  correctionRequestedOn: true,
+  feePaymentDueOn: true,
+} satisfies Prisma.ApplicationSelect;
+type FlaggedCase = Prisma.ApplicationGetPayload<{ select: typeof FLAGGED_CASE }>;
+
+/** The page asked for, of one kind: `?quality=<key>&qualityPage=<n>` on the report page. */
+export interface DataQualityPageRequest {
+  key: string;
+  page: number;
+}
+
+/**
+ * The year's data-quality issues: for each kind, its count and one page of its cases, read on the
+ * server (a count and a LIMIT/OFFSET page per kind, in parallel). Every kind shows its first page but
+ * `requested.key`, which shows `requested.page` (clamped to its last page).
+ */
+export async function getDataQuality({
+  actor,
+  year,
+  today,
+  requested,
+}: {
+  actor: Actor;
+  year: number;
+  today: IsoDate;
+  requested?: DataQualityPageRequest;
+}): Promise<DataQualityIssue[]> {
   // Voided cases (作废) count nowhere, here neither.
   const organizationId = actor.organizationId;
   const yearStart = dbDateFromIso(`${year}-01-01`);
   const yearEnd = dbDateFromIso(`${year}-12-31`);
-  const counted = { organizationId, voidedAt: null, receivedOn: { lte: yearEnd }, OR: [{ closedOn: null }, { closedOn: { gte: yearStart } }] };
+  const counted = { organizationId, voidedAt: null, receivedOn: { lte: yearEnd }, OR: [{ closedOn: null }, { closedOn: { gte: yearStart } }] } satisfies Prisma.ApplicationWhereInput;
   const todayDate = dbDateFromIso(today);
-  const [closedWithoutOutcome, overdue, correctionLapsed, feeLapsed, staleReconsiderations, staleLitigations, calendar, provisional, lateNotices, unknownPeriods] = await Promise.all([
-    db.application.findMany({
-      where: { ...counted, status: "CLOSED", outcome: null },
-      select: { id: true, caseNumber: true, closedOn: true },
-      orderBy: { caseNumber: "asc" },
-    }),
-    db.application.findMany({
-      where: { ...counted, status: "OPEN", dueOn: { lt: todayDate } },
-      select: { id: true, caseNumber: true, dueOn: true },
-      orderBy: { dueOn: "asc" },
-    }),
-    db.application.findMany({
-      where: { ...counted, status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: { lt: todayDate } },
-      select: { id: true, caseNumber: true, correctionDeadlineOn: true },
-      orderBy: { correctionDeadlineOn: "asc" },
-    }),
-    db.application.findMany({
-      where: { ...counted, status: "OPEN", feePaidOn: null, feePaymentDueOn: { lt: todayDate } },
-      select: { id: true, caseNumber: true, feePaymentDueOn: true },
-      orderBy: { feePaymentDueOn: "asc" },
-    }),
-    db.proceeding.findMany({
-      where: { organizationId, application: { voidedAt: null }, kind: "RECONSIDERATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -RECONSIDERATION_STALE_DAYS)), lte: yearEnd } },
-      select: { id: true, filedOn: true, application: { select: { id: true, caseNumber: true } } },
-      orderBy: { filedOn: "asc" },
-    }),
-    db.proceeding.findMany({
-      where: { organizationId, application: { voidedAt: null }, kind: "LITIGATION", result: null, filedOn: { lt: dbDateFromIso(addCalendarDays(today, -LITIGATION_STALE_DAYS)), lte: yearEnd } },
-      select: { id: true, filedOn: true, application: { select: { id: true, caseNumber: true } } },
-      orderBy: { filedOn: "asc" },
-    }),
+  const pageOf = (key: string) => (requested?.key === key ? Math.max(1, Math.floor(requested.page)) : 1);
+  const iso = (date: Date | null) => (date ? isoDateFromDb(date) : "");
+
+  /** One kind over the cases: its count, then its page (the last one if the asked page is past it). */
+  async function applicationKind(key: string, where: Prisma.ApplicationWhereInput, orderBy: Prisma.ApplicationOrderByWithRelationInput, note: (row: FlaggedCase) => string) {
+    const count = await db.application.count({ where });
+    const page = clampPage(pageOf(key), count);
+    const rows =
+      count === 0
+        ? []
+        : await db.application.findMany({ where, select: FLAGGED_CASE, orderBy: [orderBy, { id: "asc" }], skip: (page - 1) * DATA_QUALITY_PAGE_SIZE, take: DATA_QUALITY_PAGE_SIZE });
+    return { count, page, pageSize: DATA_QUALITY_PAGE_SIZE, cases: rows.map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: note(row) })) };
+  }
+
+  // 复议 past 90 days and 诉讼 past 183 days without a result, 复议 first (the enum's order), then by filing.
+  const staleProceedings: Prisma.ProceedingWhereInput = {
+    organizationId,
+    application: { voidedAt: null },
+    result: null,
+    filedOn: { lte: yearEnd },
+    OR: [
+      { kind: "RECONSIDERATION", filedOn: { lt: dbDateFromIso(addCalendarDays(today, -RECONSIDERATION_STALE_DAYS)) } },
+      { kind: "LITIGATION", filedOn: { lt: dbDateFromIso(addCalendarDays(today, -LITIGATION_STALE_DAYS)) } },
+    ],
+  };
+  async function staleProceedingKind() {
+    const count = await db.proceeding.count({ where: staleProceedings });
+    const page = clampPage(pageOf("stale-proceedings"), count);
+    const rows =
+      count === 0
+        ? []
+        : await db.proceeding.findMany({
+            where: staleProceedings,
+            select: { id: true, filedOn: true, application: { select: { id: true, caseNumber: true } } },
+            orderBy: [{ kind: "asc" }, { filedOn: "asc" }, { id: "asc" }],
+            skip: (page - 1) * DATA_QUALITY_PAGE_SIZE,
+            take: DATA_QUALITY_PAGE_SIZE,
+          });
+    return { count, page, pageSize: DATA_QUALITY_PAGE_SIZE, cases: rows.map((row) => ({ id: row.application.id, caseNumber: row.application.caseNumber, note: `提起于 ${iso(row.filedOn)}` })) };
+  }
+
+  const [closedWithoutOutcome, overdue, correctionLapsed, lateNotices, unknownPeriods, feeLapsed, stale, calendar, provisional] = await Promise.all([
+    applicationKind(
+      "closed-without-outcome",
+      { ...counted, status: "CLOSED", outcome: null },
+      { caseNumber: "asc" },
+      (row) => `办结于 ${iso(row.closedOn)}`,
+    ),
+    applicationKind(
+      "overdue",
+      { ...counted, status: "OPEN", dueOn: { lt: todayDate } },
+      { dueOn: "asc" },
+      (row) => `截止 ${iso(row.dueOn)}`,
+    ),
+    applicationKind(
+      "correction-lapsed",
+      { ...counted, status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: { lt: todayDate } },
+      { correctionDeadlineOn: "asc" },
+      (row) => `补正期限 ${iso(row.correctionDeadlineOn)}`,
+    ),
+    applicationKind(
+      "late-correction-notice",
+      { ...counted, correctionNoticeLate: true, correctionRequestedOn: { gte: yearStart, lte: yearEnd } },
+      { correctionRequestedOn: "asc" },
+      (row) => `补正告知于 ${iso(row.correctionRequestedOn)}`,
+    ),
+    applicationKind(
+      "correction-period-unknown",
+      { ...counted, status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: null },
+      { correctionRequestedOn: "asc" },
+      (row) => `补正告知于 ${iso(row.correctionRequestedOn)}`,
+    ),
+    applicationKind(
+      "fee-lapsed",
+      { ...counted, status: "OPEN", feePaidOn: null, feePaymentDueOn: { lt: todayDate } },
+      { feePaymentDueOn: "asc" },
+      (row) => `缴费期限 ${iso(row.feePaymentDueOn)}`,
+    ),
+    staleProceedingKind(),
     loadWorkCalendar(),
     db.application.count({ where: { ...counted, status: "OPEN", dueIsProvisional: true } }),
-    db.application.findMany({
-      where: { ...counted, correctionNoticeLate: true, correctionRequestedOn: { gte: yearStart, lte: yearEnd } },
-      select: { id: true, caseNumber: true, correctionRequestedOn: true },
-      orderBy: { correctionRequestedOn: "asc" },
-    }),
-    db.application.findMany({
-      where: { ...counted, status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: null },
-      select: { id: true, caseNumber: true, correctionRequestedOn: true },
-      orderBy: { correctionRequestedOn: "asc" },
-    }),
   ]);
 
-  const iso = (date: Date | null) => (date ? isoDateFromDb(date) : "");
   const issues: DataQualityIssue[] = [
     {
       key: "closed-without-outcome",
       title: "已办结但没有办理结果",
       explanation: "这些案件无法计入表三的任何一行，会使勾稽关系不平。",
-      count: closedWithoutOutcome.length,
-      cases: closedWithoutOutcome.slice(0, EXAMPLES).map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: `办结于 ${iso(row.closedOn)}` })),
+      ...closedWithoutOutcome,
       listHref: null,
     },
     {
       key: "overdue",
       title: "已逾期未办结",
       explanation: "超过法定答复期限仍未答复，可能引发行政复议或诉讼。",
-      count: overdue.length,
-      cases: overdue.slice(0, EXAMPLES).map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: `截止 ${iso(row.dueOn)}` })),
+      ...overdue,
       listHref: "/cases?due=overdue",
     },
     {
       key: "correction-lapsed",
       title: "补正期限已过仍未处理",
       explanation: "申请人逾期未补正的，应按“逾期不补正”办结，否则一直计入结转。",
-      count: correctionLapsed.length,
-      cases: correctionLapsed.slice(0, EXAMPLES).map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: `补正期限 ${iso(row.correctionDeadlineOn)}` })),
+      ...correctionLapsed,
       listHref: "/cases?phase=AWAITING_CORRECTION",
     },
     {
       key: "late-correction-notice",
       title: "逾期补正告知",
       explanation: "补正告知超过收到申请后 7 个工作日才发出：只停止计时、不重新计算答复期限，请核实逾期理由。",
-      count: lateNotices.length,
-      cases: lateNotices.slice(0, EXAMPLES).map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: `补正告知于 ${iso(row.correctionRequestedOn)}` })),
+      ...lateNotices,
       listHref: null,
     },
     {
       key: "correction-period-unknown",
       title: "补正期限未记录",
       explanation: "台账导入的补正告知没有记录补正期限，无法判断申请人是否逾期未补正；请更正该补正告知，填写告知的补正期限。",
-      count: unknownPeriods.length,
-      cases: unknownPeriods.slice(0, EXAMPLES).map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: `补正告知于 ${iso(row.correctionRequestedOn)}` })),
+      ...unknownPeriods,
       listHref: null,
     },
     {
       key: "fee-lapsed",
       title: "缴费期限已过仍未处理",
       explanation: "逾期未缴费的，应按“逾期未缴纳费用”办结。",
-      count: feeLapsed.length,
-      cases: feeLapsed.slice(0, EXAMPLES).map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: `缴费期限 ${iso(row.feePaymentDueOn)}` })),
+      ...feeLapsed,
       listHref: null,
     },
     {
       key: "stale-proceedings",
       title: "复议、诉讼长期没有结果",
       explanation: `行政复议提起超过 ${RECONSIDERATION_STALE_DAYS} 天、行政诉讼超过 ${LITIGATION_STALE_DAYS} 天仍未登记结果，请核实是否已有决定或判决。`,
-      count: staleReconsiderations.length + staleLitigations.length,
-      cases: [...staleReconsiderations, ...staleLitigations]
-        .slice(0, EXAMPLES)
-        .map((row) => ({ id: row.application.id, caseNumber: row.application.caseNumber, note: `提起于 ${iso(row.filedOn)}` })),
+      ...stale,
       listHref: null,
     },
   ];
@@ -146,8 +213,15 @@ export async function getDataQuality({ actor, year, today }: { actor: Actor; yea
       explanation: `${unconfirmed.length > 0 ? `${unconfirmed.join("、")} 年的官方节假日安排尚未确认；` : ""}${provisional} 件在办案件的截止日期为暂定。请在“设置 · 工作日历”中录入并确认。`,
       count: Math.max(provisional, unconfirmed.length),
       cases: [],
+      page: 1,
+      pageSize: DATA_QUALITY_PAGE_SIZE,
       listHref: null,
     });
   }
   return issues;
+}
+
+/** The page to show of a kind with `count` cases: `page`, but not past the last page. */
+function clampPage(page: number, count: number): number {
+  return Math.min(page, Math.max(1, Math.ceil(count / DATA_QUALITY_PAGE_SIZE)));
 }

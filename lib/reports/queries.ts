@@ -199,14 +199,6 @@ function columnCountsFrom(rows: readonly ApplicantCountRow[]): ColumnCounts {
   return counts;
 }
 
-function countCasesByApplicantType(reader: ReportReader, organizationId: string, predicate: Prisma.Sql): Promise<ApplicantCountRow[]> {
-  return reader.$queryRaw<ApplicantCountRow[]>(Prisma.sql`
-    SELECT a."applicantType" AS "applicantType", count(*)::int AS "count"
-    FROM "Application" a
-    WHERE ${applicationScope(organizationId)} AND ${predicate}
-    GROUP BY a."applicantType"`);
-}
-
 type ApplicationGroupKind = "new_received" | "carried_in" | "closed" | "carried_out";
 
 interface ApplicationGroupRow extends ApplicantCountRow {
@@ -358,9 +350,10 @@ export async function readReport(
   const applicationGroups = await selectApplicationGroups(tx, organization.id, bounds, withCells);
   const appealGroups = await selectAppealGroups(tx, organization.id, bounds, organization.appealsBasis, withCells);
   const feeGroups = await selectFeeGroups(tx, organization.id, bounds, withCells);
-  const previousYearCarriedOut = columnCountsFrom(
-    await countCasesByApplicantType(tx, organization.id, applicationPredicates.carriedOut(reportYearBounds(year - 1))),
-  );
+  // 四 of Y−1 as generated now: the cases received by 31 Dec Y−1 and not closed by then, which are the
+  // cases of 二 of Y (carriedOut(Y−1) and carriedIn(Y) are the same condition, in the same snapshot).
+  // Read once, with 二, instead of a second scan of the open-range index (issue 14, ADR 0085).
+  const previousYearCarriedOut = columnCountsFrom(applicationGroups.filter((group) => group.kind === "carried_in"));
   const publishedPreviousYear = await findPublishedCarriedOut(tx, organization.id, year - 1);
   const openingBalance = await findOpeningBalanceOf(organization.id, tx);
 

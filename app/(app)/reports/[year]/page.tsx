@@ -9,6 +9,7 @@ import { getDataQuality } from "@/lib/reports/data-quality";
 import { narrativeValues } from "@/lib/reports/narrative";
 import { getCarryOverBasis } from "@/lib/reports/opening-balance";
 import { ReportPage } from "@/components/reports/report-page";
+import { parsePageParam } from "@/components/data-table/pagination";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -21,7 +22,7 @@ export default async function ReportYearPage({
 }) {
   const actor = await requireActor();
   const { year: yearParam } = await params;
-  const { format: formatParam } = await searchParams;
+  const { format: formatParam, quality, qualityPage } = await searchParams;
   const year = Number(yearParam);
   const format = formatParam === "2019" || formatParam === "2021" ? formatParam : undefined;
   let workspace;
@@ -32,7 +33,12 @@ export default async function ReportYearPage({
     throw error;
   }
   const [dataQuality, carryOverBasis] = await Promise.all([
-    getDataQuality({ actor, year: workspace.year, today: todayInShanghai() }),
+    getDataQuality({
+      actor,
+      year: workspace.year,
+      today: todayInShanghai(),
+      requested: typeof quality === "string" ? { key: quality, page: parsePageParam(qualityPage) } : undefined,
+    }),
     getCarryOverBasis({ actor, year: workspace.year }),
   ]);
   return (
