@@ -4,7 +4,7 @@
 // state, with a Chinese message. Nothing here reads the clock or the database.
 // Each kind of event's own rules are its entry in lib/cases/event-handlers.ts; this file checks what
 // every event must satisfy (its date, an open case), reads the events in order, and states the result.
-import type { CaseEventType, ClockPhase, FeeMethod, Outcome } from "@prisma/client";
+import type { CaseEventType, ClockPhase, Outcome } from "@prisma/client";
 import {
   addWorkdays,
   countWorkdays,
@@ -16,7 +16,7 @@ import {
   type WorkCalendar,
 } from "../calendar/workdays";
 import type { CaseEvent } from "./case-events";
-import { Clock, DUE_SOON_WORKDAYS, EventRefused, REPLY_WORKDAYS, refuse, stoppedWorkdaysOf } from "./clock";
+import { Clock, DUE_SOON_WORKDAYS, EventRefused, REPLY_WORKDAYS, refuse, stoppedWorkdaysOf, type CaseFacts } from "./clock";
 import { EVENT_HANDLERS, EVENT_KINDS, type CaseEventOf, type EventHandler, type EventPlace } from "./event-handlers";
 import { CASE_EVENT_LABELS } from "./labels";
 
@@ -61,7 +61,8 @@ export interface ConsultationView {
   answeredOn: IsoDate | null;
 }
 
-export interface CaseProjection {
+/** The clock for today, with what the case records (CaseFacts, lib/cases/clock.ts). */
+export interface CaseProjection extends CaseFacts {
   status: "OPEN" | "CLOSED";
   clockPhase: ClockPhase;
   /** The reply due date; null while the clock is stopped with no end yet (补正, consultation, fee). */
@@ -75,11 +76,8 @@ export interface CaseProjection {
   periodStartOn: IsoDate;
   workdaysAllowed: number;
   correctionNoticeDueOn: IsoDate | null;
-  correctionRequestedOn: IsoDate | null;
   /** The 补正 notice went out after the 7-working-day limit: it stopped the clock but does not restart it. */
   correctionNoticeLate: boolean;
-  correctionDeadlineOn: IsoDate | null;
-  correctionReceivedOn: IsoDate | null;
   /** The first consultation's sending date. */
   consultationSentOn: IsoDate | null;
   /** The last answer, once no consultation is under way. */
@@ -87,16 +85,7 @@ export interface CaseProjection {
   /** While consultations are under way, the earliest end of their windows; afterwards the last one's. */
   consultationReplyDueOn: IsoDate | null;
   consultations: ConsultationView[];
-  extensionNotifiedOn: IsoDate | null;
   extensionWorkdays: number | null;
-  feeMethod: FeeMethod | null;
-  feeNoticeOn: IsoDate | null;
-  feeAmount: string | null;
-  feePaymentDueOn: IsoDate | null;
-  feePaidOn: IsoDate | null;
-  feePaidAmount: string | null;
-  closedOn: IsoDate | null;
-  outcome: Outcome | null;
   explanation: ExplanationLine[];
   warnings: string[];
   /** Historic events that broke a rule and were kept as warnings (see historicEventCount). */
