@@ -12,6 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "./env";
 import { setPoolStatisticsSource, type PoolStatistics } from "./db-busy";
+import { adapterTimestamp } from "./db-timestamp";
 
 function createPool(): pg.Pool {
   const env = getEnv();
@@ -57,8 +58,7 @@ const TIMESTAMP_OID = 1114;
 const DATE_OID = 1082;
 
 function asPrismaWritesIt(value: unknown): unknown {
-  if (!(value instanceof Date)) return value;
-  return value.toISOString().replace("T", " ").replace("Z", "");
+  return value instanceof Date ? adapterTimestamp(value) : value;
 }
 
 const prismaCompatibleTypes = {
