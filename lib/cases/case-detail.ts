@@ -71,6 +71,7 @@ async function findCasePageRecord(organizationId: string, applicationId: string)
       LEFT JOIN "User" v ON v."id" = a."voidedById"
       WHERE a."id" = ${applicationId} AND a."organizationId" = ${organizationId}`),
     // The case's own rows, read beside it: empty when the case is not the organization's (it is then not shown).
+    // The events in ACTIVE_EVENTS_ORDER (persistence.ts).
     readRows<CaseEvent & { recordedByDisplayName: string | null }>(Prisma.sql`
       SELECT ${EVENT_COLUMNS}, u."displayName" AS "recordedByDisplayName"
       FROM "CaseEvent" e

@@ -5,7 +5,10 @@ import type { CaseEvent } from "./case-events";
 import type { CaseProjection } from "./projection";
 import { caseEventInputSchema } from "./schemas";
 
-/** Active events (not superseded) in the order they happened; same-day events keep their recorded order. */
+/**
+ * Active events (not superseded) in the order they happened; same-day events keep their recorded order.
+ * The case page's raw read (case-detail.ts) orders by the same three columns.
+ */
 export const ACTIVE_EVENTS_ORDER: Prisma.CaseEventOrderByWithRelationInput[] = [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }];
 
 export function toDomainEvent(row: Pick<CaseEventRow, "id" | "type" | "occurredOn" | "details">): CaseEvent {
