@@ -225,14 +225,15 @@ function BatchReassignForm({
           确认将以下 {rows.length} 件案件的经办人改为“{handlerName}”？{caseNumbersText(rows)}。任何一件已被他人修改或不能分配时，全部不更改。
         </p>
       ) : null}
-      <div className="row">
-        <button type="submit" className="button primary small" disabled={pending} aria-busy={pending} data-testid="batch-reassign-submit">
-          {pending ? "处理中…" : confirming ? `确认分配 ${rows.length} 件` : "分配…"}
-        </button>
-        <button type="button" className="button small" onClick={confirming ? () => setConfirming(false) : onCancel}>
-          {confirming ? "返回修改" : "取消"}
-        </button>
-      </div>
+      <BatchFormButtons
+        pending={pending}
+        confirming={confirming}
+        start="分配…"
+        confirm={`确认分配 ${rows.length} 件`}
+        testId="batch-reassign-submit"
+        onBack={() => setConfirming(false)}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -323,14 +324,45 @@ function BatchCloseForm({
           {caseNumbersText(rows)}。任何一件不符合办理规则时，全部不办理。
         </p>
       ) : null}
-      <div className="row">
-        <button type="submit" className="button primary small" disabled={pending} aria-busy={pending} data-testid="batch-close-submit">
-          {pending ? "处理中…" : confirming ? `确认办结 ${rows.length} 件` : "办结…"}
-        </button>
-        <button type="button" className="button small" onClick={confirming ? () => setConfirming(false) : onCancel}>
-          {confirming ? "返回修改" : "取消"}
-        </button>
-      </div>
+      <BatchFormButtons
+        pending={pending}
+        confirming={confirming}
+        start="办结…"
+        confirm={`确认办结 ${rows.length} 件`}
+        testId="batch-close-submit"
+        onBack={() => setConfirming(false)}
+        onCancel={onCancel}
+      />
     </form>
+  );
+}
+
+/** A batch form's buttons: the first press asks for confirmation, the second applies; back or cancel beside. */
+function BatchFormButtons({
+  pending,
+  confirming,
+  start,
+  confirm,
+  testId,
+  onBack,
+  onCancel,
+}: {
+  pending: boolean;
+  confirming: boolean;
+  start: string;
+  confirm: string;
+  testId: string;
+  onBack: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="row">
+      <button type="submit" className="button primary small" disabled={pending} aria-busy={pending} data-testid={testId}>
+        {pending ? "处理中…" : confirming ? confirm : start}
+      </button>
+      <button type="button" className="button small" onClick={confirming ? onBack : onCancel}>
+        {confirming ? "返回修改" : "取消"}
+      </button>
+    </div>
   );
 }
