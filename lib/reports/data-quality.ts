@@ -43,6 +43,9 @@ const FLAGGED_CASE = {
 } satisfies Prisma.ApplicationSelect;
 type FlaggedCase = Prisma.ApplicationGetPayload<{ select: typeof FLAGGED_CASE }>;
 
+/** What names and explains a kind, beside its count and cases. */
+type IssueText = Pick<DataQualityIssue, "key" | "title" | "explanation" | "listHref">;
+
 /** The page asked for, of one kind: `?quality=<key>&qualityPage=<n>` on the report page. */
 export interface DataQualityPageRequest {
   key: string;
@@ -75,14 +78,19 @@ export async function getDataQuality({
   const iso = (date: Date | null) => (date ? isoDateFromDb(date) : "");
 
   /** One kind over the cases: its count, then its page (the last one if the asked page is past it). */
-  async function applicationKind(key: string, where: Prisma.ApplicationWhereInput, orderBy: Prisma.ApplicationOrderByWithRelationInput, note: (row: FlaggedCase) => string) {
+  async function applicationKind(
+    text: IssueText,
+    where: Prisma.ApplicationWhereInput,
+    orderBy: Prisma.ApplicationOrderByWithRelationInput,
+    note: (row: FlaggedCase) => string,
+  ): Promise<DataQualityIssue> {
     const count = await db.application.count({ where });
-    const page = clampPage(pageOf(key), count);
+    const page = clampPage(pageOf(text.key), count);
     const rows =
       count === 0
         ? []
         : await db.application.findMany({ where, select: FLAGGED_CASE, orderBy: [orderBy, { id: "asc" }], skip: (page - 1) * DATA_QUALITY_PAGE_SIZE, take: DATA_QUALITY_PAGE_SIZE });
-    return { count, page, pageSize: DATA_QUALITY_PAGE_SIZE, cases: rows.map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: note(row) })) };
+    return { ...text, count, page, pageSize: DATA_QUALITY_PAGE_SIZE, cases: rows.map((row) => ({ id: row.id, caseNumber: row.caseNumber, note: note(row) })) };
   }
 
   // 复议 past 90 days and 诉讼 past 183 days without a result, 复议 first (the enum's order), then by filing.
@@ -96,9 +104,9 @@ export async function getDataQuality({
       { kind: "LITIGATION", filedOn: { lt: dbDateFromIso(addCalendarDays(today, -LITIGATION_STALE_DAYS)) } },
     ],
   };
-  async function staleProceedingKind() {
+  async function staleProceedingKind(text: IssueText): Promise<DataQualityIssue> {
     const count = await db.proceeding.count({ where: staleProceedings });
-    const page = clampPage(pageOf("stale-proceedings"), count);
+    const page = clampPage(pageOf(text.key), count);
     const rows =
       count === 0
         ? []
@@ -109,102 +117,72 @@ export async function getDataQuality({
             skip: (page - 1) * DATA_QUALITY_PAGE_SIZE,
             take: DATA_QUALITY_PAGE_SIZE,
           });
-    return { count, page, pageSize: DATA_QUALITY_PAGE_SIZE, cases: rows.map((row) => ({ id: row.application.id, caseNumber: row.application.caseNumber, note: `提起于 ${iso(row.filedOn)}` })) };
+    return { ...text, count, page, pageSize: DATA_QUALITY_PAGE_SIZE, cases: rows.map((row) => ({ id: row.application.id, caseNumber: row.application.caseNumber, note: `提起于 ${iso(row.filedOn)}` })) };
   }
 
   const [closedWithoutOutcome, overdue, correctionLapsed, lateNotices, unknownPeriods, feeLapsed, stale, calendar, provisional] = await Promise.all([
     applicationKind(
-      "closed-without-outcome",
+      { key: "closed-without-outcome", title: "已办结但没有办理结果", explanation: "这些案件无法计入表三的任何一行，会使勾稽关系不平。", listHref: null },
       { ...counted, status: "CLOSED", outcome: null },
       { caseNumber: "asc" },
       (row) => `办结于 ${iso(row.closedOn)}`,
     ),
     applicationKind(
-      "overdue",
+      { key: "overdue", title: "已逾期未办结", explanation: "超过法定答复期限仍未答复，可能引发行政复议或诉讼。", listHref: "/cases?due=overdue" },
       { ...counted, status: "OPEN", dueOn: { lt: todayDate } },
       { dueOn: "asc" },
       (row) => `截止 ${iso(row.dueOn)}`,
     ),
     applicationKind(
-      "correction-lapsed",
+      {
+        key: "correction-lapsed",
+        title: "补正期限已过仍未处理",
+        explanation: "申请人逾期未补正的，应按“逾期不补正”办结，否则一直计入结转。",
+        listHref: "/cases?phase=AWAITING_CORRECTION",
+      },
       { ...counted, status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: { lt: todayDate } },
       { correctionDeadlineOn: "asc" },
       (row) => `补正期限 ${iso(row.correctionDeadlineOn)}`,
     ),
     applicationKind(
-      "late-correction-notice",
+      {
+        key: "late-correction-notice",
+        title: "逾期补正告知",
+        explanation: "补正告知超过收到申请后 7 个工作日才发出：只停止计时、不重新计算答复期限，请核实逾期理由。",
+        listHref: null,
+      },
       { ...counted, correctionNoticeLate: true, correctionRequestedOn: { gte: yearStart, lte: yearEnd } },
       { correctionRequestedOn: "asc" },
       (row) => `补正告知于 ${iso(row.correctionRequestedOn)}`,
     ),
     applicationKind(
-      "correction-period-unknown",
+      {
+        key: "correction-period-unknown",
+        title: "补正期限未记录",
+        explanation: "台账导入的补正告知没有记录补正期限，无法判断申请人是否逾期未补正；请更正该补正告知，填写告知的补正期限。",
+        listHref: null,
+      },
       { ...counted, status: "OPEN", clockPhase: "AWAITING_CORRECTION", correctionDeadlineOn: null },
       { correctionRequestedOn: "asc" },
       (row) => `补正告知于 ${iso(row.correctionRequestedOn)}`,
     ),
     applicationKind(
-      "fee-lapsed",
+      { key: "fee-lapsed", title: "缴费期限已过仍未处理", explanation: "逾期未缴费的，应按“逾期未缴纳费用”办结。", listHref: null },
       { ...counted, status: "OPEN", feePaidOn: null, feePaymentDueOn: { lt: todayDate } },
       { feePaymentDueOn: "asc" },
       (row) => `缴费期限 ${iso(row.feePaymentDueOn)}`,
     ),
-    staleProceedingKind(),
+    staleProceedingKind({
+      key: "stale-proceedings",
+      title: "复议、诉讼长期没有结果",
+      explanation: `行政复议提起超过 ${RECONSIDERATION_STALE_DAYS} 天、行政诉讼超过 ${LITIGATION_STALE_DAYS} 天仍未登记结果，请核实是否已有决定或判决。`,
+      listHref: null,
+    }),
     loadWorkCalendar(),
     db.application.count({ where: { ...counted, status: "OPEN", dueIsProvisional: true } }),
   ]);
 
-  const issues: DataQualityIssue[] = [
-    {
-      key: "closed-without-outcome",
-      title: "已办结但没有办理结果",
-      explanation: "这些案件无法计入表三的任何一行，会使勾稽关系不平。",
-      ...closedWithoutOutcome,
-      listHref: null,
-    },
-    {
-      key: "overdue",
-      title: "已逾期未办结",
-      explanation: "超过法定答复期限仍未答复，可能引发行政复议或诉讼。",
-      ...overdue,
-      listHref: "/cases?due=overdue",
-    },
-    {
-      key: "correction-lapsed",
-      title: "补正期限已过仍未处理",
-      explanation: "申请人逾期未补正的，应按“逾期不补正”办结，否则一直计入结转。",
-      ...correctionLapsed,
-      listHref: "/cases?phase=AWAITING_CORRECTION",
-    },
-    {
-      key: "late-correction-notice",
-      title: "逾期补正告知",
-      explanation: "补正告知超过收到申请后 7 个工作日才发出：只停止计时、不重新计算答复期限，请核实逾期理由。",
-      ...lateNotices,
-      listHref: null,
-    },
-    {
-      key: "correction-period-unknown",
-      title: "补正期限未记录",
-      explanation: "台账导入的补正告知没有记录补正期限，无法判断申请人是否逾期未补正；请更正该补正告知，填写告知的补正期限。",
-      ...unknownPeriods,
-      listHref: null,
-    },
-    {
-      key: "fee-lapsed",
-      title: "缴费期限已过仍未处理",
-      explanation: "逾期未缴费的，应按“逾期未缴纳费用”办结。",
-      ...feeLapsed,
-      listHref: null,
-    },
-    {
-      key: "stale-proceedings",
-      title: "复议、诉讼长期没有结果",
-      explanation: `行政复议提起超过 ${RECONSIDERATION_STALE_DAYS} 天、行政诉讼超过 ${LITIGATION_STALE_DAYS} 天仍未登记结果，请核实是否已有决定或判决。`,
-      ...stale,
-      listHref: null,
-    },
-  ];
+  const issues: DataQualityIssue[] = [closedWithoutOutcome, overdue, correctionLapsed, lateNotices, unknownPeriods, feeLapsed, stale];
   const unconfirmed = [year, year + 1].filter((candidate) => !isYearConfirmed(calendar, candidate));
   if (unconfirmed.length > 0 || provisional > 0) {
     issues.push({
