@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createStream, type RotatingFileStream } from "rotating-file-stream";
+import { childProcessEnv } from "../../env";
 import { RuntimeFailure } from "../failure";
 import type { EmbeddedPlacement } from "./placement";
 
@@ -105,7 +106,7 @@ export class EmbeddedServer {
           "--locale=C.UTF-8",
           "--lc-messages=C",
         ],
-        { ...(runAs ?? {}), encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } },
+        { ...(runAs ?? {}), encoding: "utf8", env: childProcessEnv({ LC_ALL: "C.UTF-8" }) },
       );
       this.logStream.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
       if (result.status !== 0) {
@@ -149,7 +150,7 @@ export class EmbeddedServer {
         "-c",
         "work_mem=16MB",
       ],
-      { ...(runAs ?? {}), detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C.UTF-8" } },
+      { ...(runAs ?? {}), detached: true, stdio: ["ignore", "pipe", "pipe"], env: childProcessEnv({ LC_ALL: "C.UTF-8" }) },
     );
     this.child = child;
     child.stdout?.on("data", (chunk: Buffer) => this.record(chunk));
