@@ -1,5 +1,5 @@
 // npm run bench: performance figures on a large organization, in a dedicated embedded database
-// (.data/bench, port 54500) that is filled once and kept between runs.
+// (.data/bench, port 54500 unless --port says otherwise) that is filled once and kept between runs.
 //
 // Progress goes to standard error; the LAST line on standard output is one JSON object with every
 // figure. Each measurement is a function returning its own keys; they are merged into that line, so a
@@ -8,6 +8,7 @@
 //   npm run bench                # 100,000 cases
 //   npm run bench -- --cases 20000 --iterations 20
 //   npm run bench -- --only report,dashboard   # some measurements only (names in MEASUREMENTS)
+//   npm run bench -- --port 54700              # another port, for a second checkout's bench at once
 //
 // The generated cases are kept; delete .data/bench to generate them afresh (e.g. after changing
 // insertCases).
@@ -26,7 +27,6 @@ import { applyMigrations } from "../lib/runtime/migrate";
 import { parseCaseListQuery } from "../lib/cases/list-schemas";
 
 const BENCH_DATA_DIR = path.resolve(".data", "bench");
-const BENCH_PORT = 54_500;
 const BENCH_ORGANIZATION_CODE = "bench";
 /** A fixed "today" so that due-soon / overdue figures do not drift from run to run. */
 const BENCH_TODAY: IsoDate = "2026-11-20";
@@ -44,6 +44,7 @@ function numberOption(name: string, fallback: number): number {
 }
 
 const targetCases = numberOption("cases", 100_000);
+const benchPort = numberOption("port", 54_500);
 const iterations = numberOption("iterations", 50);
 
 type Figures = Record<string, number | string | boolean>;
@@ -439,7 +440,7 @@ process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= String(30 * 60_000);
 
 async function main(): Promise<void> {
   const measurements = chosenMeasurements();
-  const database = await openDatabase({ dataDir: BENCH_DATA_DIR, port: BENCH_PORT, log });
+  const database = await openDatabase({ dataDir: BENCH_DATA_DIR, port: benchPort, log });
   let clientLoaded = false;
   try {
     log("应用数据库迁移 …");
