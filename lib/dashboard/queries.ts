@@ -15,7 +15,7 @@ import { db } from "../db";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { isoDateFromDb } from "../calendar/dates";
-import type { IsoDate, WorkCalendar } from "../calendar/workdays";
+import { addCalendarDays, type IsoDate, type WorkCalendar } from "../calendar/workdays";
 import { CASE_LIST_OUTCOME_GROUPS, caseListHref, type CaseListOutcomeGroup, type CaseListQuery } from "../cases/list-schemas";
 import {
   APPLICANT_TYPE_LABELS,
@@ -312,23 +312,38 @@ interface IntakeRow {
 }
 
 /**
- * Cases received in the period, by applicant type, by channel and by month (or day): one scan that
- * counts each (type, channel, bucket), then the three totals from those few hundred groups (one hash
- * lookup per case instead of one per grouping set: issue 14, ADR 0085).
+ * A period of whole months (a year, bucketed by month) is counted from the monthly counts that the
+ * triggers on "Application" keep in step with the cases (ReceivedCasesByMonth, ClosedCasesByMonth:
+ * migration 20261215000000, ADR 0097): a few hundred rows instead of a year of cases. A month's period,
+ * bucketed by day, counts its cases (a twelfth of a year's).
+ */
+function readsMonthlyCounts(scope: Scope, bucketUnit: "month" | "day"): boolean {
+  return bucketUnit === "month" && scope.from.endsWith("-01") && addCalendarDays(scope.to, 1).endsWith("-01");
+}
+
+/**
+ * Cases received in the period, by applicant type, by channel and by month (or day): the count of each
+ * (type, channel, bucket) — from the monthly counts, or one scan of the period's cases — then the three
+ * totals from those few hundred groups (one hash lookup per case instead of one per grouping set:
+ * issue 14, ADR 0085).
  */
 async function countIntake(scope: Scope, bucketUnit: "month" | "day"): Promise<IntakeRow[]> {
-  const bucket = bucketExpression(bucketUnit, "receivedOn");
+  const groups = readsMonthlyCounts(scope, bucketUnit)
+    ? Prisma.sql`
+      SELECT m."applicantType", m."channel", m."month" AS "bucket", m."cases" AS "count"
+      FROM "ReceivedCasesByMonth" m
+      WHERE m."organizationId" = ${scope.organizationId} AND m."month" >= ${sqlDate(scope.from)} AND m."month" <= ${sqlDate(scope.to)} AND m."cases" <> 0`
+    : Prisma.sql`
+      SELECT a."applicantType", a."channel", ${bucketExpression(bucketUnit, "receivedOn")} AS "bucket", count(*) AS "count"
+      FROM "Application" a
+      WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL
+        AND a."receivedOn" >= ${sqlDate(scope.from)} AND a."receivedOn" <= ${sqlDate(scope.to)}
+      GROUP BY 1, 2, 3`;
   return db.$queryRaw<IntakeRow[]>(Prisma.sql`
     SELECT g."applicantType", g."channel", g."bucket",
            GROUPING(g."applicantType", g."channel", g."bucket")::int AS "grouping",
            sum(g."count")::int AS "count"
-    FROM (
-      SELECT a."applicantType", a."channel", ${bucket} AS "bucket", count(*) AS "count"
-      FROM "Application" a
-      WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL
-        AND a."receivedOn" >= ${sqlDate(scope.from)} AND a."receivedOn" <= ${sqlDate(scope.to)}
-      GROUP BY 1, 2, 3
-    ) g
+    FROM (${groups}) g
     GROUP BY GROUPING SETS ((g."applicantType"), (g."channel"), (g."bucket"))
   `);
 }
@@ -345,26 +360,31 @@ interface ClosingRow {
 }
 
 /**
- * Cases closed in the period, by outcome, by month (or day) and by handler, with the on-time split: one
- * scan that counts each (outcome, bucket, handler), then the totals from those few thousand groups
- * (one hash lookup per case instead of one per grouping set: issue 14, ADR 0085).
+ * Cases closed in the period, by outcome, by month (or day) and by handler, with the on-time split: the
+ * count of each (outcome, bucket, handler) — from the monthly counts, or one scan of the period's cases
+ * — then the totals from those few thousand groups (one hash lookup per case instead of one per
+ * grouping set: issue 14, ADR 0085).
  */
 async function countClosings(scope: Scope, bucketUnit: "month" | "day"): Promise<ClosingRow[]> {
-  const bucket = bucketExpression(bucketUnit, "closedOn");
-  return db.$queryRaw<ClosingRow[]>(Prisma.sql`
-    SELECT g."outcome", g."bucket", g."handlerId",
-           GROUPING(g."outcome", g."bucket", g."handlerId")::int AS "grouping",
-           sum(g."count")::int AS "count", sum(g."onTime")::int AS "onTime", sum(g."late")::int AS "late"
-    FROM (
-      SELECT a."outcome", ${bucket} AS "bucket", a."handlerId",
+  const groups = readsMonthlyCounts(scope, bucketUnit)
+    ? Prisma.sql`
+      SELECT m."outcome", m."month" AS "bucket", m."handlerId", m."cases" AS "count", m."onTime", m."late"
+      FROM "ClosedCasesByMonth" m
+      WHERE m."organizationId" = ${scope.organizationId} AND m."month" >= ${sqlDate(scope.from)} AND m."month" <= ${sqlDate(scope.to)} AND m."cases" <> 0`
+    : Prisma.sql`
+      SELECT a."outcome", ${bucketExpression(bucketUnit, "closedOn")} AS "bucket", a."handlerId",
              count(*) AS "count",
              count(*) FILTER (WHERE ${HAS_REPLY_PERIOD} AND a."closedOn" <= a."dueOn") AS "onTime",
              count(*) FILTER (WHERE ${HAS_REPLY_PERIOD} AND a."closedOn" > a."dueOn") AS "late"
       FROM "Application" a
       WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL
         AND a."closedOn" >= ${sqlDate(scope.from)} AND a."closedOn" <= ${sqlDate(scope.to)}
-      GROUP BY 1, 2, 3
-    ) g
+      GROUP BY 1, 2, 3`;
+  return db.$queryRaw<ClosingRow[]>(Prisma.sql`
+    SELECT g."outcome", g."bucket", g."handlerId",
+           GROUPING(g."outcome", g."bucket", g."handlerId")::int AS "grouping",
+           sum(g."count")::int AS "count", sum(g."onTime")::int AS "onTime", sum(g."late")::int AS "late"
+    FROM (${groups}) g
     GROUP BY GROUPING SETS ((g."outcome"), (g."bucket"), (g."handlerId"), ())
   `);
 }
@@ -378,29 +398,30 @@ interface WorkdaysCountRow {
  * How many of the period's closings with a reply period took each number of working days to close,
  * net of stopped time (netWorkdaysToClose in metrics.ts: 20 + extension − working days from closedOn
  * to dueOn): the median and P90 come from these counts (percentileContOfCounts), without sorting every
- * closing. The working days between two dates are the difference of their workday ordinals
- * (workdayOrdinal in metrics.ts): weekdays by arithmetic from a Monday, corrected through width_bucket
- * by the calendar's overrides passed in — no day-by-day table, no join.
+ * closing. Read from ClosedCasesByDates, the closings counted per (closedOn, dueOn, extension) by the
+ * triggers on "Application" (ADR 0097): a year's 100,000 closings are some 20,000 such rows. The
+ * working days between two dates are the difference of their workday ordinals (workdayOrdinal in
+ * metrics.ts): weekdays by arithmetic from a Monday, corrected through width_bucket by the calendar's
+ * overrides passed in — no day-by-day table, no join. The overrides are read once per statement (in
+ * subqueries: a cast written in the row's expression parses the thousand dates again for every row).
  */
 async function countWorkdaysToClose(scope: Scope, calendar: WorkCalendar): Promise<WorkdaysCountRow[]> {
   const corrections = workdayOrdinalCorrections(calendar);
   // A first threshold before any date keeps the array non-empty (width_bucket needs one).
-  const thresholds = [WORKDAY_ORDINAL_EPOCH, ...corrections.dates];
-  const cumulative = [0, ...corrections.cumulative];
+  const thresholds = Prisma.sql`(SELECT CAST(${[WORKDAY_ORDINAL_EPOCH, ...corrections.dates]} AS date[]))`;
+  const cumulative = Prisma.sql`(SELECT CAST(${[0, ...corrections.cumulative]} AS int[]))`;
+  const epoch = Prisma.sql`(SELECT CAST(${WORKDAY_ORDINAL_EPOCH} AS date))`;
   const ordinal = (column: "dueOn" | "closedOn") => {
-    const days = Prisma.sql`(a.${Prisma.raw(`"${column}"`)} - CAST(${WORKDAY_ORDINAL_EPOCH} AS date) + 1)`;
-    return Prisma.sql`(5 * (${days} / 7) + least(${days} % 7, 5)
-      + (CAST(${cumulative} AS int[]))[width_bucket(a.${Prisma.raw(`"${column}"`)}, CAST(${thresholds} AS date[])) + 1])`;
+    const value = Prisma.raw(`c."${column}"`);
+    const days = Prisma.sql`(${value} - ${epoch} + 1)`;
+    return Prisma.sql`(5 * (${days} / 7) + least(${days} % 7, 5) + ${cumulative}[width_bucket(${value}, ${thresholds}) + 1])`;
   };
   return db.$queryRaw<WorkdaysCountRow[]>(Prisma.sql`
-    SELECT net."workdays"::int AS "workdays", count(*)::int AS "count"
-    FROM (
-      SELECT CAST(${REPLY_WORKDAYS} AS int) + COALESCE(a."extensionWorkdays", 0) - (${ordinal("dueOn")} - ${ordinal("closedOn")}) AS "workdays"
-      FROM "Application" a
-      WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL
-        AND a."closedOn" >= ${sqlDate(scope.from)} AND a."closedOn" <= ${sqlDate(scope.to)}
-        AND ${HAS_REPLY_PERIOD}
-    ) net
+    SELECT (CAST(${REPLY_WORKDAYS} AS int) + c."extensionWorkdays" - (${ordinal("dueOn")} - ${ordinal("closedOn")}))::int AS "workdays",
+           sum(c."cases")::int AS "count"
+    FROM "ClosedCasesByDates" c
+    WHERE c."organizationId" = ${scope.organizationId} AND c."closedOn" >= ${sqlDate(scope.from)} AND c."closedOn" <= ${sqlDate(scope.to)}
+      AND c."cases" <> 0
     GROUP BY 1
   `);
 }
