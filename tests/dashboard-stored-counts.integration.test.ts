@@ -228,6 +228,10 @@ describe("the stored counts behind the dashboard", () => {
     const late2025 = await casesOf({ receivedOn: { gte: date("2025-12-01"), lt: date("2026-01-01") } }, 3);
     for (const item of late2025) await db.application.update({ where: { id: item.id }, data: { receivedOn: date("2026-01-02"), channel: "FAX" } });
     await db.application.updateMany({ where: { organizationId, correctionRequestedOn: { not: null }, correctionReceivedOn: null }, data: { correctionReceivedOn: date("2026-02-01") } });
+    // Another applicant type; an extension recorded on closed cases (it changes their working days).
+    const retyped = await casesOf({ voidedAt: null, applicantType: "NATURAL_PERSON" }, 6);
+    await db.application.updateMany({ where: { id: { in: retyped.map((item) => item.id) } }, data: { applicantType: "LEGAL_SERVICE_ORG" } });
+    await db.application.updateMany({ where: { id: { in: timed.slice(0, 8).map((item) => item.id) } }, data: { extensionWorkdays: 10 } });
     // Reopened: no longer closed.
     const reopened = await casesOf({ status: "CLOSED", voidedAt: null, closedOn: { gte: date("2026-03-01") } }, 5);
     await db.application.updateMany({ where: { id: { in: reopened.map((item) => item.id) } }, data: { status: "OPEN", clockPhase: "RUNNING", closedOn: null, outcome: null } });
