@@ -8,7 +8,7 @@
 // organization); the year dashboard read from them equals the same dashboard counted from the cases
 // (the period with day buckets, which reads the cases; its series compared month by month); and its
 // working days to close equal the pure definition (metrics.ts) over the year's cases.
-import type { ApplicantType, Channel, Outcome, Prisma } from "@prisma/client";
+import type { ApplicantType, Channel, Prisma } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
