@@ -1,6 +1,8 @@
 // The 工作台 (everyone's own to-do lists) and the manager dashboard (统计分析). Every read is scoped
 // to the actor's organization. The dashboard is a handful of SQL aggregations (GROUP BY with FILTER and
-// GROUPING SETS) over the derived columns of the cases, so a year of a large organization stays fast.
+// GROUPING SETS) over the derived columns of the cases — for a year's intake, closings and working days
+// over the counts that triggers keep in step with the cases (ADR 0097) — so a year of a large
+// organization stays fast.
 //
 // Voided cases (作废) count nowhere: every query below leaves them out, as the case list does.
 //
