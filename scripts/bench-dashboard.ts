@@ -1,5 +1,5 @@
 // The manager dashboard benchmark: getManagerDashboard for one year of an organization with 1,000,000
-// cases over ten years (2016–2025). Target: under 300 ms.
+// cases over ten years (2016–2025). Target: under 150 ms (issue 14; ADR 0097).
 //
 // Its own embedded database (.data/bench-dashboard, port 54530), filled once and kept between runs:
 //
