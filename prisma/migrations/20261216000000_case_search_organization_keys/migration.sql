@@ -14,9 +14,11 @@
 --   (代理人, 证件号码, contacts), the two texts the three-character search looks in (LIKE / ILIKE):
 --   a text containing the word contains each of its trigrams, the LIKE beside it keeps the result exact.
 --
--- Building it computes the pieces of every case: MEASURE per 1,000,000 cases of bench data on
--- the 2-core machine (longer for long request texts), under a lock that blocks writes to "Application"
--- meanwhile (reads go on). docs/operations.md §5 says so.
+-- Building it computes the keys of every case: 5 min 50 s for the bench's 2.3 million cases on the
+-- 2-core machine (load average 4–8), index and ANALYZE together, so about 2–3 minutes per 1,000,000
+-- cases of short texts and more for long requests (a 5,000-character request: ~10 ms). Meanwhile
+-- writes to "Application" wait (reads go on): docs/operations.md §5 says so. Not CONCURRENTLY: each
+-- migration runs in one transaction (lib/runtime/migrate.ts).
 
 -- One function computes both sides: the keys of a case (the index) and the keys a search asks for
 -- (lib/cases/queries.ts calls it with the word as one of the texts and the others empty). It calls no
