@@ -576,6 +576,22 @@ describe("findApplications: the count stops at its limit", () => {
     expect(await listWithLimit("pageSize=20", 100)).toMatchObject({ total: 45, totalIsLowerBound: false });
   });
 
+  it("gives the same pages and totals for a search in more cases than the limit as for one in fewer", async () => {
+    // All 45 cases contain "申请" and "GK-2025": below a limit of 100 the search's matches are read
+    // first; past a limit of 10 the search is read the other way (findApplications).
+    for (const word of ["申请", "GK-2025"]) {
+      const unlimited = await listWithLimit(`pageSize=20&page=2&sort=caseNumber.asc&q=${word}`, 100);
+      const plain = await listWithLimit("pageSize=20&page=2&sort=caseNumber.asc", 100);
+      expect(unlimited).toEqual(plain);
+      const limited = await listWithLimit(`pageSize=20&page=2&sort=caseNumber.asc&q=${word}`, 10);
+      expect(limited).toEqual(await listWithLimit("pageSize=20&page=2&sort=caseNumber.asc", 10));
+      expect(limited.rows).toEqual(unlimited.rows);
+      expect(limited).toMatchObject({ totalIsLowerBound: true, total: 41 });
+      const pastTheEnd = await listWithLimit(`pageSize=20&page=9&sort=caseNumber.asc&q=${word}`, 10);
+      expect(pastTheEnd).toMatchObject({ page: 3, total: 45, totalIsLowerBound: false });
+    }
+  });
+
   it("keeps a page beyond the limit reachable, and finds the exact last page for a page past the end", async () => {
     const second = await listWithLimit("pageSize=20&page=2&sort=caseNumber.asc", 10);
     expect(second.rows).toHaveLength(20);
