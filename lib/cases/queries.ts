@@ -140,6 +140,17 @@ function searchesIndex(query: CaseListQuery): query is CaseListQuery & { q: stri
   return query.q !== undefined && [...query.q].length >= 2;
 }
 
+/**
+ * Whether the list's page reads the search's matches first: unless another filter has a b-tree of its
+ * own (receipt or closing dates, handler, due dates), which the planner ANDs with the index to visit
+ * only the cases both keep (the year 2024 and "张伟" at 1,000,000 cases: 774 of the word's 8,265, 40 ms
+ * p95, against 101 ms reading all 8,265 first).
+ */
+function readsSearchFirst(query: CaseListQuery): boolean {
+  const indexedFilter = query.receivedFrom || query.receivedTo || query.closedFrom || query.closedTo || query.handler || query.due;
+  return searchesIndex(query) && !indexedFilter;
+}
+
 /** The list's conditions; the search among them unless it is read first (`searchInFrom`, searchFirstFrom). */
 function caseListWhere(actor: Actor, query: CaseListQuery, window: DueWindow | null, searchInFrom: boolean): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
@@ -326,7 +337,7 @@ export async function findApplications({
   let where = caseListWhere(actor, query, window, false);
   let records: CaseListRecord[] | undefined;
   let counted = 0;
-  if (searchesIndex(query)) {
+  if (readsSearchFirst(query)) {
     // The search's matches first, up to one more than the count's limit: when it found fewer, the page
     // and the count over them are exact; otherwise the word is frequent and read the other way.
     const limit = countLimit + 1;
