@@ -1,7 +1,7 @@
 // The case list (案件台账) and its export. Every read is scoped to the actor's organization.
 //
 // Why raw SQL for the selection: the search must be written as the exact expression of its indexes
-// (CASE_SEARCH_EXPRESSION below, migration 20261208000000) for PostgreSQL to use them, and Prisma's
+// (SEARCH_KEYS_EXPRESSION below, migration 20261216000000) for PostgreSQL to use them, and Prisma's
 // `where` can neither express it nor mix a raw fragment into a query. So the WHERE / ORDER BY / LIMIT
 // that select the page's ids (and the count) are one Prisma.sql template: every value is a bind
 // parameter (the search text included, its LIKE wildcards escaped); only fixed SQL from the sort
