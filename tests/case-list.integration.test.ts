@@ -317,13 +317,160 @@ describe("findApplications: search by what staff search by", () => {
     expect(await caseNumbers(clerkD, "q=_1")).toEqual([]);
   });
 
-  it("reads the index for a two-character word instead of scanning the cases", async () => {
+  it("reads the organization's search keys for a word instead of scanning the cases", async () => {
+    const keys = `gongkai_case_search_keys(a."organizationId", a."status" = 'OPEN',
+      a."caseNumber" || ' ' || a."applicantName" || ' ' || coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' ||
+        coalesce(a."applicantContact", '') || ' ' || coalesce(a."agentContact", '') || ' ' || a."requestContent",
+      a."caseNumber" || ' ' || a."applicantName" || ' ' || a."requestContent",
+      coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' || coalesce(a."applicantContact", '') || ' ' || coalesce(a."agentContact", ''))`;
     const [plan] = await db.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(
-      `EXPLAIN (FORMAT JSON) SELECT count(*) FROM "Application" a WHERE gongkai_bigrams(a."caseNumber" || ' ' || a."applicantName" || ' ' ||
-        coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' || coalesce(a."applicantContact", '') || ' ' ||
-        coalesce(a."agentContact", '') || ' ' || a."requestContent") @> ARRAY['律师']`,
+      `EXPLAIN (FORMAT JSON) SELECT count(*) FROM "Application" a WHERE ${keys} @> gongkai_case_search_keys($1, false, '律师', '', '')`,
+      clerkD.organizationId,
     );
-    expect(JSON.stringify(plan)).toContain("Application_search_bigram_idx");
+    expect(JSON.stringify(plan)).toContain("Application_search_keys_idx");
+  });
+});
+
+describe("findApplications: the search keys of each organization, open and closed", () => {
+  let clerkE: Actor;
+  let clerkF: Actor;
+  beforeAll(async () => {
+    const organizationE = await createTestOrganization("戊区司法局");
+    const organizationF = await createTestOrganization("己区司法局");
+    clerkE = actorFor(await createTestUser({ organizationId: organizationE.id, role: "CLERK" }));
+    clerkF = actorFor(await createTestUser({ organizationId: organizationF.id, role: "CLERK" }));
+    // The same case numbers, names and words in both organizations, open and closed.
+    for (const organizationId of [organizationE.id, organizationF.id]) {
+      await createCase(organizationId, { caseNumber: "ZX-2026-000301", applicantName: "欧阳修", requestContent: "申请公开旧城拆迁补偿标准" });
+      await createCase(organizationId, {
+        caseNumber: "ZX-2026-000302",
+        applicantName: "欧阳修",
+        requestContent: "申请公开旧城拆迁补偿标准",
+        closedOn: "2026-11-10",
+      });
+    }
+  });
+
+  it("finds a word or a case-number fragment only in the actor's organization, open, closed or both", async () => {
+    for (const actor of [clerkE, clerkF]) {
+      for (const word of ["拆迁", "欧阳", "欧阳修", "旧城拆迁", "2026-0003", "zx-2026-000301"]) {
+        const all = await list(actor, `pageSize=100&q=${word}`);
+        expect(all.rows.map((row) => row.caseNumber).sort(), word).toEqual(
+          word === "zx-2026-000301" ? ["ZX-2026-000301"] : ["ZX-2026-000301", "ZX-2026-000302"],
+        );
+        expect(all.total).toBe(all.rows.length);
+        const ids = (await list(actor, "pageSize=100")).rows.map((row) => row.id);
+        expect(all.rows.every((row) => ids.includes(row.id))).toBe(true);
+      }
+      expect(await caseNumbers(actor, "status=OPEN&q=拆迁")).toEqual(["ZX-2026-000301"]);
+      expect(await caseNumbers(actor, "status=CLOSED&q=拆迁")).toEqual(["ZX-2026-000302"]);
+      expect(await caseNumbers(actor, "status=OPEN&q=2026-0003")).toEqual(["ZX-2026-000301"]);
+      expect(await caseNumbers(actor, "status=CLOSED&q=2026-0003")).toEqual(["ZX-2026-000302"]);
+    }
+  });
+
+  it("finds a case under its new status once it is closed or reopened (the keys follow the row)", async () => {
+    const open = await db.application.findFirstOrThrow({ where: { organizationId: clerkE.organizationId, caseNumber: "ZX-2026-000301" } });
+    await db.application.update({ where: { id: open.id }, data: { status: "CLOSED", clockPhase: "CLOSED", closedOn: date("2026-11-18"), outcome: "GRANTED" } });
+    try {
+      expect(await caseNumbers(clerkE, "status=OPEN&q=拆迁")).toEqual([]);
+      expect(await caseNumbers(clerkE, "status=CLOSED&q=拆迁")).toEqual(["ZX-2026-000301", "ZX-2026-000302"]);
+      expect(await caseNumbers(clerkE, "status=CLOSED&q=000301")).toEqual(["ZX-2026-000301"]);
+      expect(await caseNumbers(clerkF, "status=OPEN&q=拆迁")).toEqual(["ZX-2026-000301"]);
+    } finally {
+      await db.application.update({ where: { id: open.id }, data: { status: "OPEN", clockPhase: "RUNNING", closedOn: null, outcome: null } });
+    }
+    expect(await caseNumbers(clerkE, "status=OPEN&q=拆迁")).toEqual(["ZX-2026-000301"]);
+  });
+});
+
+/**
+ * The index's answer against the plain text test over generated cases: for every word (two, three and
+ * more characters, letters of both cases, digits, spaces, across field boundaries) and every status
+ * filter, the list finds exactly the cases a LIKE / ILIKE over the searched texts finds, in the order
+ * of the list, in the actor's organization only.
+ */
+describe("findApplications: the search index finds what the text test finds (generated cases)", () => {
+  const ALPHABET = ["拆", "迁", "补", "偿", "张", "伟", "A", "a", "b", "B", "0", "1", "2", "-", " "];
+  let clerkG: Actor;
+  let clerkH: Actor;
+  const words = new Set<string>();
+
+  /** A small deterministic generator (the test must not depend on chance). */
+  function generator(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+  }
+
+  beforeAll(async () => {
+    const organizationG = await createTestOrganization("庚区司法局");
+    const organizationH = await createTestOrganization("辛区司法局");
+    clerkG = actorFor(await createTestUser({ organizationId: organizationG.id, role: "CLERK" }));
+    clerkH = actorFor(await createTestUser({ organizationId: organizationH.id, role: "CLERK" }));
+    const random = generator(14);
+    const text = (length: number) => Array.from({ length }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join("");
+    for (let index = 1; index <= 120; index += 1) {
+      const organizationId = index % 3 === 0 ? organizationH.id : organizationG.id;
+      const requestContent = text(4 + Math.floor(random() * 12));
+      const agentContact = random() < 0.5 ? text(5) : null;
+      const closed = random() < 0.5;
+      await createCase(organizationId, {
+        caseNumber: `SJ-2026-${String(index).padStart(6, "0")}`,
+        applicantName: text(3),
+        requestContent,
+        agentContact,
+        closedOn: closed ? "2026-11-12" : null,
+      });
+      // Words taken from the cases (so that most have matches), some across a field boundary. The list
+      // trims the search text: no word starts or ends with a space.
+      const start = Math.floor(random() * requestContent.length);
+      for (const length of [2, 3, 4]) {
+        const word = requestContent.slice(start, start + length);
+        if (word.trim().length === length) words.add(word);
+      }
+      if (agentContact && agentContact.slice(0, 3).trim().length === 3) words.add(agentContact.slice(0, 3));
+    }
+    for (const word of ["拆迁", "aB", "Ab", "b0", "-0", "000", "SJ-2026-00001", "sj-2026-000012", "6-0", "伟 拆", "1 拆"]) words.add(word);
+  });
+
+  async function expected(actor: Actor, word: string, status: "OPEN" | "CLOSED" | undefined): Promise<string[]> {
+    const operator = word.toLowerCase() !== word.toUpperCase() ? "ILIKE" : "LIKE";
+    const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const searched =
+      [...word].length === 2
+        ? `(a."caseNumber" || ' ' || a."applicantName" || ' ' || coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' ||
+            coalesce(a."applicantContact", '') || ' ' || coalesce(a."agentContact", '') || ' ' || a."requestContent") ${operator} $2`
+        : `((a."caseNumber" || ' ' || a."applicantName" || ' ' || a."requestContent") ${operator} $2 OR
+            (coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' || coalesce(a."applicantContact", '') || ' ' ||
+             coalesce(a."agentContact", '')) ${operator} $2)`;
+    const rows = await db.$queryRawUnsafe<{ caseNumber: string }[]>(
+      `SELECT a."caseNumber" FROM "Application" a WHERE a."organizationId" = $1 AND a."voidedAt" IS NULL AND ${searched}
+         ${status ? `AND a."status" = '${status}'` : ""} ORDER BY a."caseNumber"`,
+      actor.organizationId,
+      pattern,
+    );
+    return rows.map((row) => row.caseNumber);
+  }
+
+  it("matches the text test for every word and status filter", async () => {
+    expect(words.size).toBeGreaterThan(60);
+    let found = 0;
+    for (const actor of [clerkG, clerkH]) {
+      for (const [index, word] of [...words].entries()) {
+        // Every word without a status filter, and with one of the two (the open and the closed keys).
+        for (const status of [undefined, index % 2 === 0 ? "OPEN" : "CLOSED"] as const) {
+          const search = `q=${encodeURIComponent(word)}${status ? `&status=${status}` : ""}`;
+          const want = await expected(actor, word, status);
+          expect(await caseNumbers(actor, search), `${word} ${status ?? ""}`).toEqual(want);
+          found += want.length;
+        }
+      }
+    }
+    // Most words have matches: the comparison is not between empty lists.
+    expect(found).toBeGreaterThan(words.size * 2);
   });
 });
 
@@ -427,6 +574,22 @@ describe("findApplications: the count stops at its limit", () => {
     expect(await listWithLimit("pageSize=20", 10)).toMatchObject({ total: 21, totalIsLowerBound: true, page: 1 });
     expect(await listWithLimit("pageSize=20", 45)).toMatchObject({ total: 45, totalIsLowerBound: false });
     expect(await listWithLimit("pageSize=20", 100)).toMatchObject({ total: 45, totalIsLowerBound: false });
+  });
+
+  it("gives the same pages and totals for a search in more cases than the limit as for one in fewer", async () => {
+    // All 45 cases contain "申请" and "GK-2025": below a limit of 100 the search's matches are read
+    // first; past a limit of 10 the search is read the other way (findApplications).
+    for (const word of ["申请", "GK-2025"]) {
+      const unlimited = await listWithLimit(`pageSize=20&page=2&sort=caseNumber.asc&q=${word}`, 100);
+      const plain = await listWithLimit("pageSize=20&page=2&sort=caseNumber.asc", 100);
+      expect(unlimited).toEqual(plain);
+      const limited = await listWithLimit(`pageSize=20&page=2&sort=caseNumber.asc&q=${word}`, 10);
+      expect(limited).toEqual(await listWithLimit("pageSize=20&page=2&sort=caseNumber.asc", 10));
+      expect(limited.rows).toEqual(unlimited.rows);
+      expect(limited).toMatchObject({ totalIsLowerBound: true, total: 41 });
+      const pastTheEnd = await listWithLimit(`pageSize=20&page=9&sort=caseNumber.asc&q=${word}`, 10);
+      expect(pastTheEnd).toMatchObject({ page: 3, total: 45, totalIsLowerBound: false });
+    }
   });
 
   it("keeps a page beyond the limit reachable, and finds the exact last page for a page past the end", async () => {
