@@ -319,6 +319,106 @@ function feesFromGroups(groups: readonly FeeGroupRow[], cells: Map<ReportCellId,
   return { notices: noticed?.count ?? 0, amount_noticed: noticed?.amount ?? "0.00", amount_collected: paid?.amount ?? "0.00" };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The cell lists built by PostgreSQL (publication): one jsonb object, never through Node
+
+/** The cells one case counts in, by row of table 三 and applicant type (the cell ids spelled by definitions.ts). */
+function applicationCellsByRowAndType(format: ReportFormat): Record<string, Record<ApplicantType, ReportCellId[]>> {
+  const byRow: Record<string, Record<ApplicantType, ReportCellId[]>> = {};
+  for (const row of ROW_KEYS[format]) {
+    const byType = {} as Record<ApplicantType, ReportCellId[]>;
+    for (const [applicantType, column] of Object.entries(APPLICANT_TYPE_COLUMN_KEYS) as [ApplicantType, (typeof APPLICANT_COLUMN_KEYS)[number]][]) {
+      byType[applicantType] = [applicationsCellId(row, column), applicationsCellId(row, "total")];
+    }
+    byRow[row] = byType;
+  }
+  return byRow;
+}
+
+/** The cells one counted proceeding is in, by group and column of table 四. */
+function appealCellsByGroupAndColumn(): Record<AppealGroupKey, Partial<Record<AppealColumnKey, ReportCellId[]>>> {
+  const byGroup = {} as Record<AppealGroupKey, Partial<Record<AppealColumnKey, ReportCellId[]>>>;
+  for (const group of APPEAL_GROUP_KEYS) {
+    byGroup[group] = {};
+    for (const column of APPEAL_COLUMN_KEYS) if (column !== "total") byGroup[group][column] = [appealsCellId(group, column), appealsCellId(group, "total")];
+  }
+  return byGroup;
+}
+
+/** The row of table 三 of each outcome in the format (the 2019 （六） takes three). */
+function leafKeysByOutcome(format: ReportFormat): Record<Outcome, RowKey> {
+  const byOutcome = {} as Record<Outcome, RowKey>;
+  for (const outcome of Object.keys(OUTCOME_LEAF_KEYS) as Outcome[]) byOutcome[outcome] = leafKeyForOutcome(outcome, format);
+  return byOutcome;
+}
+
+const jsonParameter = (value: unknown) => Prisma.sql`CAST(${JSON.stringify(value)} AS jsonb)`;
+
+/**
+ * The statement's CTEs "report_cell_ids" (one row per cell and id it counts: the same predicates as
+ * the figures' statements) and "report_cell_lists" (per non-empty cell: its ids as a jsonb array
+ * sorted as JavaScript sorts ASCII ids, its count and its number of distinct ids), for a statement
+ * that follows with `${reportCellListsObject}` to read the lists as one { cellId: [ids] } object.
+ * A case is in its row's cell and in the row's 总计, a closed case also in （七）, each by one scan: a
+ * total is built from the very rows of its parts.
+ */
+export function reportCellListsWith({
+  organizationId,
+  year,
+  format,
+  appealsBasis,
+}: {
+  organizationId: string;
+  year: number;
+  format: ReportFormat;
+  appealsBasis: AppealsBasis;
+}): Prisma.Sql {
+  const bounds = reportYearBounds(year);
+  const scope = applicationScope(organizationId);
+  const applicationCells = jsonParameter(applicationCellsByRowAndType(format));
+  const leafKeys = jsonParameter(leafKeysByOutcome(format));
+  const byRow = (row: RowKey, predicate: Prisma.Sql) => Prisma.sql`
+    SELECT ${row}::text AS "rowKey", a."applicantType"::text AS "applicantType", a."id" AS "id"
+    FROM "Application" a WHERE ${scope} AND ${predicate}`;
+  return Prisma.sql`
+    WITH "report_rows" AS (
+      ${byRow("new_received", applicationPredicates.newReceived(bounds))}
+      UNION ALL
+      ${byRow("carried_in", applicationPredicates.carriedIn(bounds))}
+      UNION ALL
+      SELECT r."rowKey", a."applicantType"::text, a."id"
+      FROM "Application" a CROSS JOIN LATERAL (VALUES (${leafKeys} ->> a."outcome"::text), ('closed_total')) AS r("rowKey")
+      WHERE ${scope} AND ${applicationPredicates.closedInYear(bounds)}
+      UNION ALL
+      ${byRow("carried_out", applicationPredicates.carriedOut(bounds))}
+    ),
+    "report_cell_ids" AS (
+      SELECT c."cell", r."id" FROM "report_rows" r
+      CROSS JOIN LATERAL jsonb_array_elements_text(${applicationCells} -> r."rowKey" -> r."applicantType") AS c("cell")
+      UNION ALL
+      SELECT c."cell", p."id"
+      FROM "Proceeding" p JOIN "Application" a ON a."id" = p."applicationId"
+      CROSS JOIN LATERAL jsonb_array_elements_text(${jsonParameter(appealCellsByGroupAndColumn())} -> ${PROCEEDING_GROUP_KEY} -> ${proceedingColumnKey(bounds)}) AS c("cell")
+      WHERE p."organizationId" = ${organizationId} AND ${scope} AND ${proceedingCountedIn(bounds, appealsBasis)}
+      UNION ALL
+      SELECT c."cell", a."id"
+      FROM "Application" a CROSS JOIN LATERAL (VALUES (${feesCellId("notices")}::text), (${feesCellId("amount_noticed")}::text)) AS c("cell")
+      WHERE ${scope} AND ${applicationPredicates.feeNoticed(bounds)}
+      UNION ALL
+      SELECT ${feesCellId("amount_collected")}::text, a."id" FROM "Application" a WHERE ${scope} AND ${applicationPredicates.feePaid(bounds)}
+    ),
+    "report_cell_lists" AS (
+      SELECT "cell", jsonb_agg("id" ORDER BY "id" COLLATE "C") AS "ids", count(*)::int AS "count", count(DISTINCT "id")::int AS "distinct"
+      FROM "report_cell_ids" GROUP BY "cell"
+    )`;
+}
+
+/** After reportCellListsWith: the lists as one jsonb object { cellId: [ids] } (empty cells absent). */
+export const reportCellListsObject = Prisma.sql`(SELECT COALESCE(jsonb_object_agg("cell", "ids"), '{}'::jsonb) FROM "report_cell_lists")`;
+
+/** After reportCellListsWith: per listed cell, [its number of ids, of distinct ids] as one jsonb object. */
+export const reportCellListCounts = Prisma.sql`(SELECT COALESCE(jsonb_object_agg("cell", jsonb_build_array("count", "distinct")), '{}'::jsonb) FROM "report_cell_lists")`;
+
 /** 四 of the latest published version of Y−1 (read from its snapshot's report as data, interfaces.md §3). */
 async function findPublishedCarriedOut(reader: ReportReader, organizationId: string, year: number): Promise<PublishedCarriedOut | null> {
   const [snapshot] = await reader.$queryRaw<{ version: number; carriedOut: Prisma.JsonValue }[]>(Prisma.sql`
