@@ -1,8 +1,9 @@
 // The report's SQL (lib/reports/queries.ts) against its TypeScript model (lib/reports/model.ts) on
 // random case logs: every figure of tables 三 and 四 and the fees, for several years, both formats and
 // both appealsBasis settings, with every check of rules.md §6 passing; the drill-down and the cell lists
-// a publication freezes hold exactly the model's ids for each cell; the published-report check;
-// organization scoping.
+// read through Node hold exactly the model's ids for each cell, and so do the lists PostgreSQL builds
+// into a publication's snapshot and compares for the report page's differences; the published-report
+// check; organization scoping.
 import { Prisma, type AppealsBasis, type ApplicantType, type LitigationRoute, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
