@@ -410,13 +410,13 @@ export function reportCellListsWith({
       SELECT ${feesCellId("amount_collected")}::text, a."id" FROM "Application" a WHERE ${scope} AND ${applicationPredicates.feePaid(bounds)}
     ),
     "report_cell_lists" AS (
-      SELECT "cell", jsonb_agg("id" ORDER BY "id" COLLATE "C") AS "ids", count(*)::int AS "count", count(DISTINCT "id")::int AS "distinct"
+      SELECT "cell", json_agg("id" ORDER BY "id" COLLATE "C") AS "ids", count(*)::int AS "count", count(DISTINCT ("id" COLLATE "C"))::int AS "distinct"
       FROM "report_cell_ids" GROUP BY "cell"
     )`;
 }
 
 /** After reportCellListsWith: the lists as one jsonb object { cellId: [ids] } (empty cells absent). */
-export const reportCellListsObject = Prisma.sql`(SELECT COALESCE(jsonb_object_agg("cell", "ids"), '{}'::jsonb) FROM "report_cell_lists")`;
+export const reportCellListsObject = Prisma.sql`(SELECT CAST(COALESCE(json_object_agg("cell", "ids"), '{}'::json) AS jsonb) FROM "report_cell_lists")`;
 
 /** After reportCellListsWith: per listed cell, [its number of ids, of distinct ids] as one jsonb object. */
 export const reportCellListCounts = Prisma.sql`(SELECT COALESCE(jsonb_object_agg("cell", jsonb_build_array("count", "distinct")), '{}'::jsonb) FROM "report_cell_lists")`;
