@@ -44,8 +44,6 @@ import {
   reportCellListCounts,
   reportCellListsObject,
   reportCellListsWith,
-  selectReportCellChanges,
-  type ReportCellChange,
   type ReportReading,
 } from "./queries";
 import { assertReportSectionsFill, type ReportSections } from "./document";
@@ -195,14 +193,15 @@ export function balanceContradictions(reading: ReportReading): string[] {
   return contradictions;
 }
 
-function differencesBetween(published: ReportJson, current: ReportJson, changes: readonly ReportCellChange[], format: ReportFormat): ReportDifference[] {
-  const changesByCell = new Map(changes.map((change) => [change.cell, change]));
+function differencesBetween(published: ReportReading, current: ReportReading, format: ReportFormat): ReportDifference[] {
   const differences: ReportDifference[] = [];
   for (const cell of reportCellIds(format)) {
-    const before = cellValue(published, cell, format);
-    const now = cellValue(current, cell, format);
-    const added = changesByCell.get(cell)?.added ?? [];
-    const removed = changesByCell.get(cell)?.removed ?? [];
+    const before = cellValue(published.report, cell, format);
+    const now = cellValue(current.report, cell, format);
+    const beforeIds = new Set(published.cells[cell] ?? []);
+    const nowIds = new Set(current.cells[cell] ?? []);
+    const added = [...nowIds].filter((id) => !beforeIds.has(id));
+    const removed = [...beforeIds].filter((id) => !nowIds.has(id));
     if (String(before) !== String(now) || added.length > 0 || removed.length > 0) {
       const parsed = parseReportCellId(cell, format)!;
       differences.push({ cell, description: describeReportCell(parsed, format), published: before, current: now, addedCaseIds: added, removedCaseIds: removed });
@@ -322,7 +321,7 @@ async function organizationNameAtPublication(snapshot: { organizationId: string;
 export async function getReportWorkspace({ actor, year, format }: { actor: Actor; year: number; format?: ReportFormat }) {
   const request = parseInput(reportRequestSchema, { year, format });
   const organizationId = actor.organizationId;
-  const { current, draft, snapshots, latest, published } = await readConsistently(async (tx) => {
+  const { current, draft, snapshots, latest, frozen } = await readConsistently(async (tx) => {
     const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, code: true, appealsBasis: true } });
     if (!organization) throw new AppError("NOT_FOUND", "未找到本机构");
     const snapshots = await tx.reportSnapshot.findMany({
@@ -331,18 +330,14 @@ export async function getReportWorkspace({ actor, year, format }: { actor: Actor
       select: { id: true, version: true, format: true, reason: true, publishedAt: true, publishedBy: { select: { displayName: true } } },
     });
     const latestSummary = snapshots[0] ?? null;
-    const current = await readReport(tx, { organization, year: request.year, format: request.format, withCells: false });
-    // The differences only from a version of this format: its figures (without its cell lists), and the
-    // cells whose ids changed since, compared by PostgreSQL (ADR 0096).
-    let published: { report: ReportJson; changes: ReportCellChange[] } | null = null;
-    if (latestSummary?.format === request.format) {
-      const [frozen] = await tx.$queryRaw<{ report: Prisma.JsonValue }[]>`
-        SELECT "report" - 'cells' AS "report" FROM "ReportSnapshot" WHERE "id" = ${latestSummary.id}`;
-      const changes = await selectReportCellChanges(tx, { organizationId, year: request.year, format: request.format, appealsBasis: organization.appealsBasis }, latestSummary.id);
-      published = { report: readSnapshotReport(frozen?.report ?? null), changes };
-    }
-    return { current, draft: draftOf(await findDraft(tx, organizationId, request.year)), snapshots, latest: latestSummary, published };
+    // The cell lists only where there is a version of this format to compare with.
+    const withCells = latestSummary?.format === request.format;
+    const current = await readReport(tx, { organization, year: request.year, format: request.format, withCells });
+    // Its frozen report (with its cell lists) only when there is something to compare.
+    const frozen = withCells && latestSummary ? await tx.reportSnapshot.findUniqueOrThrow({ where: { id: latestSummary.id }, select: { report: true } }) : null;
+    return { current, draft: draftOf(await findDraft(tx, organizationId, request.year)), snapshots, latest: latestSummary, frozen };
   });
+  const published = frozen ? { report: readSnapshotReport(frozen.report), cells: readSnapshotCells(frozen.report) } : null;
   return {
     year: request.year,
     format: request.format,
@@ -356,7 +351,7 @@ export async function getReportWorkspace({ actor, year, format }: { actor: Actor
       publishedBy: snapshot.publishedBy?.displayName ?? null,
     })),
     latestPublished: latest ? { version: latest.version, format: latest.format as ReportFormat, publishedAt: latest.publishedAt } : null,
-    differences: published ? differencesBetween(published.report, current.report, published.changes, request.format) : null,
+    differences: published ? differencesBetween(published, current, request.format) : null,
   };
 }
 

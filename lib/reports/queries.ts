@@ -421,40 +421,6 @@ export const reportCellListsObject = Prisma.sql`(SELECT CAST(COALESCE(json_objec
 /** After reportCellListsWith: per listed cell, [its number of ids, of distinct ids] as one jsonb object. */
 export const reportCellListCounts = Prisma.sql`(SELECT COALESCE(jsonb_object_agg("cell", jsonb_build_array("count", "distinct")), '{}'::jsonb) FROM "report_cell_lists")`;
 
-/** One cell whose ids differ from a stored version's: the ids counted now but not then, and the reverse (each sorted). */
-export interface ReportCellChange {
-  cell: string;
-  added: string[];
-  removed: string[];
-}
-
-/**
- * The cells whose ids today differ from those stored in a snapshot (by its id), compared in
- * PostgreSQL: neither list enters Node, only the ids that changed. Follows reportCellListsWith; a
- * snapshot without cell lists counts every id of today as added.
- */
-export function selectReportCellChanges(
-  reader: ReportReader,
-  lists: { organizationId: string; year: number; format: ReportFormat; appealsBasis: AppealsBasis },
-  snapshotId: string,
-): Promise<ReportCellChange[]> {
-  return reader.$queryRaw<ReportCellChange[]>(Prisma.sql`
-    ${reportCellListsWith(lists)},
-    "stored_cell_ids" AS (
-      SELECT c."key" AS "cell", i."id"
-      FROM "ReportSnapshot" s
-      CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(s."report" -> 'cells') = 'object' THEN s."report" -> 'cells' ELSE '{}'::jsonb END) AS c("key", "value")
-      CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(c."value") = 'array' THEN c."value" ELSE '[]'::jsonb END) AS i("id")
-      WHERE s."id" = ${snapshotId}
-    )
-    SELECT COALESCE(n."cell", o."cell") AS "cell",
-      COALESCE(array_agg(n."id" ORDER BY n."id" COLLATE "C") FILTER (WHERE o."id" IS NULL), '{}') AS "added",
-      COALESCE(array_agg(o."id" ORDER BY o."id" COLLATE "C") FILTER (WHERE n."id" IS NULL), '{}') AS "removed"
-    FROM "report_cell_ids" n FULL JOIN "stored_cell_ids" o ON o."cell" = n."cell" AND o."id" = n."id"
-    WHERE n."id" IS NULL OR o."id" IS NULL
-    GROUP BY 1`);
-}
-
 /** 四 of the latest published version of Y−1 (read from its snapshot's report as data, interfaces.md §3). */
 async function findPublishedCarriedOut(reader: ReportReader, organizationId: string, year: number): Promise<PublishedCarriedOut | null> {
   const [snapshot] = await reader.$queryRaw<{ version: number; carriedOut: Prisma.JsonValue }[]>(Prisma.sql`
