@@ -324,27 +324,31 @@ function feesFromGroups(groups: readonly FeeGroupRow[], cells: Map<ReportCellId,
 // ---------------------------------------------------------------------------------------------
 // The cell lists built by PostgreSQL (publication): one jsonb object, never through Node
 
-/** The cells one case counts in, by row of table 三 and applicant type (the cell ids spelled by definitions.ts). */
-function applicationCellsByRowAndType(format: ReportFormat): Record<string, Record<ApplicantType, ReportCellId[]>> {
-  const byRow: Record<string, Record<ApplicantType, ReportCellId[]>> = {};
+/** The cell of each row of table 三 and applicant type, and each row's 总计 (the cell ids spelled by definitions.ts). */
+function applicationCellIds(format: ReportFormat): { byRowAndType: Record<string, Record<ApplicantType, ReportCellId>>; totalByRow: Record<string, ReportCellId> } {
+  const byRowAndType: Record<string, Record<ApplicantType, ReportCellId>> = {};
+  const totalByRow: Record<string, ReportCellId> = {};
   for (const row of ROW_KEYS[format]) {
-    const byType = {} as Record<ApplicantType, ReportCellId[]>;
+    const byType = {} as Record<ApplicantType, ReportCellId>;
     for (const [applicantType, column] of Object.entries(APPLICANT_TYPE_COLUMN_KEYS) as [ApplicantType, (typeof APPLICANT_COLUMN_KEYS)[number]][]) {
-      byType[applicantType] = [applicationsCellId(row, column), applicationsCellId(row, "total")];
+      byType[applicantType] = applicationsCellId(row, column);
     }
-    byRow[row] = byType;
+    byRowAndType[row] = byType;
+    totalByRow[row] = applicationsCellId(row, "total");
   }
-  return byRow;
+  return { byRowAndType, totalByRow };
 }
 
-/** The cells one counted proceeding is in, by group and column of table 四. */
-function appealCellsByGroupAndColumn(): Record<AppealGroupKey, Partial<Record<AppealColumnKey, ReportCellId[]>>> {
-  const byGroup = {} as Record<AppealGroupKey, Partial<Record<AppealColumnKey, ReportCellId[]>>>;
+/** The cell of each group and column of table 四, and each group's 总计. */
+function appealCellIds(): { byGroupAndColumn: Record<AppealGroupKey, Partial<Record<AppealColumnKey, ReportCellId>>>; totalByGroup: Record<AppealGroupKey, ReportCellId> } {
+  const byGroupAndColumn = {} as Record<AppealGroupKey, Partial<Record<AppealColumnKey, ReportCellId>>>;
+  const totalByGroup = {} as Record<AppealGroupKey, ReportCellId>;
   for (const group of APPEAL_GROUP_KEYS) {
-    byGroup[group] = {};
-    for (const column of APPEAL_COLUMN_KEYS) if (column !== "total") byGroup[group][column] = [appealsCellId(group, column), appealsCellId(group, "total")];
+    byGroupAndColumn[group] = {};
+    for (const column of APPEAL_COLUMN_KEYS) if (column !== "total") byGroupAndColumn[group][column] = appealsCellId(group, column);
+    totalByGroup[group] = appealsCellId(group, "total");
   }
-  return byGroup;
+  return { byGroupAndColumn, totalByGroup };
 }
 
 /** The row of table 三 of each outcome in the format (the 2019 （六） takes three). */
@@ -358,7 +362,7 @@ const jsonParameter = (value: unknown) => Prisma.sql`CAST(${JSON.stringify(value
 
 /**
  * The statement's CTEs "report_cell_ids" (one row per cell and id it counts: the same predicates as
- * the figures' statements) and "report_cell_lists" (per non-empty cell: its ids as a jsonb array
+ * the figures' statements) and "report_cell_lists" (per non-empty cell: its ids as a json array
  * sorted as JavaScript sorts ASCII ids, its count and its number of distinct ids), for a statement
  * that follows with `${reportCellListsObject}` to read the lists as one { cellId: [ids] } object.
  * A case is in its row's cell and in the row's 总计, a closed case also in （七）, each by one scan: a
@@ -377,7 +381,8 @@ export function reportCellListsWith({
 }): Prisma.Sql {
   const bounds = reportYearBounds(year);
   const scope = applicationScope(organizationId);
-  const applicationCells = jsonParameter(applicationCellsByRowAndType(format));
+  const applicationCells = applicationCellIds(format);
+  const appealCells = appealCellIds();
   const leafKeys = jsonParameter(leafKeysByOutcome(format));
   const byRow = (row: RowKey, predicate: Prisma.Sql) => Prisma.sql`
     SELECT ${row}::text AS "rowKey", a."applicantType"::text AS "applicantType", a."id" AS "id"
@@ -396,11 +401,11 @@ export function reportCellListsWith({
     ),
     "report_cell_ids" AS (
       SELECT c."cell", r."id" FROM "report_rows" r
-      CROSS JOIN LATERAL jsonb_array_elements_text(${applicationCells} -> r."rowKey" -> r."applicantType") AS c("cell")
+      CROSS JOIN LATERAL (VALUES (${jsonParameter(applicationCells.byRowAndType)} -> r."rowKey" ->> r."applicantType"), (${jsonParameter(applicationCells.totalByRow)} ->> r."rowKey")) AS c("cell")
       UNION ALL
       SELECT c."cell", p."id"
       FROM "Proceeding" p JOIN "Application" a ON a."id" = p."applicationId"
-      CROSS JOIN LATERAL jsonb_array_elements_text(${jsonParameter(appealCellsByGroupAndColumn())} -> ${PROCEEDING_GROUP_KEY} -> ${proceedingColumnKey(bounds)}) AS c("cell")
+      CROSS JOIN LATERAL (VALUES (${jsonParameter(appealCells.byGroupAndColumn)} -> ${PROCEEDING_GROUP_KEY} ->> ${proceedingColumnKey(bounds)}), (${jsonParameter(appealCells.totalByGroup)} ->> ${PROCEEDING_GROUP_KEY})) AS c("cell")
       WHERE p."organizationId" = ${organizationId} AND ${scope} AND ${proceedingCountedIn(bounds, appealsBasis)}
       UNION ALL
       SELECT c."cell", a."id"
@@ -410,8 +415,8 @@ export function reportCellListsWith({
       SELECT ${feesCellId("amount_collected")}::text, a."id" FROM "Application" a WHERE ${scope} AND ${applicationPredicates.feePaid(bounds)}
     ),
     "report_cell_lists" AS (
-      SELECT "cell", json_agg("id" ORDER BY "id" COLLATE "C") AS "ids", count(*)::int AS "count", count(DISTINCT ("id" COLLATE "C"))::int AS "distinct"
-      FROM "report_cell_ids" GROUP BY "cell"
+      SELECT "cell" COLLATE "C" AS "cell", json_agg("id" ORDER BY "id" COLLATE "C") AS "ids", count(*)::int AS "count", count(DISTINCT ("id" COLLATE "C"))::int AS "distinct"
+      FROM "report_cell_ids" GROUP BY "cell" COLLATE "C"
     )`;
 }
 
