@@ -154,7 +154,7 @@ export function readingContradictions(reading: ReportReading): string[] {
  * readingContradictions' figure and duplicate checks, for lists PostgreSQL built and kept (a
  * publication): `counts` holds, per listed cell, [its number of ids, its number of distinct ids].
  * The unions hold by construction there (each scanned row goes into its cell and its 总计 at once);
- * tests/report-snapshot-cells.integration.test.ts runs readingContradictions on stored versions.
+ * tests/report.integration.test.ts runs readingContradictions on stored versions.
  */
 function cellCountContradictions(report: ReportJson, counts: Readonly<Record<string, readonly [number, number]>>): string[] {
   const { format } = report;
@@ -413,7 +413,7 @@ export async function publishReport({ actor, input }: { actor: Actor; input: unk
       }
 
       // The figures and checks here; the cell lists only inside the INSERT below, built by PostgreSQL in
-      // the same snapshot (ADR 0096): at 1,000,000 cases they are ~10 MB of JSON that never enter Node.
+      // the same snapshot (ADR 0096): at 1,000,000 cases they are ~15 MB of JSON that never enter Node.
       const reading = await readReport(tx, { organization, year: request.year, format: request.format, withCells: false });
       const failing = reading.report.checks.filter((check) => !check.ok);
       if (failing.length > 0) {
