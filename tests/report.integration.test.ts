@@ -1,9 +1,10 @@
 // The report's SQL (lib/reports/queries.ts) against its TypeScript model (lib/reports/model.ts) on
 // random case logs: every figure of tables 三 and 四 and the fees, for several years, both formats and
 // both appealsBasis settings, with every check of rules.md §6 passing; the drill-down and the cell lists
-// a publication freezes hold exactly the model's ids for each cell; the published-report check;
-// organization scoping.
-import type { AppealsBasis, ApplicantType, LitigationRoute, Outcome, Prisma, ProceedingKind, ProceedingResult } from "@prisma/client";
+// read through Node hold exactly the model's ids for each cell, and so do the lists PostgreSQL builds
+// into a publication's snapshot and compares for the report page's differences; the published-report
+// check; organization scoping.
+import { Prisma, type AppealsBasis, type ApplicantType, type LitigationRoute, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
@@ -11,10 +12,20 @@ import type { Actor } from "@/lib/auth/actor";
 import { addCalendarDays, type IsoDate } from "@/lib/calendar/workdays";
 import { OUTCOMES } from "@/lib/cases/labels";
 import { runReportChecks } from "@/lib/reports/checks";
-import { REPORT_FORMATS, reportCellIds, rowCounts, type ReportFormat, type ReportJson } from "@/lib/reports/definitions";
+import { REPORT_FORMATS, reportCellIds, rowCounts, type ReportCells, type ReportFormat, type ReportJson } from "@/lib/reports/definitions";
 import { fenToYuan } from "@/lib/reports/definitions";
 import { computeReportModel, type ReportCaseRecord, type ReportProceedingRecord } from "@/lib/reports/model";
-import { computeReport, computeReportForOrganization, findReportCellCases, readConsistently, readReport, reportToJson } from "@/lib/reports/queries";
+import { balanceContradictions, getReportWorkspace, publishReport, readPublishedVersion, readingContradictions } from "@/lib/reports/publication";
+import {
+  computeReport,
+  computeReportForOrganization,
+  findReportCellCases,
+  readConsistently,
+  readReport,
+  reportCellListsObject,
+  reportCellListsWith,
+  reportToJson,
+} from "@/lib/reports/queries";
 import { GET as getReportRoute } from "@/app/api/v1/orgs/[code]/reports/[year]/route";
 import { actorFor, createTestOrganization, createTestUser, uniqueSuffix } from "./factories";
 
@@ -253,6 +264,58 @@ describe("report SQL against the model", () => {
       // Each run writes a fresh organization and reads every year three ways: few runs, and shrinking a
       // failure stops after two and a half minutes (a busy machine needs that long for the 15 runs).
       { numRuns: 15, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: true },
+    );
+  }, 240_000);
+});
+
+describe("the cell lists PostgreSQL builds for a publication", () => {
+  it("equal, cell by cell and list by list, the lists read through Node and the model's, and publishing stores exactly them", async () => {
+    await fc.assert(
+      fc.asyncProperty(caseLogArbitrary, fc.constantFrom(2023, 2024, 2025), async (generated, publishedYear) => {
+        const log = await insertCaseLog(generated);
+        const manager = actorFor(await createTestUser({ organizationId: log.organizationId, role: "MANAGER" }));
+        let version = 0;
+        for (const appealsBasis of APPEALS_BASES) {
+          await db.organization.update({ where: { id: log.organizationId }, data: { appealsBasis } });
+          const organization = { id: log.organizationId, code: log.organizationCode, appealsBasis };
+          for (const year of REPORT_YEARS) {
+            for (const format of REPORT_FORMATS) {
+              const [built] = await db.$queryRaw<{ cells: ReportCells }[]>(Prisma.sql`
+                ${reportCellListsWith({ organizationId: log.organizationId, year, format, appealsBasis })}
+                SELECT ${reportCellListsObject} AS "cells"`);
+              const throughNode = await readConsistently((tx) => readReport(tx, { organization, year, format, withCells: true }));
+              const model = computeReportModel({ cases: log.cases, proceedings: log.proceedings, year, format, appealsBasis });
+              // toStrictEqual on the lists: same cells, same ids in the same (sorted) order.
+              expect(built?.cells).toStrictEqual(throughNode.cells);
+              expect(built?.cells).toStrictEqual(model.cells);
+            }
+          }
+          for (const format of REPORT_FORMATS) {
+            const before = new Date();
+            const published = await publishReport({ actor: manager, input: { year: publishedYear, format, reason: version > 0 ? "再次发布" : undefined } });
+            version += 1;
+            expect(published.version).toBe(version);
+            const stored = await readPublishedVersion({ organizationId: log.organizationId, year: publishedYear, version });
+            const current = await readConsistently((tx) => readReport(tx, { organization, year: publishedYear, format, withCells: true }));
+            expect(stored.cells).toStrictEqual(current.cells);
+            expect(stored.report).toStrictEqual(current.report);
+            expect(readingContradictions(stored)).toEqual([]);
+            expect(balanceContradictions(stored)).toEqual([]);
+            // Its publishedAt on the clock Prisma writes every timestamp with (the audit entry's, same transaction).
+            const snapshot = await db.reportSnapshot.findUniqueOrThrow({
+              where: { organizationId_year_version: { organizationId: log.organizationId, year: publishedYear, version } },
+              select: { id: true, publishedAt: true },
+            });
+            const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "ReportSnapshot", entityId: snapshot.id }, select: { createdAt: true } });
+            expect(Math.abs(audit.createdAt.getTime() - snapshot.publishedAt.getTime())).toBeLessThan(60_000);
+            expect(snapshot.publishedAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1_000);
+            // The report page shows no difference from a version published from unchanged data.
+            const workspace = await getReportWorkspace({ actor: manager, year: publishedYear, format });
+            expect(workspace.differences).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 8, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: true },
     );
   }, 240_000);
 });

@@ -37,7 +37,15 @@ import {
   type ReportFormat,
   type ReportJson,
 } from "./definitions";
-import { REPORT_SNAPSHOT_TRANSACTION, readConsistently, readReport, type ReportReading } from "./queries";
+import {
+  REPORT_SNAPSHOT_TRANSACTION,
+  readConsistently,
+  readReport,
+  reportCellListCounts,
+  reportCellListsObject,
+  reportCellListsWith,
+  type ReportReading,
+} from "./queries";
 import { assertReportSectionsFill, type ReportSections } from "./document";
 
 const EMPTY_SECTIONS: ReportSections = { overview: "", problems: "", other: "" };
@@ -138,6 +146,32 @@ export function readingContradictions(reading: ReportReading): string[] {
   for (const group of APPEAL_GROUP_KEYS) {
     const columns = APPEAL_COLUMN_KEYS.filter((column) => column !== "total").map((column) => appealsCellId(group, column));
     if (!sameSet(ids(appealsCellId(group, "total")), union(columns))) contradictions.push(`appeals.${group}：总计的清单不是各列清单之和`);
+  }
+  return contradictions;
+}
+
+/**
+ * readingContradictions' figure and duplicate checks, for lists PostgreSQL built and kept (a
+ * publication): `counts` holds, per listed cell, [its number of ids, its number of distinct ids].
+ * The unions hold by construction there (each scanned row goes into its cell and its 总计 at once);
+ * tests/report.integration.test.ts runs readingContradictions on stored versions.
+ */
+function cellCountContradictions(report: ReportJson, counts: Readonly<Record<string, readonly [number, number]>>): string[] {
+  const { format } = report;
+  const contradictions: string[] = [];
+  const known = new Set<string>(reportCellIds(format));
+  for (const cell of Object.keys(counts)) if (!known.has(cell)) contradictions.push(`${cell}：报表中没有这一格`);
+  const countOf = (cell: ReportCellId) => counts[cell]?.[0] ?? 0;
+  for (const cell of reportCellIds(format)) {
+    const [listed, distinct] = counts[cell] ?? [0, 0];
+    if (distinct !== listed) contradictions.push(`${cell}：清单中有重复的编号`);
+    if (cell === "fees.amount_noticed") {
+      if (listed !== countOf("fees.notices")) contradictions.push(`${cell}：清单与收费通知件数的清单不同`);
+    } else if (cell === "fees.amount_collected") {
+      if (report.fees.amount_collected !== "0.00" && listed === 0) contradictions.push(`${cell}：有金额而无缴费案件`);
+    } else if (cellValue(report, cell, format) !== listed) {
+      contradictions.push(`${cell}：数字 ${cellValue(report, cell, format)}，清单 ${listed} 件`);
+    }
   }
   return contradictions;
 }
@@ -378,36 +412,33 @@ export async function publishReport({ actor, input }: { actor: Actor; input: unk
         throw new AppError("CONFLICT", `报告草稿已由 ${savedBy(draft.updatedBy?.displayName, draft.updatedAt)} 修改（您打开页面后），未发布；请刷新页面核对文字和表二后再发布`);
       }
 
-      const reading = await readReport(tx, { organization, year: request.year, format: request.format, withCells: true });
+      // The figures and checks here; the cell lists only inside the INSERT below, built by PostgreSQL in
+      // the same snapshot (ADR 0096): at 1,000,000 cases they are ~15 MB of JSON that never enter Node.
+      const reading = await readReport(tx, { organization, year: request.year, format: request.format, withCells: false });
       const failing = reading.report.checks.filter((check) => !check.ok);
       if (failing.length > 0) {
         throw new AppError("INVALID_STATE", `报告未通过核对，不能发布：${failing.map((check) => check.detail).join("；")}`);
       }
-      const contradictions = readingContradictions(reading);
-      // Cannot happen within one snapshot; if it ever did, nothing inconsistent is frozen.
-      if (contradictions.length > 0) throw new Error(`发布时数字与案件清单不一致：${contradictions.join("；")}`);
 
       const version = (previous?.version ?? 0) + 1;
       const draftState = draftOf(draft);
-      const snapshot = await tx.reportSnapshot.create({
-        data: {
-          organizationId,
-          organizationName: organization.name,
-          year: request.year,
-          version,
-          format: request.format,
-          report: { ...reading.report, cells: reading.cells } as unknown as Prisma.InputJsonValue,
-          sections: draftState.sections as unknown as Prisma.InputJsonValue,
-          activeDisclosure: draftState.activeDisclosure,
-          reason: data.reason || null,
-          publishedById: actor.userId,
-        },
-        select: { id: true },
-      });
+      const snapshotId = randomUUID();
+      // publishedAt as Prisma's @default(now()) writes it: the client's clock, sent through the adapter.
+      const [inserted] = await tx.$queryRaw<{ cellCounts: Record<string, [number, number]> }[]>(Prisma.sql`
+        ${reportCellListsWith({ organizationId, year: request.year, format: request.format, appealsBasis: organization.appealsBasis })}
+        INSERT INTO "ReportSnapshot" ("id", "organizationId", "organizationName", "year", "version", "format", "report", "sections", "activeDisclosure", "reason", "publishedById", "publishedAt")
+        VALUES (${snapshotId}, ${organizationId}, ${organization.name}, ${request.year}, ${version}, ${request.format},
+          CAST(${JSON.stringify(reading.report)} AS jsonb) || jsonb_build_object('cells', ${reportCellListsObject}),
+          CAST(${JSON.stringify(draftState.sections)} AS jsonb), CAST(${JSON.stringify(draftState.activeDisclosure)} AS jsonb),
+          ${data.reason || null}, ${actor.userId}, ${new Date()})
+        RETURNING ${reportCellListCounts} AS "cellCounts"`);
+      const contradictions = cellCountContradictions(reading.report, inserted?.cellCounts ?? {});
+      // Cannot happen within one snapshot; if it ever did, the transaction ends and nothing inconsistent is frozen.
+      if (contradictions.length > 0) throw new Error(`发布时数字与案件清单不一致：${contradictions.join("；")}`);
       await recordAudit(tx, actor, {
         action: "report.publish",
         entityType: "ReportSnapshot",
-        entityId: snapshot.id,
+        entityId: snapshotId,
         before: previous ? { year: request.year, version: previous.version } : undefined,
         after: {
           year: request.year,

@@ -6,8 +6,10 @@
 //
 // Every predicate below is one Prisma.sql fragment used by the aggregation, the cell lists and the
 // drill-down, so a figure and the list of its cases cannot drift apart: each table is one statement
-// that groups the rows by cell and returns, per group, the count and (for a publication) the ids
-// (array_agg). Every scoping of Application rows goes through applicationScope(). Values are bind
+// that groups the rows by cell and returns, per group, the count and, when asked for, the ids
+// (array_agg). A publication's cell lists and the report page's differences from them are built and
+// compared by PostgreSQL itself from the same predicates (reportCellListsWith, ADR 0096), so that at
+// 1,000,000 cases the lists never cross into Node. Every scoping of Application rows goes through applicationScope(). Values are bind
 // parameters; only fixed SQL is spliced in. The year's queries each read one index range: receipt
 // dates (organizationId, receivedOn), closing dates (organizationId, closedOn), the cases open at a
 // date (the GiST index on the [receivedOn, closedOn) range, migration 20261121040000), fee dates
@@ -318,6 +320,111 @@ function feesFromGroups(groups: readonly FeeGroupRow[], cells: Map<ReportCellId,
   addIds(cells, feesCellId("amount_collected"), paid?.ids ?? null);
   return { notices: noticed?.count ?? 0, amount_noticed: noticed?.amount ?? "0.00", amount_collected: paid?.amount ?? "0.00" };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The cell lists built by PostgreSQL (publication): one jsonb object, never through Node
+
+/** The cell of each row of table 三 and applicant type, and each row's 总计 (the cell ids spelled by definitions.ts). */
+function applicationCellIds(format: ReportFormat): { byRowAndType: Record<string, Record<ApplicantType, ReportCellId>>; totalByRow: Record<string, ReportCellId> } {
+  const byRowAndType: Record<string, Record<ApplicantType, ReportCellId>> = {};
+  const totalByRow: Record<string, ReportCellId> = {};
+  for (const row of ROW_KEYS[format]) {
+    const byType = {} as Record<ApplicantType, ReportCellId>;
+    for (const [applicantType, column] of Object.entries(APPLICANT_TYPE_COLUMN_KEYS) as [ApplicantType, (typeof APPLICANT_COLUMN_KEYS)[number]][]) {
+      byType[applicantType] = applicationsCellId(row, column);
+    }
+    byRowAndType[row] = byType;
+    totalByRow[row] = applicationsCellId(row, "total");
+  }
+  return { byRowAndType, totalByRow };
+}
+
+/** The cell of each group and column of table 四, and each group's 总计. */
+function appealCellIds(): { byGroupAndColumn: Record<AppealGroupKey, Partial<Record<AppealColumnKey, ReportCellId>>>; totalByGroup: Record<AppealGroupKey, ReportCellId> } {
+  const byGroupAndColumn = {} as Record<AppealGroupKey, Partial<Record<AppealColumnKey, ReportCellId>>>;
+  const totalByGroup = {} as Record<AppealGroupKey, ReportCellId>;
+  for (const group of APPEAL_GROUP_KEYS) {
+    byGroupAndColumn[group] = {};
+    for (const column of APPEAL_COLUMN_KEYS) if (column !== "total") byGroupAndColumn[group][column] = appealsCellId(group, column);
+    totalByGroup[group] = appealsCellId(group, "total");
+  }
+  return { byGroupAndColumn, totalByGroup };
+}
+
+/** The row of table 三 of each outcome in the format (the 2019 （六） takes three). */
+function leafKeysByOutcome(format: ReportFormat): Record<Outcome, RowKey> {
+  const byOutcome = {} as Record<Outcome, RowKey>;
+  for (const outcome of Object.keys(OUTCOME_LEAF_KEYS) as Outcome[]) byOutcome[outcome] = leafKeyForOutcome(outcome, format);
+  return byOutcome;
+}
+
+const jsonParameter = (value: unknown) => Prisma.sql`CAST(${JSON.stringify(value)} AS jsonb)`;
+
+/**
+ * The statement's CTEs "report_cell_ids" (one row per cell and id it counts: the same predicates as
+ * the figures' statements) and "report_cell_lists" (per non-empty cell: its ids as a json array
+ * sorted as JavaScript sorts ASCII ids, its count and its number of distinct ids), for a statement
+ * that follows with `${reportCellListsObject}` to read the lists as one { cellId: [ids] } object.
+ * A case is in its row's cell and in the row's 总计, a closed case also in （七）, each by one scan: a
+ * total is built from the very rows of its parts.
+ */
+export function reportCellListsWith({
+  organizationId,
+  year,
+  format,
+  appealsBasis,
+}: {
+  organizationId: string;
+  year: number;
+  format: ReportFormat;
+  appealsBasis: AppealsBasis;
+}): Prisma.Sql {
+  const bounds = reportYearBounds(year);
+  const scope = applicationScope(organizationId);
+  const applicationCells = applicationCellIds(format);
+  const appealCells = appealCellIds();
+  const leafKeys = jsonParameter(leafKeysByOutcome(format));
+  const byRow = (row: RowKey, predicate: Prisma.Sql) => Prisma.sql`
+    SELECT ${row}::text AS "rowKey", a."applicantType"::text AS "applicantType", a."id" AS "id"
+    FROM "Application" a WHERE ${scope} AND ${predicate}`;
+  return Prisma.sql`
+    WITH "report_rows" AS (
+      ${byRow("new_received", applicationPredicates.newReceived(bounds))}
+      UNION ALL
+      ${byRow("carried_in", applicationPredicates.carriedIn(bounds))}
+      UNION ALL
+      SELECT r."rowKey", a."applicantType"::text, a."id"
+      FROM "Application" a CROSS JOIN LATERAL (VALUES (${leafKeys} ->> a."outcome"::text), ('closed_total')) AS r("rowKey")
+      WHERE ${scope} AND ${applicationPredicates.closedInYear(bounds)}
+      UNION ALL
+      ${byRow("carried_out", applicationPredicates.carriedOut(bounds))}
+    ),
+    "report_cell_ids" AS (
+      SELECT c."cell", r."id" FROM "report_rows" r
+      CROSS JOIN LATERAL (VALUES (${jsonParameter(applicationCells.byRowAndType)} -> r."rowKey" ->> r."applicantType"), (${jsonParameter(applicationCells.totalByRow)} ->> r."rowKey")) AS c("cell")
+      UNION ALL
+      SELECT c."cell", p."id"
+      FROM "Proceeding" p JOIN "Application" a ON a."id" = p."applicationId"
+      CROSS JOIN LATERAL (VALUES (${jsonParameter(appealCells.byGroupAndColumn)} -> ${PROCEEDING_GROUP_KEY} ->> ${proceedingColumnKey(bounds)}), (${jsonParameter(appealCells.totalByGroup)} ->> ${PROCEEDING_GROUP_KEY})) AS c("cell")
+      WHERE p."organizationId" = ${organizationId} AND ${scope} AND ${proceedingCountedIn(bounds, appealsBasis)}
+      UNION ALL
+      SELECT c."cell", a."id"
+      FROM "Application" a CROSS JOIN LATERAL (VALUES (${feesCellId("notices")}::text), (${feesCellId("amount_noticed")}::text)) AS c("cell")
+      WHERE ${scope} AND ${applicationPredicates.feeNoticed(bounds)}
+      UNION ALL
+      SELECT ${feesCellId("amount_collected")}::text, a."id" FROM "Application" a WHERE ${scope} AND ${applicationPredicates.feePaid(bounds)}
+    ),
+    "report_cell_lists" AS (
+      SELECT "cell" COLLATE "C" AS "cell", json_agg("id" ORDER BY "id" COLLATE "C") AS "ids", count(*)::int AS "count", count(DISTINCT ("id" COLLATE "C"))::int AS "distinct"
+      FROM "report_cell_ids" GROUP BY "cell" COLLATE "C"
+    )`;
+}
+
+/** After reportCellListsWith: the lists as one jsonb object { cellId: [ids] } (empty cells absent). */
+export const reportCellListsObject = Prisma.sql`(SELECT CAST(COALESCE(json_object_agg("cell", "ids"), '{}'::json) AS jsonb) FROM "report_cell_lists")`;
+
+/** After reportCellListsWith: per listed cell, [its number of ids, of distinct ids] as one jsonb object. */
+export const reportCellListCounts = Prisma.sql`(SELECT COALESCE(jsonb_object_agg("cell", jsonb_build_array("count", "distinct")), '{}'::jsonb) FROM "report_cell_lists")`;
 
 /** 四 of the latest published version of Y−1 (read from its snapshot's report as data, interfaces.md §3). */
 async function findPublishedCarriedOut(reader: ReportReader, organizationId: string, year: number): Promise<PublishedCarriedOut | null> {
