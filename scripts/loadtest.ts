@@ -22,6 +22,7 @@
 // `cpu_ms_by_operation` is the same figure for each page alone: after the phases, one clerk opens it
 // LOADTEST_SOLO_REQUESTS times in a row (nothing else running), so that the costliest page is known.
 // `generator_cpu_ms_per_request` is this script's own CPU (it shares the machine's cores with the server).
+// It also gives the floor: `help` (the shell and the session, no data) and `login` (no session, no shell).
 // LOADTEST_SOLO_ONLY=1 skips both phases and measures only that (a quick before/after of one page's
 // rendering cost); the JSON then holds `cpu_ms_by_operation`, `bytes_by_operation` and the load average.
 //
@@ -499,6 +500,20 @@ async function soloCpuByOperation(
     for (let index = 0; index < SOLO_REQUESTS; index += 1) totalBytes += (await request(who, operation, caseIds)).bytes ?? 0;
     cpu[operation] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
     bytes[operation] = Math.round(totalBytes / SOLO_REQUESTS);
+  }
+  // The floor, for comparison: the help page (the shell and the session, no data of its own) and the
+  // sign-in page without a session (neither shell nor session: what Next's rendering of a page costs).
+  for (const [name, url, cookie] of [
+    ["help", "/help", clerk.cookie],
+    ["login", "/login", ""],
+  ] as const) {
+    const once = async () => (await (await fetch(`${BASE_URL}${url}`, { headers: { Cookie: cookie }, redirect: "manual" })).arrayBuffer()).byteLength;
+    await once();
+    let totalBytes = 0;
+    const before = cpuMs(serverPid);
+    for (let index = 0; index < SOLO_REQUESTS; index += 1) totalBytes += await once();
+    cpu[name] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
+    bytes[name] = Math.round(totalBytes / SOLO_REQUESTS);
   }
   return { cpu, bytes };
 }
