@@ -22,6 +22,9 @@
 // `cpu_ms_by_operation` is the same figure for each page alone: after the phases, one clerk opens it
 // LOADTEST_SOLO_REQUESTS times in a row (nothing else running), so that the costliest page is known.
 // `generator_cpu_ms_per_request` is this script's own CPU (it shares the machine's cores with the server).
+// It also gives the floor: `help` (the shell and the session, no data) and `login` (no session, no shell).
+// LOADTEST_SOLO_ONLY=1 skips both phases and measures only that (a quick before/after of one page's
+// rendering cost); the JSON then holds `cpu_ms_by_operation`, `bytes_by_operation` and the load average.
 //
 // Progress goes to standard error; the LAST line on standard output is one JSON object.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -45,6 +48,7 @@ const PASSWORD = "Loadtest-clerk-2026!";
 const THINK_SECONDS = Number(process.env.LOADTEST_THINK_SECONDS ?? 75);
 const SATURATION_SECONDS = Number(process.env.LOADTEST_SATURATION_SECONDS ?? 40);
 const SOLO_REQUESTS = Number(process.env.LOADTEST_SOLO_REQUESTS ?? 30);
+const SOLO_ONLY = process.env.LOADTEST_SOLO_ONLY === "1";
 const REQUEST_TIMEOUT_MS = 30_000;
 /** npm start's APP_WORKERS, passed on when set (default there: one `next start` per core). */
 const APP_WORKERS = process.env.APP_WORKERS ? Number(process.env.APP_WORKERS) : undefined;
@@ -441,6 +445,8 @@ interface Sample {
   ok: boolean;
   /** The HTTP status, or 0 when the request failed or timed out. */
   status: number;
+  /** The page's size as the browser reads it (uncompressed), for the reads. */
+  bytes?: number;
 }
 
 async function request(clerk: Clerk, operation: Operation, caseIds: readonly string[]): Promise<Sample> {
@@ -452,8 +458,8 @@ async function request(clerk: Clerk, operation: Operation, caseIds: readonly str
       redirect: "manual",
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    await response.arrayBuffer();
-    return { operation, ms: performance.now() - started, ok: response.status === 200, status: response.status };
+    const body = await response.arrayBuffer();
+    return { operation, ms: performance.now() - started, ok: response.status === 200, status: response.status, bytes: body.byteLength };
   } catch {
     return { operation, ms: performance.now() - started, ok: false, status: 0 };
   }
@@ -477,18 +483,39 @@ async function runPhase(clerks: readonly Clerk[], caseIds: readonly string[], se
 }
 
 /** The server's CPU per request for each page alone: one clerk, one request at a time, nothing else running. */
-async function soloCpuByOperation(serverPid: number, clerks: readonly Clerk[], caseIds: readonly string[]): Promise<Record<string, number>> {
+async function soloCpuByOperation(
+  serverPid: number,
+  clerks: readonly Clerk[],
+  caseIds: readonly string[],
+): Promise<{ cpu: Record<string, number>; bytes: Record<string, number> }> {
   const clerk = clerks.find((candidate) => !candidate.manager)!;
   const manager = clerks.find((candidate) => candidate.manager)!;
-  const result: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
+  const bytes: Record<string, number> = {};
   for (const operation of ["list", "case", "workbench", "dashboard", "notifications"] as const) {
     const who = operation === "dashboard" ? manager : clerk;
     await request(who, operation, caseIds);
+    let totalBytes = 0;
     const before = cpuMs(serverPid);
-    for (let index = 0; index < SOLO_REQUESTS; index += 1) await request(who, operation, caseIds);
-    result[operation] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
+    for (let index = 0; index < SOLO_REQUESTS; index += 1) totalBytes += (await request(who, operation, caseIds)).bytes ?? 0;
+    cpu[operation] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
+    bytes[operation] = Math.round(totalBytes / SOLO_REQUESTS);
   }
-  return result;
+  // The floor, for comparison: the help page (the shell and the session, no data of its own) and the
+  // sign-in page without a session (neither shell nor session: what Next's rendering of a page costs).
+  for (const [name, url, cookie] of [
+    ["help", "/help", clerk.cookie],
+    ["login", "/login", ""],
+  ] as const) {
+    const once = async () => (await (await fetch(`${BASE_URL}${url}`, { headers: { Cookie: cookie }, redirect: "manual" })).arrayBuffer()).byteLength;
+    await once();
+    let totalBytes = 0;
+    const before = cpuMs(serverPid);
+    for (let index = 0; index < SOLO_REQUESTS; index += 1) totalBytes += await once();
+    cpu[name] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
+    bytes[name] = Math.round(totalBytes / SOLO_REQUESTS);
+  }
+  return { cpu, bytes };
 }
 
 function percentile(sorted: readonly number[], fraction: number): number {
@@ -522,6 +549,24 @@ async function main(): Promise<void> {
     for (let index = 1; index <= CLERKS; index += 1) clerks.push(await signIn(index));
     log(`${clerks.length} 名登记员已登录；预热 …`);
     await runPhase(clerks.slice(0, 5), caseIds, 10, false);
+    if (SOLO_ONLY) {
+      const loadBefore = loadAverage();
+      log(`只逐页测量 CPU（每页 ${SOLO_REQUESTS} 次，依次）…（负载 ${loadBefore}）`);
+      const solo = server.pid ? await soloCpuByOperation(server.pid, clerks, caseIds) : { cpu: {}, bytes: {} };
+      console.log(
+        JSON.stringify({
+          clerks: clerks.length,
+          app_workers: APP_WORKERS ?? availableParallelism(),
+          cases: CASES,
+          solo_requests: SOLO_REQUESTS,
+          cpu_ms_by_operation: solo.cpu,
+          bytes_by_operation: solo.bytes,
+          load_average_before: loadBefore,
+          load_average_after: loadAverage(),
+        }),
+      );
+      return;
+    }
 
     const loadBefore = loadAverage();
     log(`有思考时间（0.5–1.5 秒）：${THINK_SECONDS} 秒 …（负载 ${loadBefore}）`);
@@ -538,7 +583,7 @@ async function main(): Promise<void> {
     const generatorCpu = process.cpuUsage(generatorBefore);
     const loadSaturation = loadAverage();
     log(`逐页测量 CPU（每页 ${SOLO_REQUESTS} 次，依次）…`);
-    const cpuByOperation = server.pid ? await soloCpuByOperation(server.pid, clerks, caseIds) : {};
+    const solo = server.pid ? await soloCpuByOperation(server.pid, clerks, caseIds) : { cpu: {}, bytes: {} };
     // The server's CPU per request: what the other engineers' load on the machine hardly changes.
     const cpuPerRequest = (ms: number, requests: number) => Math.round((ms / requests) * 10) / 10;
 
@@ -564,7 +609,8 @@ async function main(): Promise<void> {
         cpu_ms_per_request: cpuPerRequest(cpuThinking - cpuBefore, thinking.samples.length + untimedThinking - untimedBefore),
         saturation_rps: Math.round((saturation.samples.length / saturation.seconds) * 10) / 10,
         saturation_cpu_ms_per_request: cpuPerRequest(cpuSaturation - cpuThinking, saturation.samples.length + untimedRequests - untimedThinking),
-        cpu_ms_by_operation: cpuByOperation,
+        cpu_ms_by_operation: solo.cpu,
+        bytes_by_operation: solo.bytes,
         generator_cpu_ms_per_request: cpuPerRequest(
           (generatorCpu.user + generatorCpu.system) / 1000,
           thinking.samples.length + saturation.samples.length + untimedRequests - untimedBefore,

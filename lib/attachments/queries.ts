@@ -2,33 +2,35 @@
 // content for a user of its organization. A download is audited; another organization's attachment is
 // "not found", never "forbidden", so that its existence is not revealed.
 import "server-only";
-import { db } from "../db";
+import { Prisma } from "@prisma/client";
+import { db, readRows } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { ACCEPTED_TYPES } from "./definitions";
 import { readStoredContent } from "./storage";
 
+/** A case's attachments, newest first (the case page: straight to the pool, readRows, ADR 0099). */
 export async function findCaseAttachments({ actor, applicationId }: { actor: Actor; applicationId: string }) {
-  const rows = await db.attachment.findMany({
-    where: { organizationId: actor.organizationId, applicationId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      category: true,
-      description: true,
-      fileName: true,
-      contentType: true,
-      size: true,
-      sha256: true,
-      createdAt: true,
-      supersededAt: true,
-      supersededById: true,
-      supersedeReason: true,
-      uploadedBy: { select: { displayName: true } },
-    },
-  });
-  return rows.map((row) => ({ ...row, uploadedBy: row.uploadedBy?.displayName ?? null }));
+  return readRows<{
+    id: string;
+    category: string;
+    description: string | null;
+    fileName: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    createdAt: Date;
+    supersededAt: Date | null;
+    supersededById: string | null;
+    supersedeReason: string | null;
+    uploadedBy: string | null;
+  }>(Prisma.sql`
+    SELECT a."id", a."category", a."description", a."fileName", a."contentType", a."size", a."sha256", a."createdAt",
+           a."supersededAt", a."supersededById", a."supersedeReason", u."displayName" AS "uploadedBy"
+    FROM "Attachment" a LEFT JOIN "User" u ON u."id" = a."uploadedById"
+    WHERE a."organizationId" = ${actor.organizationId} AND a."applicationId" = ${applicationId}
+    ORDER BY a."createdAt" DESC, a."id" DESC`);
 }
 
 export type CaseAttachment = Awaited<ReturnType<typeof findCaseAttachments>>[number];

@@ -4,7 +4,7 @@
 // with its export, both scoped to the actor's organization (plus the installation-wide calendar).
 import "server-only";
 import { Prisma } from "@prisma/client";
-import { db, type Transaction } from "../db";
+import { db, readRows, type Transaction } from "../db";
 import { AppError } from "../errors";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -129,12 +129,15 @@ async function describeEntries(actor: Actor, rows: readonly EntryRow[]): Promise
     if (row.entityType === "User") userIds.add(row.entityId);
     if (row.applicationId) applicationIds.add(row.applicationId);
   }
+  // Straight to the pool (readRows, ADR 0099): the case page describes its log on every visit.
   const [users, applications] = await Promise.all([
     userIds.size > 0
-      ? db.user.findMany({ where: { id: { in: [...userIds] }, organizationId: actor.organizationId }, select: { id: true, displayName: true, username: true } })
+      ? readRows<{ id: string; displayName: string; username: string }>(Prisma.sql`
+          SELECT "id", "displayName", "username" FROM "User" WHERE "id" = ANY(${[...userIds]}::text[]) AND "organizationId" = ${actor.organizationId}`)
       : [],
     applicationIds.size > 0
-      ? db.application.findMany({ where: { id: { in: [...applicationIds] }, organizationId: actor.organizationId }, select: { id: true, caseNumber: true } })
+      ? readRows<{ id: string; caseNumber: string }>(Prisma.sql`
+          SELECT "id", "caseNumber" FROM "Application" WHERE "id" = ANY(${[...applicationIds]}::text[]) AND "organizationId" = ${actor.organizationId}`)
       : [],
   ]);
   const userNames = new Map(users.map((user) => [user.id, user.displayName]));
@@ -194,14 +197,20 @@ function entityLabel(row: EntryRow, named: { caseNumber: string | null; username
 
 /** Every change of one case (its registration, steps, proceedings, imports, recomputations), oldest first. */
 export async function findCaseAuditLog({ actor, applicationId }: { actor: Actor; applicationId: string }): Promise<AuditLogEntry[]> {
-  const application = await db.application.findFirst({ where: { id: applicationId, organizationId: actor.organizationId }, select: { id: true } });
+  // On every case page: straight to the pool (readRows, ADR 0099), the columns of ENTRY_SELECT.
+  const [application] = await readRows<{ id: string }>(Prisma.sql`
+    SELECT "id" FROM "Application" WHERE "id" = ${applicationId} AND "organizationId" = ${actor.organizationId}`);
   if (!application) throw new AppError("NOT_FOUND", "未找到该案件");
-  const rows = await db.auditEvent.findMany({
-    where: { applicationId, OR: [{ organizationId: actor.organizationId }, { organizationId: null }] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: ENTRY_SELECT,
-  });
-  return describeEntries(actor, rows);
+  const rows = await readRows<Omit<EntryRow, "actor"> & { actorDisplayName: string | null }>(Prisma.sql`
+    SELECT e."id", e."organizationId", e."actorId", e."operator", e."action", e."entityType", e."entityId", e."applicationId",
+           e."before", e."after", e."reason", e."createdAt", u."displayName" AS "actorDisplayName"
+    FROM "AuditEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
+    WHERE e."applicationId" = ${applicationId} AND (e."organizationId" = ${actor.organizationId} OR e."organizationId" IS NULL)
+    ORDER BY e."createdAt" ASC, e."id" ASC`);
+  return describeEntries(
+    actor,
+    rows.map(({ actorDisplayName, ...row }) => ({ ...row, actor: row.actorId === null ? null : { displayName: actorDisplayName ?? "" } })),
+  );
 }
 
 function auditLogWhere(actor: Actor, query: AuditLogQuery): Prisma.AuditEventWhereInput {

@@ -223,3 +223,43 @@ describe("invalid input", () => {
     expect(() => addWorkdays(calendar, "2026-02-13", 1.5)).toThrow(RangeError);
   });
 });
+
+describe("countWorkdays by running counts per year (ADR 0099)", () => {
+  /** The definition: one step per day after `from` through `to`, each working day counted. */
+  function countDayByDay(workCalendar: typeof calendar, from: string, to: string): number {
+    let count = 0;
+    for (let date = addCalendarDays(from, 1); date <= to; date = addCalendarDays(date, 1)) if (isWorkday(workCalendar, date)) count += 1;
+    return count;
+  }
+
+  // The shipped calendar, and one with an unconfirmed year (provisional holidays) and overrides of its own.
+  const unconfirmed = createWorkCalendar(
+    [
+      { date: "2027-02-06", kind: "WORKDAY" },
+      { date: "2027-03-03", kind: "HOLIDAY" },
+      { date: "2028-12-31", kind: "WORKDAY" },
+    ],
+    [2026],
+    statutoryHolidaysOf,
+  );
+
+  it("equals the day-by-day count on ranges within a year, across years and leap days, empty and reversed", () => {
+    const anchors = ["2019-01-01", "2020-02-28", "2020-02-29", "2020-12-31", "2024-02-29", "2025-09-30", "2025-12-31", "2026-01-01", "2026-02-14", "2027-02-06", "2027-03-03", "2028-12-31", "2029-01-01"];
+    let seed = 7;
+    const random = (limit: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % limit;
+    };
+    const ranges: [string, string][] = [];
+    for (const a of anchors) for (const b of anchors) ranges.push([a, b]);
+    for (let index = 0; index < 120; index += 1) {
+      const from = addCalendarDays("2019-01-01", random(3650));
+      ranges.push([from, addCalendarDays(from, random(900) - 30)]);
+    }
+    for (const workCalendar of [calendar, unconfirmed]) {
+      for (const [from, to] of ranges) expect(countWorkdays(workCalendar, from, to), `${from} → ${to}`).toBe(countDayByDay(workCalendar, from, to));
+    }
+    expect(countWorkdays(calendar, "2026-03-19", "2026-02-13")).toBe(0);
+    expect(countWorkdays(calendar, "2026-03-19", "2026-03-19")).toBe(0);
+  });
+});

@@ -9,7 +9,7 @@
 // Prisma select, so the row shape stays generated, not hand-written.
 import "server-only";
 import { Prisma, type Role, type ApplicantType, type ApplicationStatus, type Channel, type ClockPhase, type Outcome } from "@prisma/client";
-import { db } from "../db";
+import { db, readRows } from "../db";
 import type { Actor } from "../auth/actor";
 import { type IsoDate, type WorkCalendar } from "../calendar/workdays";
 import { toLedgerRow, type LedgerRow } from "./ledger";
@@ -493,9 +493,9 @@ export interface CaseHandlerOption {
 
 /** The organization's active users, for choosing or filtering by 经办人 (any role may list them). */
 export async function findCaseHandlerOptions({ actor }: { actor: Actor }): Promise<CaseHandlerOption[]> {
-  return db.user.findMany({
-    where: { organizationId: actor.organizationId, active: true },
-    select: { id: true, displayName: true, role: true },
-    orderBy: [{ displayName: "asc" }, { id: "asc" }],
-  });
+  // On every case list (and a manager's case page): straight to the pool (readRows, ADR 0099).
+  return readRows<CaseHandlerOption>(Prisma.sql`
+    SELECT "id", "displayName", "role"::text AS "role" FROM "User"
+    WHERE "organizationId" = ${actor.organizationId} AND "active" = true
+    ORDER BY "displayName" ASC, "id" ASC`);
 }

@@ -1,8 +1,8 @@
 // Reading extension requests: the managers' 待批延期 list (工作台) and a case's requests (case page),
 // always within the actor's organization.
 import "server-only";
-import type { ExtensionRequestStatus } from "@prisma/client";
-import { db } from "../db";
+import { Prisma, type ExtensionRequestStatus } from "@prisma/client";
+import { db, readRows } from "../db";
 import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
 import { isoDateFromDb } from "../calendar/dates";
@@ -71,11 +71,25 @@ export async function findPendingExtensionRequests({ actor, take = 50 }: { actor
 /** A case's requests, newest first. */
 export async function findCaseExtensionRequests({ actor, applicationId }: { actor: Actor; applicationId: string }): Promise<ExtensionRequestView[]> {
   assertCan(actor, "case:work");
-  const rows = await db.extensionRequest.findMany({
-    where: { organizationId: actor.organizationId, applicationId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 20,
-    include: viewInclude,
-  });
-  return rows.map(viewOf);
+  // On every case page: straight to the pool (readRows, ADR 0099), the same columns as viewInclude.
+  const rows = await readRows<
+    Prisma.ExtensionRequestGetPayload<object> & { caseNumber: string; applicantName: string; dueOn: Date | null; requestedByName: string; decidedByName: string | null }
+  >(Prisma.sql`
+    SELECT ${Prisma.join(Object.values(Prisma.ExtensionRequestScalarFieldEnum).map((column) => Prisma.raw(`e."${column}"`)))},
+           a."caseNumber", a."applicantName", a."dueOn", r."displayName" AS "requestedByName", d."displayName" AS "decidedByName"
+    FROM "ExtensionRequest" e
+    JOIN "Application" a ON a."id" = e."applicationId"
+    JOIN "User" r ON r."id" = e."requestedById"
+    LEFT JOIN "User" d ON d."id" = e."decidedById"
+    WHERE e."organizationId" = ${actor.organizationId} AND e."applicationId" = ${applicationId}
+    ORDER BY e."createdAt" DESC, e."id" DESC
+    LIMIT 20`);
+  return rows.map(({ caseNumber, applicantName, dueOn, requestedByName, decidedByName, ...request }) =>
+    viewOf({
+      ...request,
+      application: { caseNumber, applicantName, dueOn },
+      requestedBy: { displayName: requestedByName },
+      decidedBy: request.decidedById === null ? null : { displayName: decidedByName ?? "" },
+    }),
+  );
 }

@@ -2,8 +2,8 @@
 // case's issued letters, the draft of a letter (its text filled from the case, for the clerk to review),
 // and an issued letter's file (every download is audited). Scoped to the actor's organization.
 import "server-only";
-import type { LetterKind, Prisma } from "@prisma/client";
-import { db, type Transaction } from "../db";
+import { Prisma, type LetterKind } from "@prisma/client";
+import { db, readRows, type Transaction } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
@@ -45,7 +45,10 @@ function numberPatternsFrom(value: Prisma.JsonValue | undefined): Record<LetterK
 
 /** The letterhead and number patterns, or null when an administrator has not filled them in yet. */
 export async function getLetterSettings({ actor }: { actor: Actor }): Promise<LetterSettingsView | null> {
-  const row = await db.letterSettings.findUnique({ where: { organizationId: actor.organizationId } });
+  // On every case page: straight to the pool (readRows, ADR 0099); every column of the model.
+  const [row] = await readRows<Prisma.LetterSettingsGetPayload<object>>(Prisma.sql`
+    SELECT ${Prisma.join(Object.values(Prisma.LetterSettingsScalarFieldEnum).map((column) => Prisma.raw(`"${column}"`)))}
+    FROM "LetterSettings" WHERE "organizationId" = ${actor.organizationId}`);
   if (!row) return null;
   return { ...row, numberPatterns: numberPatternsFrom(row.numberPatterns) };
 }
@@ -139,25 +142,27 @@ export async function getLetterTemplateForEditing({ actor, kind, variant }: { ac
 }
 
 /** A case's issued letters, newest first (without their files). */
+/** A case's letters, newest first (the case page: straight to the pool, readRows, ADR 0099). */
 export async function findCaseLetters({ actor, applicationId }: { actor: Actor; applicationId: string }) {
-  const letters = await db.letter.findMany({
-    where: { organizationId: actor.organizationId, applicationId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      kind: true,
-      number: true,
-      title: true,
-      recipient: true,
-      issuedOn: true,
-      sha256: true,
-      caseEventId: true,
-      templateVersion: true,
-      createdAt: true,
-      issuedBy: { select: { displayName: true } },
-    },
-  });
-  return letters.map((letter) => ({ ...letter, issuedOn: isoDateFromDb(letter.issuedOn), issuedBy: letter.issuedBy?.displayName ?? null }));
+  const letters = await readRows<{
+    id: string;
+    kind: LetterKind;
+    number: string;
+    title: string;
+    recipient: string;
+    issuedOn: Date;
+    sha256: string;
+    caseEventId: string | null;
+    templateVersion: number;
+    createdAt: Date;
+    issuedBy: string | null;
+  }>(Prisma.sql`
+    SELECT l."id", l."kind"::text AS "kind", l."number", l."title", l."recipient", l."issuedOn", l."sha256", l."caseEventId",
+           l."templateVersion", l."createdAt", u."displayName" AS "issuedBy"
+    FROM "Letter" l LEFT JOIN "User" u ON u."id" = l."issuedById"
+    WHERE l."organizationId" = ${actor.organizationId} AND l."applicationId" = ${applicationId}
+    ORDER BY l."createdAt" DESC, l."id" DESC`);
+  return letters.map((letter) => ({ ...letter, issuedOn: isoDateFromDb(letter.issuedOn) }));
 }
 
 export type CaseLetter = Awaited<ReturnType<typeof findCaseLetters>>[number];

@@ -152,7 +152,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           rows={result.rows}
           query={shownQuery}
           emptyMessage={query.voided ? "没有已作废的案件" : filtered ? "没有符合条件的案件" : "还没有登记案件"}
-          handlers={handlers}
+          // Only the batch reassignment reads the handlers: a clerk's page does not carry them a second time.
+          handlers={can(actor, "case:assign") ? handlers.map(({ id, displayName }) => ({ id, displayName })) : []}
           canReassign={can(actor, "case:assign")}
           canClose={can(actor, "case:work")}
           today={today}
