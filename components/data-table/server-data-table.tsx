@@ -107,9 +107,7 @@ export function ServerDataTable<TData extends RowData>({
               rows.map((row) => (
                 <tr key={row.id} data-testid={getRowTestId?.(row.original)}>
                   {row.getVisibleCells().map((cell) => (
-                    // Keyed by the column alone: unique within its row, and the row's id (`cell.id` repeats
-                    // it) would otherwise travel once per cell in the RSC payload.
-                    <td key={cell.column.id} className={cellClassName(cell.column)}>
+                    <td key={cell.id} className={cellClassName(cell.column)}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
