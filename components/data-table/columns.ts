@@ -1,7 +1,7 @@
 // The one feature set of the app's tables (TanStack Table v9 registers features explicitly) and the
 // column helper bound to it. Column definitions hold render functions: they live in a module next to
-// the feature's table (rendered by <ServerDataTable>, server-data-table.tsx), never in a page; a cell
-// that needs the browser renders a small client component (the case list's checkboxes).
+// the feature's table component, a client one for <DataTable> (data-table.tsx), a server one for
+// <ServerDataTable> (server-data-table.tsx), never in a page.
 import {
   columnVisibilityFeature,
   constructSortFn,

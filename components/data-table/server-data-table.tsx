@@ -1,12 +1,12 @@
-// The app's table, rendered on the server; sorting is a link (the URL holds it). The rows are sorted
-// here by TanStack Table's core with the column definitions' sort functions (`createDataTableColumnHelper`),
-// or kept in the order they came in (`manualSorting`: sorted by the database), and sent as HTML. No
-// rows travel to the browser as props and no table code is shipped with the page. A cell that needs
-// the browser renders a client component of its own (the case list's checkboxes).
-// docs/decisions/0094; the case list: 0089.
+// The app's table rendered on the server, for lists whose sorting is a link (the URL holds it) and
+// that need nothing else from the browser: the same column definitions as <DataTable>
+// (`createDataTableColumnHelper`, with their sort functions), sorted here by TanStack Table's core, and
+// sent as HTML. No rows travel to the browser as props and no table code is shipped with the page.
+// <DataTable> (data-table.tsx) stays for tables that do need the browser (a column chooser, a sort
+// held in client state, controlled callbacks). docs/decisions/0094.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { constructTable, type ColumnVisibilityState, type RowData, type SortingState } from "@tanstack/table-core";
+import { constructTable, type RowData, type SortingState } from "@tanstack/table-core";
 import { flexRender } from "@tanstack/react-table/flex-render";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
 import { dataTableFeatures, type DataTableColumnDef, type DataTableFeatures } from "./columns";
@@ -26,17 +26,11 @@ export interface ServerDataTableProps<TData extends RowData> {
   sorting: SortingState;
   /** The URL of a sorting: each sortable header links to its next one. */
   sortHref: (sorting: SortingState) => string;
-  /** The rows arrive sorted (by the database): the table shows them in that order and only marks the headers. */
-  manualSorting?: boolean;
-  /** `{ columnId: false }` hides a column (e.g. read from the URL). */
-  columnVisibility?: ColumnVisibilityState;
 }
 
 // The same feature set as <DataTable>, with the core's plain store in place of React's (what useTable
 // adds itself); typed as the shared set so that the column definitions fit both tables.
 const serverTableFeatures: DataTableFeatures = Object.assign({ coreReactivityFeature: storeReactivityBindings() }, dataTableFeatures);
-
-const ALL_COLUMNS_VISIBLE: ColumnVisibilityState = {};
 
 export function ServerDataTable<TData extends RowData>({
   columns,
@@ -47,17 +41,14 @@ export function ServerDataTable<TData extends RowData>({
   getRowTestId,
   sorting,
   sortHref,
-  manualSorting = false,
-  columnVisibility = ALL_COLUMNS_VISIBLE,
 }: ServerDataTableProps<TData>) {
   const table = constructTable<DataTableFeatures, TData>({
     features: serverTableFeatures,
     columns,
     data,
     ...(getRowId ? { getRowId } : {}),
-    state: { sorting, columnVisibility },
+    state: { sorting },
     enableSorting: true,
-    manualSorting,
     enableMultiSort: false,
   });
   const rows = table.getRowModel().rows;

@@ -1,5 +1,5 @@
-// Pieces of the server-rendered table (server-data-table.tsx): the sort indicator, the next sorting
-// of a header, the cell classes.
+// Pieces shared by the browser table (data-table.tsx) and the server-rendered one
+// (server-data-table.tsx): the sort indicator, the next sorting of a header, the cell classes.
 import type { Column, RowData, SortDirection, SortingState } from "@tanstack/react-table";
 import type { DataTableFeatures } from "./columns";
 import styles from "./data-table.module.css";

@@ -3,13 +3,12 @@
 // The case list with its batch actions: a checkbox per row (and one for the page), an action bar that
 // says how many cases are selected (announced: aria-live), and two forms, 批量分配经办人 and 批量答复办结,
 // each confirmed before it is sent. The server applies a batch all or nothing (lib/batch/mutations.ts):
-// a refusal names every case it could not apply to, and nothing changes. The table is the server's
-// HTML (`children`, case-table.tsx); this component holds the selection its checkboxes read
-// (case-selection.tsx) and receives of each row only what a batch sends and names.
+// a refusal names every case it could not apply to, and nothing changes.
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useMemo, useState, useTransition, type FormEvent } from "react";
 import type { Outcome } from "@/lib/domain-types";
 import type { CaseListRow } from "@/lib/cases/queries";
+import type { CaseListQuery } from "@/lib/cases/list-schemas";
 import type { ActionResult } from "@/lib/errors";
 import { OUTCOME_GROUPS, OUTCOME_LABELS } from "@/lib/cases/labels";
 import { BATCH_CLOSE_OUTCOMES, BATCH_MAX_CASES } from "@/lib/batch/schemas";
@@ -17,18 +16,16 @@ import { batchCloseAction, batchReassignAction } from "@/lib/batch/actions";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { callAction } from "@/components/ui/call-action";
 import { FieldErrorsProvider, FieldMessage } from "@/components/ui/field-message";
-import { CaseRowSelectionContext, type CaseRowSelection } from "./case-selection";
+import { CaseTable } from "./case-table";
+import type { CaseRowSelection } from "./case-columns";
 import styles from "./case-list.module.css";
 
 type Mode = "reassign" | "close" | null;
 
-/** What a batch needs of a row: the case and the version the list showed, and its number for the confirmation. */
-export type CaseBatchRow = Pick<CaseListRow, "id" | "version" | "caseNumber">;
-
 interface Props {
-  rows: CaseBatchRow[];
-  /** The page's table, with the selection column (CaseTable `selectable`). */
-  children: ReactNode;
+  rows: CaseListRow[];
+  query: CaseListQuery;
+  emptyMessage: string;
   handlers: { id: string; displayName: string }[];
   /** Managers and administrators (case:assign). */
   canReassign: boolean;
@@ -51,7 +48,7 @@ function outcomeGroups(): { group: string; outcomes: Outcome[] }[] {
 
 const OUTCOME_CHOICE_GROUPS = outcomeGroups();
 
-export function CaseListWithBatchActions({ rows, children, handlers, canReassign, canClose, today }: Props) {
+export function CaseListWithBatchActions({ rows, query, emptyMessage, handlers, canReassign, canClose, today }: Props) {
   const router = useRouter();
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [mode, setMode] = useState<Mode>(null);
@@ -60,16 +57,17 @@ export function CaseListWithBatchActions({ rows, children, handlers, canReassign
   const pageIds = useMemo(() => rows.map((row) => row.id), [rows]);
   // What is sent is read from the rows as loaded now (after a refresh, their new versions).
   const selectedRows = useMemo(() => rows.filter((row) => selectedIds.has(row.id)), [rows, selectedIds]);
+  const batchOffered = (canReassign || canClose) && !query.voided;
 
   const selection = useMemo<CaseRowSelection>(
     () => ({
       selectedIds,
       pageIds,
-      toggle: (id, checked) =>
+      toggle: (row, checked) =>
         setSelectedIds((current) => {
           const next = new Set(current);
-          if (checked) next.add(id);
-          else next.delete(id);
+          if (checked) next.add(row.id);
+          else next.delete(row.id);
           return next;
         }),
       toggleAll: (checked) => setSelectedIds(checked ? new Set(pageIds) : new Set()),
@@ -94,10 +92,12 @@ export function CaseListWithBatchActions({ rows, children, handlers, canReassign
     });
   }
 
+  if (!batchOffered) return <CaseTable rows={rows} query={query} emptyMessage={emptyMessage} />;
+
   const count = selectedRows.length;
   const tooMany = count > BATCH_MAX_CASES;
   return (
-    <CaseRowSelectionContext.Provider value={selection}>
+    <>
       <div className={`${styles.batchBar} no-print`} role="region" aria-label="批量操作" data-testid="batch-bar">
         <div className={styles.batchSummary}>
           <span aria-live="polite" aria-atomic="true" data-testid="batch-count">
@@ -169,12 +169,12 @@ export function CaseListWithBatchActions({ rows, children, handlers, canReassign
           />
         ) : null}
       </div>
-      {children}
-    </CaseRowSelectionContext.Provider>
+      <CaseTable rows={rows} query={query} emptyMessage={emptyMessage} selection={selection} />
+    </>
   );
 }
 
-function caseNumbersText(rows: readonly CaseBatchRow[]): string {
+function caseNumbersText(rows: readonly CaseListRow[]): string {
   return rows.map((row) => row.caseNumber).join("、");
 }
 
@@ -185,7 +185,7 @@ function BatchReassignForm({
   onCancel,
   onConfirm,
 }: {
-  rows: CaseBatchRow[];
+  rows: CaseListRow[];
   handlers: { id: string; displayName: string }[];
   pending: boolean;
   onCancel: () => void;
@@ -246,7 +246,7 @@ function BatchCloseForm({
   onCancel,
   onConfirm,
 }: {
-  rows: CaseBatchRow[];
+  rows: CaseListRow[];
   today: string;
   pending: boolean;
   fieldErrors: Record<string, string[]> | undefined;

@@ -1,13 +1,11 @@
-// Columns of the case list, rendered on the server by ServerDataTable (case-table.tsx). Sorting is done
-// by the server: the sortable columns map to the sort keys of lib/cases/list-schemas.ts. The selection
-// column's checkboxes are the only client components (case-selection.tsx).
+// Columns of the case list (client module: the cells are render functions). Sorting is done by the
+// server: the sortable columns map to the sort keys of lib/cases/list-schemas.ts.
 import Link from "next/link";
 import type { CaseListRow } from "@/lib/cases/queries";
 import { CASE_LIST_COLUMN_LABELS, type CaseListColumn, type CaseListSortColumn } from "@/lib/cases/list-schemas";
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, CLOCK_PHASE_LABELS, OUTCOME_LABELS } from "@/lib/cases/labels";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";
 import { DueCell } from "./due-cell";
-import { CaseSelectAllCheckbox, CaseSelectCheckbox } from "./case-selection";
 import styles from "./case-list.module.css";
 
 const column = createDataTableColumnHelper<CaseListRow>();
@@ -118,12 +116,47 @@ export const caseColumns = column.columns([
   }),
 ]);
 
+/** The rows ticked for a batch action (this page only), and how the checkboxes change them. */
+export interface CaseRowSelection {
+  selectedIds: ReadonlySet<string>;
+  toggle: (row: CaseListRow, checked: boolean) => void;
+  /** Ticks (or clears) every row of the page. */
+  toggleAll: (checked: boolean) => void;
+  /** Rows of the page (for the header checkbox's state). */
+  pageIds: readonly string[];
+}
+
 /** The first column when batch actions are offered: a labelled checkbox per row and one for the page. */
-export const caseSelectionColumn = column.display({
-  id: "select",
-  enableSorting: false,
-  enableHiding: false,
-  meta: { label: "选择", nowrap: true },
-  header: () => <CaseSelectAllCheckbox />,
-  cell: ({ row }) => <CaseSelectCheckbox id={row.original.id} caseNumber={row.original.caseNumber} />,
-});
+export function selectionColumn(selection: CaseRowSelection) {
+  const { selectedIds, pageIds } = selection;
+  const selectedOnPage = pageIds.filter((id) => selectedIds.has(id)).length;
+  const allSelected = pageIds.length > 0 && selectedOnPage === pageIds.length;
+  return column.display({
+    id: "select",
+    enableSorting: false,
+    enableHiding: false,
+    meta: { label: "选择", nowrap: true },
+    header: () => (
+      <input
+        type="checkbox"
+        aria-label="选择本页全部案件"
+        data-testid="case-select-all"
+        checked={allSelected}
+        ref={(element) => {
+          if (element) element.indeterminate = selectedOnPage > 0 && !allSelected;
+        }}
+        disabled={pageIds.length === 0}
+        onChange={(event) => selection.toggleAll(event.currentTarget.checked)}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`选择案件 ${row.original.caseNumber}`}
+        data-testid={`case-select-${row.original.caseNumber}`}
+        checked={selectedIds.has(row.original.id)}
+        onChange={(event) => selection.toggle(row.original, event.currentTarget.checked)}
+      />
+    ),
+  });
+}

@@ -1,16 +1,13 @@
-// One page of the case list, rendered on the server (ServerDataTable, ADR 0094/0089): the rows arrive
-// sorted by the server and headers link to the URL of the next order; the visible columns are the
-// URL's `columns=` (the 显示列 form writes it). With `selectable`, a first column of checkboxes (one per
-// row, and one for the whole page) for the batch actions: the only part of the table that runs in the
-// browser (case-selection.tsx), inside <CaseListWithBatchActions>.
-import type { ColumnVisibilityState, SortingState } from "@tanstack/table-core";
-import { ServerDataTable } from "@/components/data-table/server-data-table";
+"use client";
+
+import { useMemo } from "react";
+import type { DataTableColumnDef } from "@/components/data-table/columns";
+import type { ColumnVisibilityState, SortingState } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
 import type { CaseListRow } from "@/lib/cases/queries";
 import { CASE_LIST_COLUMNS, DEFAULT_CASE_LIST_SORT, caseListHref, type CaseListColumn, type CaseListQuery } from "@/lib/cases/list-schemas";
-import { caseColumns, caseSelectionColumn, SORT_KEY_OF_COLUMN } from "./case-columns";
+import { caseColumns, selectionColumn, SORT_KEY_OF_COLUMN, type CaseRowSelection } from "./case-columns";
 import styles from "./case-list.module.css";
-
-const selectableCaseColumns = [caseSelectionColumn, ...caseColumns];
 
 function caseRowId(row: CaseListRow): string {
   return row.id;
@@ -24,20 +21,34 @@ function isCaseListColumn(id: string): id is CaseListColumn {
   return (CASE_LIST_COLUMNS as readonly string[]).includes(id);
 }
 
+/**
+ * One page of the case list, sorted by the server: headers link to the URL of the next order. With
+ * `selection`, a first column of checkboxes (one per row, and one for the whole page) for the batch actions.
+ */
 export function CaseTable({
   rows,
   query,
   emptyMessage,
-  selectable,
+  selection,
 }: {
   rows: CaseListRow[];
   query: CaseListQuery;
   emptyMessage: string;
-  selectable: boolean;
+  selection?: CaseRowSelection;
 }) {
-  const columnId = Object.entries(SORT_KEY_OF_COLUMN).find(([, sortKey]) => sortKey === query.sort.id)?.[0];
-  const sorting: SortingState = columnId ? [{ id: columnId, desc: query.sort.desc }] : [];
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(CASE_LIST_COLUMNS.map((column) => [column, query.columns.includes(column)]));
+  const columns = useMemo<ReadonlyArray<DataTableColumnDef<CaseListRow>>>(
+    () => (selection ? [selectionColumn(selection), ...caseColumns] : caseColumns),
+    [selection],
+  );
+  const sorting = useMemo<SortingState>(() => {
+    const columnId = Object.entries(SORT_KEY_OF_COLUMN).find(([, sortKey]) => sortKey === query.sort.id)?.[0];
+    return columnId ? [{ id: columnId, desc: query.sort.desc }] : [];
+  }, [query.sort]);
+
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => Object.fromEntries(CASE_LIST_COLUMNS.map((column) => [column, query.columns.includes(column)])),
+    [query.columns],
+  );
 
   function sortHref(next: SortingState): string {
     const [first] = next;
@@ -49,15 +60,16 @@ export function CaseTable({
 
   return (
     <div className={styles.caseTable}>
-      <ServerDataTable
-        columns={selectable ? selectableCaseColumns : caseColumns}
+      <DataTable
+        columns={columns}
         data={rows}
         getRowId={caseRowId}
         getRowTestId={caseRowTestId}
         caption="案件台账"
         emptyMessage={emptyMessage}
-        sorting={sorting}
+        enableSorting
         manualSorting
+        sorting={sorting}
         sortHref={sortHref}
         columnVisibility={columnVisibility}
       />

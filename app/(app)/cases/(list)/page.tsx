@@ -25,7 +25,6 @@ import { DataTablePagination } from "@/components/data-table/data-table-paginati
 import { CaseListFilters } from "@/components/cases/list/case-list-filters";
 import { CaseColumnChooser } from "@/components/cases/list/case-column-chooser";
 import { CaseListWithBatchActions } from "@/components/cases/list/case-batch-actions";
-import { CaseTable } from "@/components/cases/list/case-table";
 import { SavedCaseFilters } from "@/components/cases/list/saved-filters";
 import { findSavedCaseFilters } from "@/lib/saved-filters/queries";
 import styles from "@/components/cases/list/case-list.module.css";
@@ -94,17 +93,6 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const result = await findApplications({ actor, query, today, calendar });
   const shownQuery: CaseListQuery = { ...query, page: result.page };
   const filtered = hasCaseListFilters(query);
-  const canReassign = can(actor, "case:assign");
-  const canClose = can(actor, "case:work");
-  const batchOffered = (canReassign || canClose) && !query.voided;
-  const table = (
-    <CaseTable
-      rows={result.rows}
-      query={shownQuery}
-      emptyMessage={query.voided ? "没有已作废的案件" : filtered ? "没有符合条件的案件" : "还没有登记案件"}
-      selectable={batchOffered}
-    />
-  );
 
   return (
     <div className="page">
@@ -158,22 +146,18 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             <CaseColumnChooser key={caseListHref(query)} query={query} />
           </div>
         </div>
-        {batchOffered ? (
-          // Keyed by the address: another page, filter or order starts with nothing selected.
-          <CaseListWithBatchActions
-            key={caseListHref(shownQuery)}
-            rows={result.rows.map(({ id, version, caseNumber }) => ({ id, version, caseNumber }))}
-            // Only the batch reassignment reads the handlers: a clerk's page does not carry them a second time.
-            handlers={canReassign ? handlers.map(({ id, displayName }) => ({ id, displayName })) : []}
-            canReassign={canReassign}
-            canClose={canClose}
-            today={today}
-          >
-            {table}
-          </CaseListWithBatchActions>
-        ) : (
-          table
-        )}
+        {/* Keyed by the address: another page, filter or order starts with nothing selected. */}
+        <CaseListWithBatchActions
+          key={caseListHref(shownQuery)}
+          rows={result.rows}
+          query={shownQuery}
+          emptyMessage={query.voided ? "没有已作废的案件" : filtered ? "没有符合条件的案件" : "还没有登记案件"}
+          // Only the batch reassignment reads the handlers: a clerk's page does not carry them a second time.
+          handlers={can(actor, "case:assign") ? handlers.map(({ id, displayName }) => ({ id, displayName })) : []}
+          canReassign={can(actor, "case:assign")}
+          canClose={can(actor, "case:work")}
+          today={today}
+        />
         <DataTablePagination
           page={result.page}
           pageSize={result.pageSize}
