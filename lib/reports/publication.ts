@@ -193,7 +193,12 @@ export function balanceContradictions(reading: ReportReading): string[] {
   return contradictions;
 }
 
-function differencesBetween(published: ReportReading, current: ReportReading, format: ReportFormat): ReportDifference[] {
+/**
+ * Per cell of the format, what changed between two readings: the figure, and the ids that entered or
+ * left its list. The report page passes only the lists of the cells whose digests differ; the tests
+ * pass every list, the computation the page is held equal to.
+ */
+export function differencesBetween(published: ReportReading, current: ReportReading, format: ReportFormat): ReportDifference[] {
   const differences: ReportDifference[] = [];
   for (const cell of reportCellIds(format)) {
     const before = cellValue(published.report, cell, format);
