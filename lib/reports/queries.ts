@@ -7,7 +7,7 @@
 // Every predicate below is one Prisma.sql fragment used by the aggregation, the cell lists and the
 // drill-down, so a figure and the list of its cases cannot drift apart: each table is one statement
 // that groups the rows by cell and returns, per group, the count and, when asked for, the ids
-// (array_agg). A publication's cell lists are built by PostgreSQL itself from the same predicates
+// (array_agg) or their digest (count and sum of hashes, for the report page's differences, ADR 0086). A publication's cell lists are built by PostgreSQL itself from the same predicates
 // (reportCellListsWith, ADR 0096), so that at 1,000,000 cases they never cross into Node. Every
 // scoping of Application rows goes through applicationScope(). Values are bind
 // parameters; only fixed SQL is spliced in. The year's queries each read one index range: receipt
