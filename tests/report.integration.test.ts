@@ -15,7 +15,7 @@ import { runReportChecks } from "@/lib/reports/checks";
 import { REPORT_FORMATS, reportCellIds, rowCounts, type ReportCells, type ReportFormat, type ReportJson } from "@/lib/reports/definitions";
 import { fenToYuan } from "@/lib/reports/definitions";
 import { computeReportModel, type ReportCaseRecord, type ReportProceedingRecord } from "@/lib/reports/model";
-import { balanceContradictions, getReportWorkspace, publishReport, readPublishedVersion, readingContradictions } from "@/lib/reports/publication";
+import { balanceContradictions, differencesBetween, getReportWorkspace, publishReport, readPublishedVersion, readingContradictions } from "@/lib/reports/publication";
 import {
   computeReport,
   computeReportForOrganization,
@@ -315,6 +315,60 @@ describe("the cell lists PostgreSQL builds for a publication", () => {
           }
         }
       }),
+      { numRuns: 8, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: true },
+    );
+  }, 240_000);
+});
+
+describe("the report page's differences, found by digests per cell", () => {
+  it("equal the differences of every list compared id by id, a swap of two cases between cells included", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        caseLogArbitrary,
+        fc.constantFrom(2023, 2024, 2025),
+        fc.constantFrom(...REPORT_FORMATS),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom("applicantType" as const, "outcome" as const)), { maxLength: 4 }),
+        async (generated, year, format, swaps) => {
+          const log = await insertCaseLog(generated);
+          const manager = actorFor(await createTestUser({ organizationId: log.organizationId, role: "MANAGER" }));
+          const organization = await db.organization.findUniqueOrThrow({ where: { id: log.organizationId }, select: { id: true, code: true, appealsBasis: true } });
+          await publishReport({ actor: manager, input: { year, format } });
+          expect((await getReportWorkspace({ actor: manager, year, format })).differences).toEqual([]);
+
+          // Two cases received in the year by different applicant types trade types: table 三's figures
+          // stay as they are, but each case leaves its column's list for the other's.
+          const received = log.cases.filter((record) => record.receivedOn.startsWith(`${year}-`));
+          const left = received[0];
+          const right = received.find((record) => record.applicantType !== left?.applicantType);
+          if (left && right) {
+            await db.application.update({ where: { id: left.id }, data: { applicantType: right.applicantType } });
+            await db.application.update({ where: { id: right.id }, data: { applicantType: left.applicantType } });
+            const swapped = await getReportWorkspace({ actor: manager, year, format });
+            const moved = swapped.differences?.filter((difference) => difference.cell.startsWith("applications.new_received.")) ?? [];
+            // Both columns show it although no figure of the row changed; the row's 总计 lists the same cases.
+            expect(moved).toHaveLength(2);
+            expect(moved.every((difference) => difference.published === difference.current)).toBe(true);
+            expect(moved.flatMap((difference) => difference.addedCaseIds).sort()).toEqual([left.id, right.id].sort());
+            expect(moved.flatMap((difference) => difference.removedCaseIds).sort()).toEqual([left.id, right.id].sort());
+          }
+          // Random further trades of applicant types and outcomes (closed cases only) between two cases.
+          const closed = log.cases.filter((record) => record.outcome !== null);
+          for (const [first, second, field] of swaps) {
+            const pool = field === "outcome" ? closed : log.cases;
+            const a = pool[first % Math.max(pool.length, 1)];
+            const b = pool[second % Math.max(pool.length, 1)];
+            if (!a || !b || a.id === b.id) continue;
+            const [rowA, rowB] = await Promise.all([a, b].map((record) => db.application.findUniqueOrThrow({ where: { id: record.id }, select: { applicantType: true, outcome: true } })));
+            await db.application.update({ where: { id: a.id }, data: { [field]: rowB![field] } });
+            await db.application.update({ where: { id: b.id }, data: { [field]: rowA![field] } });
+          }
+
+          const workspace = await getReportWorkspace({ actor: manager, year, format });
+          const stored = await readPublishedVersion({ organizationId: log.organizationId, year, version: 1 });
+          const current = await readConsistently((tx) => readReport(tx, { organization, year, format, withCells: true }));
+          expect(workspace.differences).toStrictEqual(differencesBetween(stored, current, format));
+        },
+      ),
       { numRuns: 8, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: true },
     );
   }, 240_000);

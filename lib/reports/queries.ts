@@ -7,7 +7,7 @@
 // Every predicate below is one Prisma.sql fragment used by the aggregation, the cell lists and the
 // drill-down, so a figure and the list of its cases cannot drift apart: each table is one statement
 // that groups the rows by cell and returns, per group, the count and, when asked for, the ids
-// (array_agg). A publication's cell lists are built by PostgreSQL itself from the same predicates
+// (array_agg) or their digest (count and sum of hashes, for the report page's differences, ADR 0086). A publication's cell lists are built by PostgreSQL itself from the same predicates
 // (reportCellListsWith, ADR 0096), so that at 1,000,000 cases they never cross into Node. Every
 // scoping of Application rows goes through applicationScope(). Values are bind
 // parameters; only fixed SQL is spliced in. The year's queries each read one index range: receipt
@@ -172,6 +172,23 @@ function addIds(cells: Map<ReportCellId, string[]>, cell: ReportCellId, ids: rea
   else cells.set(cell, [...ids]);
 }
 
+/**
+ * What a group's ids add to a cell's digest (withCells "digests"): their number and the sum of their
+ * 64-bit hashes, "count:sum". Both add up over the groups of a cell, in any order, so a cell's digest is
+ * a function of the multiset of its ids; publication.ts computes the same from a stored list.
+ */
+function digestOf(withDigests: boolean, id: Prisma.Sql): Prisma.Sql {
+  return withDigests ? Prisma.sql`count(*)::text || ':' || sum(hashtextextended(${id}, 0))::text` : Prisma.sql`NULL::text`;
+}
+
+/** Adds one group's digest to a cell's. */
+function addDigest(digests: Map<ReportCellId, [number, bigint]>, cell: ReportCellId, digest: string | null): void {
+  if (!digest) return;
+  const [count, sum] = digest.split(":");
+  const [total, hashes] = digests.get(cell) ?? [0, 0n];
+  digests.set(cell, [total + Number(count), hashes + BigInt(sum ?? "0")]);
+}
+
 function sortedCells(cells: Map<ReportCellId, string[]>): ReportCells {
   const sorted: ReportCells = {};
   for (const [cell, ids] of cells) sorted[cell] = ids.sort();
@@ -208,14 +225,15 @@ interface ApplicationGroupRow extends ApplicantCountRow {
   /** For "closed": the outcome (one leaf row, or part of the 2019 （六）). */
   outcome: string | null;
   ids: string[] | null;
+  digest: string | null;
 }
 
 /** The rows of table 三 by applicant type (and outcome for 三), in one statement: one snapshot even on its own. */
-function selectApplicationGroups(reader: ReportReader, organizationId: string, bounds: ReportYearBounds, withIds: boolean) {
+function selectApplicationGroups(reader: ReportReader, organizationId: string, bounds: ReportYearBounds, withIds: boolean, withDigests: boolean) {
   const scope = applicationScope(organizationId);
-  const ids = idsOf(withIds, Prisma.sql`a."id"`);
+  const ids = Prisma.sql`${idsOf(withIds, Prisma.sql`a."id"`)} AS "ids", ${digestOf(withDigests, Prisma.sql`a."id"`)}`;
   const byApplicantType = (kind: Exclude<ApplicationGroupKind, "closed">, predicate: Prisma.Sql) => Prisma.sql`
-    SELECT ${kind}::text AS "kind", NULL::text AS "outcome", a."applicantType" AS "applicantType", count(*)::int AS "count", ${ids} AS "ids"
+    SELECT ${kind}::text AS "kind", NULL::text AS "outcome", a."applicantType" AS "applicantType", count(*)::int AS "count", ${ids} AS "digest"
     FROM "Application" a WHERE ${scope} AND ${predicate}
     GROUP BY a."applicantType"`;
   return reader.$queryRaw<ApplicationGroupRow[]>(Prisma.sql`
@@ -223,19 +241,21 @@ function selectApplicationGroups(reader: ReportReader, organizationId: string, b
     UNION ALL
     ${byApplicantType("carried_in", applicationPredicates.carriedIn(bounds))}
     UNION ALL
-    SELECT 'closed' AS "kind", a."outcome"::text AS "outcome", a."applicantType" AS "applicantType", count(*)::int AS "count", ${ids} AS "ids"
+    SELECT 'closed' AS "kind", a."outcome"::text AS "outcome", a."applicantType" AS "applicantType", count(*)::int AS "count", ${ids} AS "digest"
     FROM "Application" a WHERE ${scope} AND ${applicationPredicates.closedInYear(bounds)}
     GROUP BY a."outcome", a."applicantType"
     UNION ALL
     ${byApplicantType("carried_out", applicationPredicates.carriedOut(bounds))}`);
 }
 
-function applicationsFromGroups(groups: readonly ApplicationGroupRow[], format: ReportFormat, cells: Map<ReportCellId, string[]>): ApplicationsTable {
+function applicationsFromGroups(groups: readonly ApplicationGroupRow[], format: ReportFormat, cells: Map<ReportCellId, string[]>, digests: Map<ReportCellId, [number, bigint]>): ApplicationsTable {
   const rowsByKey = new Map<RowKey, ApplicantCountRow[]>();
   const add = (row: RowKey, group: ApplicationGroupRow) => {
     rowsByKey.set(row, [...(rowsByKey.get(row) ?? []), group]);
     addIds(cells, applicationsCellId(row, APPLICANT_TYPE_COLUMN_KEYS[group.applicantType]), group.ids);
     addIds(cells, applicationsCellId(row, "total"), group.ids);
+    addDigest(digests, applicationsCellId(row, APPLICANT_TYPE_COLUMN_KEYS[group.applicantType]), group.digest);
+    addDigest(digests, applicationsCellId(row, "total"), group.digest);
   };
   for (const group of groups) {
     if (group.kind !== "closed") {
@@ -256,6 +276,7 @@ interface AppealGroupRow {
   columnKey: string;
   count: number;
   ids: string[] | null;
+  digest: string | null;
 }
 
 function isAppealGroupKey(value: string): value is AppealGroupKey {
@@ -267,16 +288,16 @@ function isAppealColumnKey(value: string): value is AppealColumnKey {
 }
 
 /** Table 四 by group and column: the proceedings of the organization's cases. */
-function selectAppealGroups(reader: ReportReader, organizationId: string, bounds: ReportYearBounds, appealsBasis: AppealsBasis, withIds: boolean) {
+function selectAppealGroups(reader: ReportReader, organizationId: string, bounds: ReportYearBounds, appealsBasis: AppealsBasis, withIds: boolean, withDigests: boolean) {
   return reader.$queryRaw<AppealGroupRow[]>(Prisma.sql`
     SELECT ${PROCEEDING_GROUP_KEY} AS "groupKey", ${proceedingColumnKey(bounds)} AS "columnKey", count(*)::int AS "count",
-      ${idsOf(withIds, Prisma.sql`p."id"`)} AS "ids"
+      ${idsOf(withIds, Prisma.sql`p."id"`)} AS "ids", ${digestOf(withDigests, Prisma.sql`p."id"`)} AS "digest"
     FROM "Proceeding" p JOIN "Application" a ON a."id" = p."applicationId"
     WHERE p."organizationId" = ${organizationId} AND ${applicationScope(organizationId)} AND ${proceedingCountedIn(bounds, appealsBasis)}
     GROUP BY 1, 2`);
 }
 
-function appealsFromGroups(groups: readonly AppealGroupRow[], cells: Map<ReportCellId, string[]>): AppealsTable {
+function appealsFromGroups(groups: readonly AppealGroupRow[], cells: Map<ReportCellId, string[]>, digests: Map<ReportCellId, [number, bigint]>): AppealsTable {
   const table = {} as AppealsTable;
   for (const group of APPEAL_GROUP_KEYS) {
     table[group] = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
@@ -289,6 +310,8 @@ function appealsFromGroups(groups: readonly AppealGroupRow[], cells: Map<ReportC
     table[row.groupKey].total += row.count;
     addIds(cells, appealsCellId(row.groupKey, row.columnKey), row.ids);
     addIds(cells, appealsCellId(row.groupKey, "total"), row.ids);
+    addDigest(digests, appealsCellId(row.groupKey, row.columnKey), row.digest);
+    addDigest(digests, appealsCellId(row.groupKey, "total"), row.digest);
   }
   return table;
 }
@@ -298,26 +321,30 @@ interface FeeGroupRow {
   count: number;
   amount: string;
   ids: string[] | null;
+  digest: string | null;
 }
 
 /** Section 六: the notices dated in Y with their amounts, and the payments dated in Y (always two rows). */
-function selectFeeGroups(reader: ReportReader, organizationId: string, bounds: ReportYearBounds, withIds: boolean) {
+function selectFeeGroups(reader: ReportReader, organizationId: string, bounds: ReportYearBounds, withIds: boolean, withDigests: boolean) {
   const scope = applicationScope(organizationId);
-  const ids = idsOf(withIds, Prisma.sql`a."id"`);
+  const ids = Prisma.sql`${idsOf(withIds, Prisma.sql`a."id"`)} AS "ids", ${digestOf(withDigests, Prisma.sql`a."id"`)}`;
   return reader.$queryRaw<FeeGroupRow[]>(Prisma.sql`
-    SELECT 'noticed' AS "kind", count(*)::int AS "count", COALESCE(sum(a."feeAmount"), 0)::numeric(20, 2)::text AS "amount", ${ids} AS "ids"
+    SELECT 'noticed' AS "kind", count(*)::int AS "count", COALESCE(sum(a."feeAmount"), 0)::numeric(20, 2)::text AS "amount", ${ids} AS "digest"
     FROM "Application" a WHERE ${scope} AND ${applicationPredicates.feeNoticed(bounds)}
     UNION ALL
-    SELECT 'paid' AS "kind", count(*)::int AS "count", COALESCE(sum(a."feePaidAmount"), 0)::numeric(20, 2)::text AS "amount", ${ids} AS "ids"
+    SELECT 'paid' AS "kind", count(*)::int AS "count", COALESCE(sum(a."feePaidAmount"), 0)::numeric(20, 2)::text AS "amount", ${ids} AS "digest"
     FROM "Application" a WHERE ${scope} AND ${applicationPredicates.feePaid(bounds)}`);
 }
 
-function feesFromGroups(groups: readonly FeeGroupRow[], cells: Map<ReportCellId, string[]>): FeesSummary {
+function feesFromGroups(groups: readonly FeeGroupRow[], cells: Map<ReportCellId, string[]>, digests: Map<ReportCellId, [number, bigint]>): FeesSummary {
   const noticed = groups.find((group) => group.kind === "noticed");
   const paid = groups.find((group) => group.kind === "paid");
   addIds(cells, feesCellId("notices"), noticed?.ids ?? null);
   addIds(cells, feesCellId("amount_noticed"), noticed?.ids ?? null);
   addIds(cells, feesCellId("amount_collected"), paid?.ids ?? null);
+  addDigest(digests, feesCellId("notices"), noticed?.digest ?? null);
+  addDigest(digests, feesCellId("amount_noticed"), noticed?.digest ?? null);
+  addDigest(digests, feesCellId("amount_collected"), paid?.digest ?? null);
   return { notices: noticed?.count ?? 0, amount_noticed: noticed?.amount ?? "0.00", amount_collected: paid?.amount ?? "0.00" };
 }
 
@@ -441,6 +468,8 @@ export interface ReportReading {
   report: ReportJson;
   /** The ids behind every non-zero cell (cases; proceedings for table 四), from the same statements as the figures. */
   cells: ReportCells;
+  /** With withCells "digests" (and no ids): per non-empty cell, "count:sum" of its ids' hashes (see digestOf). */
+  cellDigests?: Partial<Record<ReportCellId, string>>;
 }
 
 /**
@@ -450,13 +479,15 @@ export interface ReportReading {
  */
 export async function readReport(
   tx: ReportReader,
-  { organization, year, format, withCells }: { organization: Pick<ReportOrganization, "id" | "code" | "appealsBasis">; year: number; format: ReportFormat; withCells: boolean },
+  { organization, year, format, withCells }: { organization: Pick<ReportOrganization, "id" | "code" | "appealsBasis">; year: number; format: ReportFormat; withCells: boolean | "digests" },
 ): Promise<ReportReading> {
   const bounds = reportYearBounds(year);
+  const withIds = withCells === true;
+  const withDigests = withCells === "digests";
   // One connection (a transaction) runs one statement at a time: these run in turn.
-  const applicationGroups = await selectApplicationGroups(tx, organization.id, bounds, withCells);
-  const appealGroups = await selectAppealGroups(tx, organization.id, bounds, organization.appealsBasis, withCells);
-  const feeGroups = await selectFeeGroups(tx, organization.id, bounds, withCells);
+  const applicationGroups = await selectApplicationGroups(tx, organization.id, bounds, withIds, withDigests);
+  const appealGroups = await selectAppealGroups(tx, organization.id, bounds, organization.appealsBasis, withIds, withDigests);
+  const feeGroups = await selectFeeGroups(tx, organization.id, bounds, withIds, withDigests);
   // 四 of Y−1 as generated now: the cases received by 31 Dec Y−1 and not closed by then, which are the
   // cases of 二 of Y (carriedOut(Y−1) and carriedIn(Y) are the same condition, in the same snapshot).
   // Read once, with 二, instead of a second scan of the open-range index (issue 14, ADR 0085).
@@ -465,15 +496,20 @@ export async function readReport(
   const openingBalance = await findOpeningBalanceOf(organization.id, tx);
 
   const cells = new Map<ReportCellId, string[]>();
+  const digests = new Map<ReportCellId, [number, bigint]>();
   const figures: ReportFigures = {
     year,
     format,
-    applications: applicationsFromGroups(applicationGroups, format, cells),
-    appeals: appealsFromGroups(appealGroups, cells),
-    fees: feesFromGroups(feeGroups, cells),
+    applications: applicationsFromGroups(applicationGroups, format, cells, digests),
+    appeals: appealsFromGroups(appealGroups, cells, digests),
+    fees: feesFromGroups(feeGroups, cells, digests),
   };
   const checks: ReportCheck[] = runReportChecks({ figures, previousYearCarriedOut, publishedPreviousYear, openingBalance });
-  return { report: reportToJson({ org: organization.code, ...figures, checks }), cells: sortedCells(cells) };
+  const report = reportToJson({ org: organization.code, ...figures, checks });
+  if (!withDigests) return { report, cells: sortedCells(cells) };
+  const cellDigests: Partial<Record<ReportCellId, string>> = {};
+  for (const [cell, [count, sum]] of digests) if (count > 0) cellDigests[cell] = `${count}:${sum}`;
+  return { report, cells: {}, cellDigests };
 }
 
 /** Runs `read` in a read-only REPEATABLE READ transaction: every query of it sees one snapshot. */
