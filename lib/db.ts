@@ -7,7 +7,7 @@
 // fails; lib/db-busy.ts recognizes that error, and the actions, pages and API answer it with
 // 系统繁忙，请稍后重试 while the log says which limit was hit.
 import "server-only";
-import { PrismaClient, type Prisma } from "@prisma/client";
+import { PrismaClient, Prisma } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "./env";
@@ -82,6 +82,15 @@ const prismaCompatibleTypes = {
 export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   const result = await pool.query({ text: query.text, values: query.values.map(asPrismaWritesIt), types: prismaCompatibleTypes });
   return result.rows as Row[];
+}
+
+/** `t."a", t."b", …` for every scalar field Prisma's generated client knows of a model (`Prisma.<Model>ScalarFieldEnum`): a readRows statement reads what Prisma would, never `*`. */
+export function columnsOf(alias: string, fields: Record<string, string>): Prisma.Sql {
+  return Prisma.raw(
+    Object.values(fields)
+      .map((field) => `${alias}."${field}"`)
+      .join(", "),
+  );
 }
 
 export function poolStatistics(): PoolStatistics {

@@ -12,7 +12,7 @@ import { registerApplication } from "@/lib/cases/mutations";
 import { findCaseHandlerOptions } from "@/lib/cases/queries";
 import { findCaseLetters, getLetterSettings } from "@/lib/letters/queries";
 import { findCaseAttachments } from "@/lib/attachments/queries";
-import { findCaseExtensionRequests } from "@/lib/extensions/queries";
+import { findCaseExtensionRequests, viewOf } from "@/lib/extensions/queries";
 import { findCaseAuditLog } from "@/lib/audit/queries";
 import { findSavedCaseFilters } from "@/lib/saved-filters/queries";
 import { saveCaseFilter } from "@/lib/saved-filters/mutations";
@@ -193,25 +193,7 @@ describe("the case page's and the case list's side reads", () => {
       include: { application: { select: { caseNumber: true, applicantName: true, dueOn: true } }, requestedBy: { select: { displayName: true } }, decidedBy: { select: { displayName: true } } },
     });
     const requests = await findCaseExtensionRequests({ actor: clerk, applicationId: caseId });
-    expect(requests).toEqual(
-      rows.map((row) => ({
-        id: row.id,
-        version: row.version,
-        applicationId: row.applicationId,
-        caseNumber: row.application.caseNumber,
-        applicantName: row.application.applicantName,
-        dueOn: row.application.dueOn ? isoDateFromDb(row.application.dueOn) : null,
-        requestedById: row.requestedById,
-        requestedByName: row.requestedBy.displayName,
-        requestedAt: row.createdAt,
-        workdays: row.workdays,
-        reason: row.reason,
-        status: row.status,
-        decidedByName: row.decidedBy?.displayName ?? null,
-        decidedAt: row.decidedAt,
-        decisionNote: row.decisionNote,
-      })),
-    );
+    expect(requests).toEqual(rows.map(viewOf));
     expect(requests.map((request) => [request.status, request.decidedByName])).toEqual([
       ["PENDING", null],
       ["APPROVED", "旁读负责人"],

@@ -11,7 +11,7 @@
 // read), dates as Prisma reads them, the fee amounts as Prisma.Decimal.
 import "server-only";
 import { Prisma, type Application, type CaseEvent, type Proceeding, type ProceedingInstance } from "@prisma/client";
-import { db, readRows } from "../db";
+import { columnsOf, db, readRows } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { loadWorkCalendar } from "../calendar/queries";
@@ -21,15 +21,6 @@ import { perApplicationFee } from "../fees/calculator";
 import { registrationOf, toDomainEvent } from "./persistence";
 import { availableSteps, dueStatus, projectCase } from "./projection";
 import { findPublishedReportsCounting } from "./published-reports";
-
-/** `t."a", t."b", …` for every scalar field Prisma's generated client knows of the model. */
-function columnsOf(alias: string, fields: Record<string, string>): Prisma.Sql {
-  return Prisma.raw(
-    Object.values(fields)
-      .map((field) => `${alias}."${field}"`)
-      .join(", "),
-  );
-}
 
 const APPLICATION_COLUMNS = columnsOf("a", Prisma.ApplicationScalarFieldEnum);
 const EVENT_COLUMNS = columnsOf("e", Prisma.CaseEventScalarFieldEnum);

@@ -2,7 +2,7 @@
 // always within the actor's organization.
 import "server-only";
 import { Prisma, type ExtensionRequestStatus } from "@prisma/client";
-import { db, readRows } from "../db";
+import { columnsOf, db, readRows } from "../db";
 import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
 import { isoDateFromDb } from "../calendar/dates";
@@ -35,7 +35,8 @@ const viewInclude = {
 
 type Row = Awaited<ReturnType<typeof db.extensionRequest.findFirstOrThrow<{ include: typeof viewInclude }>>>;
 
-function viewOf(row: Row): ExtensionRequestView {
+/** A request as the pages show it (exported for the test that holds the case page's read equal to Prisma's include). */
+export function viewOf(row: Row): ExtensionRequestView {
   return {
     id: row.id,
     version: row.version,
@@ -75,7 +76,7 @@ export async function findCaseExtensionRequests({ actor, applicationId }: { acto
   const rows = await readRows<
     Prisma.ExtensionRequestGetPayload<object> & { caseNumber: string; applicantName: string; dueOn: Date | null; requestedByName: string; decidedByName: string | null }
   >(Prisma.sql`
-    SELECT ${Prisma.join(Object.values(Prisma.ExtensionRequestScalarFieldEnum).map((column) => Prisma.raw(`e."${column}"`)))},
+    SELECT ${columnsOf("e", Prisma.ExtensionRequestScalarFieldEnum)},
            a."caseNumber", a."applicantName", a."dueOn", r."displayName" AS "requestedByName", d."displayName" AS "decidedByName"
     FROM "ExtensionRequest" e
     JOIN "Application" a ON a."id" = e."applicationId"

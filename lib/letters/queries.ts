@@ -3,7 +3,7 @@
 // and an issued letter's file (every download is audited). Scoped to the actor's organization.
 import "server-only";
 import { Prisma, type LetterKind } from "@prisma/client";
-import { db, readRows, type Transaction } from "../db";
+import { columnsOf, db, readRows, type Transaction } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
@@ -47,8 +47,8 @@ function numberPatternsFrom(value: Prisma.JsonValue | undefined): Record<LetterK
 export async function getLetterSettings({ actor }: { actor: Actor }): Promise<LetterSettingsView | null> {
   // On every case page: straight to the pool (readRows, ADR 0099); every column of the model.
   const [row] = await readRows<Prisma.LetterSettingsGetPayload<object>>(Prisma.sql`
-    SELECT ${Prisma.join(Object.values(Prisma.LetterSettingsScalarFieldEnum).map((column) => Prisma.raw(`"${column}"`)))}
-    FROM "LetterSettings" WHERE "organizationId" = ${actor.organizationId}`);
+    SELECT ${columnsOf("s", Prisma.LetterSettingsScalarFieldEnum)}
+    FROM "LetterSettings" s WHERE s."organizationId" = ${actor.organizationId}`);
   if (!row) return null;
   return { ...row, numberPatterns: numberPatternsFrom(row.numberPatterns) };
 }
@@ -141,8 +141,7 @@ export async function getLetterTemplateForEditing({ actor, kind, variant }: { ac
   };
 }
 
-/** A case's issued letters, newest first (without their files). */
-/** A case's letters, newest first (the case page: straight to the pool, readRows, ADR 0099). */
+/** A case's issued letters, newest first, without their files (the case page: straight to the pool, readRows, ADR 0099). */
 export async function findCaseLetters({ actor, applicationId }: { actor: Actor; applicationId: string }) {
   const letters = await readRows<{
     id: string;
