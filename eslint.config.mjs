@@ -62,6 +62,12 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [MODEL_PATTERN] }] },
   },
   {
+    // In-app links go through components/link.tsx, which turns Next's prefetch off (docs/decisions/0088).
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["components/link.tsx"],
+    rules: { "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Import { Link } from \"@/components/link\" (no prefetch, docs/decisions/0088)" }] }] },
+  },
+  {
     // `useDatabaseUrl` (lib/env.ts) is not a React hook; scripts and tests hold no components.
     files: ["scripts/**", "tests/**", "e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

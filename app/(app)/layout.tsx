@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { unstable_rethrow } from "next/navigation";
 import { requirePrincipal } from "@/lib/auth/session";
 import { isOperator, type Principal } from "@/lib/auth/actor";
@@ -26,7 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <OutageNotice
         message={message}
         action={
-          <Link className="button" href="/" prefetch={false}>
+          <Link className="button" href="/">
             重试
           </Link>
         }

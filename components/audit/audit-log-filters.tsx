@@ -1,5 +1,5 @@
 // The audit page's filters: a plain GET form over the page's URL (works without JavaScript).
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { AuditFilterOptions } from "@/lib/audit/queries";
 import { AUDIT_LOG_PATH, type AuditLogQuery } from "@/lib/audit/list-schemas";
 import styles from "./audit.module.css";

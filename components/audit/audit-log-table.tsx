@@ -1,6 +1,6 @@
 // One page of the organization's audit, newest first: who, when, what, on which record, and the change
 // in one line with its full before and after folded out.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { AuditLogEntry } from "@/lib/audit/queries";
 import { summarizeAuditChanges } from "@/lib/audit/labels";
 import { formatDateTime } from "@/lib/format";

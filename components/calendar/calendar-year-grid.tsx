@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { IsoDate } from "@/lib/calendar/workdays";
 import {
   cellKindOf,

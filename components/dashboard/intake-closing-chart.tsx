@@ -1,6 +1,6 @@
 // 收到与办结: two columns per month (a year) or per day (a month). Each column's number opens the
 // case list of the cases received (or closed) in that month or on that day.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { CaseCountMetric, PeriodSeriesRow } from "@/lib/dashboard/queries";
 import styles from "./dashboard.module.css";
 

@@ -1,6 +1,6 @@
 // A case count on the dashboards: a link to the case list showing exactly those cases, with
 // data-testid="metric-<name>" and data-href (a browser test compares the number with the list's total).
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { CaseCountMetric } from "@/lib/dashboard/queries";
 import styles from "./dashboard.module.css";
 

@@ -1,5 +1,5 @@
 // 本月 / 本年 / 选择年份. Plain links and a GET form: the period lives in the URL and works without JavaScript.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { dashboardHref, DASHBOARD_PATH, type DashboardPeriod } from "@/lib/dashboard/period";
 import styles from "./dashboard.module.css";
 

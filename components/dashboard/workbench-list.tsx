@@ -1,6 +1,6 @@
 // One list of the 工作台: the actor's cases with the date that matters and the working days left.
 // Each line opens the case; the count opens the case list when the list can show exactly these cases.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import type { WorkbenchLine, WorkbenchList as WorkbenchListData } from "@/lib/dashboard/queries";
 import styles from "./dashboard.module.css";

@@ -1,7 +1,7 @@
 // Pagination footer for a server-paginated list. No client state: every page is a link built by the
 // caller from the URL, so it renders in a server page (pass `pageHref` there) as well as in a client
 // component, and works without JavaScript.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { countPages, pageWindow } from "./pagination";
 import styles from "./data-table.module.css";
 

@@ -9,7 +9,7 @@
 //   without JavaScript and keeps the URL the single source of truth) or `onSortingChange`.
 // Pagination of a server-paginated list is <DataTablePagination> under the table: `data` is then the
 // current page only.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import {
   functionalUpdate,

@@ -4,7 +4,7 @@
 // sent as HTML. No rows travel to the browser as props and no table code is shipped with the page.
 // <DataTable> (data-table.tsx) stays for tables that do need the browser (a column chooser, a sort
 // held in client state, controlled callbacks). docs/decisions/0094.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import { constructTable, type RowData, type SortingState } from "@tanstack/table-core";
 import { flexRender } from "@tanstack/react-table/flex-render";

@@ -1,6 +1,6 @@
 // 待批延期 on a manager's 工作台 (docs/decisions/0075): the organization's extension requests waiting for a
 // decision, oldest first; each opens the case, where the manager approves or rejects it.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ExtensionRequestView } from "@/lib/extensions/queries";
 import { formatDateTime } from "@/lib/format";
 import styles from "@/components/dashboard/dashboard.module.css";

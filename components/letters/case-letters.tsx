@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { CaseLetter } from "@/lib/letters/queries";
 import { LETTER_KINDS, LETTER_KIND_LABELS, LETTER_STEPS } from "@/lib/letters/definitions";
 import { formatDateTime } from "@/lib/format";

@@ -1,6 +1,6 @@
 // The header's bell: the signed-in user's unread alerts, linking to the notification list.
 // A server component: the count is read for each page, so it is current after every navigation.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { Actor } from "@/lib/auth/actor";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/labels";
 import { countUnreadNotifications } from "@/lib/notifications/queries";

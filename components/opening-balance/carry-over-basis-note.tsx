@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { CarryOverBasis } from "@/lib/reports/opening-balance";
 
 /** Says what check 3 (二＝上年四) of the report compared 二 with (rules.md §7). */

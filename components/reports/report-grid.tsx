@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { Grid } from "@/lib/reports/layout";
 import styles from "./reports.module.css";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReportWorkspace } from "@/lib/reports/publication";
 import type { DataQualityIssue } from "@/lib/reports/data-quality";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";

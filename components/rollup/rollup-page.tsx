@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { Rollup } from "@/lib/rollup/queries";
 import { FEE_KEYS, FEE_LABELS, REPORT_FORMAT_LABELS, feesCellId } from "@/lib/reports/definitions";
 import { appealsGrid, applicationsGrid } from "@/lib/reports/layout";

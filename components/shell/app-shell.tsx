@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import { isOperator, type Principal } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/roles";

@@ -1,5 +1,5 @@
 // Columns of the user list, rendered on the server by ServerDataTable (users-table.tsx).
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { ROLE_LABELS, roleRank } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { createDataTableColumnHelper } from "@/components/data-table/columns";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { requireActor } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { LEDGER_HELP_COLUMNS } from "@/lib/help/ledger-columns";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { requireActor } from "@/lib/auth/session";
 import { listNotifications, type NotificationFilter } from "@/lib/notifications/queries";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/labels";

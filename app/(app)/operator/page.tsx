@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { requireOperator } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { findOrganizations } from "@/lib/organizations/queries";

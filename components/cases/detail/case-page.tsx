@@ -7,7 +7,7 @@ import {
   CLOCK_PHASE_LABELS,
   FEE_METHOD_LABELS,
 } from "@/lib/cases/labels";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { describePublishedReports } from "@/lib/cases/published-reports";
 import { formatDateTime } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";

@@ -8,7 +8,7 @@ import type { ExtensionRequestView } from "@/lib/extensions/queries";
 import { EXTENSION_REASON_MAX } from "@/lib/cases/limits";
 import { CountedText } from "@/components/ui/char-count";
 import { FieldMessage } from "@/components/ui/field-message";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CASE_EVENT_BUTTON_LABELS, CASE_EVENT_LABELS, OUTCOMES } from "@/lib/cases/labels";
 import type { CaseProjection } from "@/lib/cases/projection";
 import type { ActionResult } from "@/lib/errors";

@@ -1,6 +1,6 @@
 // Columns of the case list (client module: the cells are render functions). Sorting is done by the
 // server: the sortable columns map to the sort keys of lib/cases/list-schemas.ts.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { CaseListRow } from "@/lib/cases/queries";
 import { CASE_LIST_COLUMN_LABELS, type CaseListColumn, type CaseListSortColumn } from "@/lib/cases/list-schemas";
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, CLOCK_PHASE_LABELS, OUTCOME_LABELS } from "@/lib/cases/labels";

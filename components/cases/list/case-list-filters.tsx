@@ -1,5 +1,5 @@
 // The filters of the case list: a GET form, so that the whole state lives in the URL.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { CaseHandlerOption } from "@/lib/cases/queries";
 import {
   APPLICATION_STATUS_LABELS,

@@ -2,7 +2,7 @@
 
 // A page-size link of the case list that also remembers the choice (a cookie read by the list page when
 // the address names no size), so that a clerk who prefers 100 rows gets 100 rows next time too.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import { CASE_LIST_PAGE_SIZE_COOKIE } from "@/lib/cases/list-schemas";
 

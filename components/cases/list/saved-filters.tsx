@@ -2,7 +2,7 @@
 
 // 我的筛选: the signed-in user's saved filters of the case list, as links that restore the list's
 // address, each with a delete button, and the form that saves the current filters under a name.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import type { SavedCaseFilterRecord } from "@/lib/saved-filters/queries";

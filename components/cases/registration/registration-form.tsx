@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { useLocalDraft } from "@/components/ui/use-local-draft";
 import { CountedText } from "@/components/ui/char-count";
 import { REQUEST_CONTENT_MAX } from "@/lib/cases/limits";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ApplicationStatus } from "@/lib/domain-types";
 import type { ApplicantMonthCount, EarlierApplication, RegistrationHints } from "@/lib/cases/registration-queries";
 import type { RegistrationHintsState } from "./use-registration-hints";

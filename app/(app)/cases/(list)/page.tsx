@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { cookies } from "next/headers";
 import { PageSizeLink } from "@/components/cases/list/page-size-link";
 import { requireActor } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { isOperator } from "@/lib/auth/actor";
 import { requirePrincipal } from "@/lib/auth/session";
 import { findCalendarChanges, getCalendarYear } from "@/lib/calendar/queries";
