@@ -9,6 +9,11 @@
 //   2. saturation phase (LOADTEST_SATURATION_SECONDS, default 40 s): the same clerks without think
 //      time, to find the requests per second the server sustains.
 //
+// A clerk's pages are requested as the browser requests them (docs/decisions/0088): the first one,
+// and LOADTEST_DOCUMENT_SHARE (default 0.1) of the others (a reload, a new tab, a link from an e-mail),
+// as a whole document; the others as the client-side navigation a <Link> or the list's search form
+// makes (scripts/browser-navigation.ts, held to what Chromium sends by e2e/navigation.spec.ts).
+//
 // The mix (weights): the case list with filters and a search word (4), one case (3), the 工作台 (2),
 // the dashboard (1; a clerk opens the 工作台 instead, one user in ten is a manager), the notifications
 // (1), and two writes through the pages' Server Actions: registering a case (0.5) and recording a step
@@ -20,7 +25,8 @@
 // measure the other load; the CPU per request is the figure to compare before and after a change.
 //
 // `cpu_ms_by_operation` is the same figure for each page alone: after the phases, one clerk opens it
-// LOADTEST_SOLO_REQUESTS times in a row (nothing else running), so that the costliest page is known.
+// LOADTEST_SOLO_REQUESTS times in a row (nothing else running), so that the costliest page is known;
+// as a navigation there, and as a whole document in `document_cpu_ms_by_operation`.
 // `generator_cpu_ms_per_request` is this script's own CPU (it shares the machine's cores with the server).
 // It also gives the floor: `help` (the shell and the session, no data) and `login` (no session, no shell).
 // LOADTEST_SOLO_ONLY=1 skips both phases and measures only that (a quick before/after of one page's
@@ -37,6 +43,7 @@ import { availableParallelism } from "node:os";
 import { useDatabaseUrl } from "../lib/env";
 import { openDatabase } from "../lib/runtime/database";
 import { applyMigrations } from "../lib/runtime/migrate";
+import { navigationRequest } from "./browser-navigation";
 
 const DATA_DIR = path.resolve(".data", "loadtest");
 const APP_PORT = Number(process.env.LOADTEST_PORT ?? 3285);
@@ -49,6 +56,8 @@ const THINK_SECONDS = Number(process.env.LOADTEST_THINK_SECONDS ?? 75);
 const SATURATION_SECONDS = Number(process.env.LOADTEST_SATURATION_SECONDS ?? 40);
 const SOLO_REQUESTS = Number(process.env.LOADTEST_SOLO_REQUESTS ?? 30);
 const SOLO_ONLY = process.env.LOADTEST_SOLO_ONLY === "1";
+/** The share of a clerk's page views (after the first) that load a whole document instead of navigating. */
+const DOCUMENT_SHARE = Number(process.env.LOADTEST_DOCUMENT_SHARE ?? 0.1);
 const REQUEST_TIMEOUT_MS = 30_000;
 /** npm start's APP_WORKERS, passed on when set (default there: one `next start` per core). */
 const APP_WORKERS = process.env.APP_WORKERS ? Number(process.env.APP_WORKERS) : undefined;
@@ -240,6 +249,8 @@ interface Clerk {
   manager: boolean;
   /** Cases this clerk registered during the run, waiting for their first step. */
   registered: string[];
+  /** The page the clerk's browser shows (path and query), once it has loaded one. */
+  at?: string;
 }
 
 function cookiesOf(response: Response): string[] {
@@ -389,9 +400,9 @@ let untimedRequests = 0;
 /** The case's version as its page shows it (the step form sends it back). */
 async function caseVersion(clerk: Clerk, caseId: string): Promise<number | null> {
   untimedRequests += 1;
-  const response = await fetch(`${BASE_URL}/cases/${caseId}`, { headers: { Cookie: clerk.cookie }, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  const html = await response.text();
-  const match = /\\?"version\\?":(\d+)/.exec(html);
+  const response = await openPage(clerk, `/cases/${caseId}`, "navigation");
+  const page = await response.text();
+  const match = /\\?"version\\?":(\d+)/.exec(page);
   return match ? Number(match[1]) : null;
 }
 
@@ -410,7 +421,10 @@ async function write(clerk: Clerk, operation: "register" | "step"): Promise<Samp
       const text = await response.text();
       // Registered: the action redirects to the new case.
       const target = /\/cases\/([^/?;]+)\?registered=1/.exec(response.headers.get("x-action-redirect") ?? "");
-      if (target?.[1]) clerk.registered.push(target[1]);
+      if (target?.[1]) {
+        clerk.registered.push(target[1]);
+        clerk.at = `/cases/${target[1]}`;
+      }
       else logRefusal("登记", text);
       return { operation, ms: performance.now() - started, ok: Boolean(target), status: response.status };
     } catch {
@@ -449,15 +463,26 @@ interface Sample {
   bytes?: number;
 }
 
-async function request(clerk: Clerk, operation: Operation, caseIds: readonly string[]): Promise<Sample> {
+/**
+ * One page as the clerk's browser asks for it: a whole document, or the client-side navigation from
+ * the page the clerk is on (without one, a document). The clerk is then on that page.
+ */
+async function openPage(clerk: Clerk, path: string, as: "document" | "navigation"): Promise<Response> {
+  const { url, headers } = as === "navigation" && clerk.at ? await navigationRequest(clerk.at, path) : { url: path, headers: {} };
+  const response = await fetch(`${BASE_URL}${url}`, {
+    headers: { ...headers, Cookie: clerk.cookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  if (response.status === 200) clerk.at = path;
+  return response;
+}
+
+async function request(clerk: Clerk, operation: Operation, caseIds: readonly string[], as?: "document" | "navigation"): Promise<Sample> {
   if (operation === "register" || operation === "step") return write(clerk, operation);
   const started = performance.now();
   try {
-    const response = await fetch(`${BASE_URL}${urlOf(operation, caseIds)}`, {
-      headers: { Cookie: clerk.cookie },
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    const response = await openPage(clerk, urlOf(operation, caseIds), as ?? (Math.random() < DOCUMENT_SHARE ? "document" : "navigation"));
     const body = await response.arrayBuffer();
     return { operation, ms: performance.now() - started, ok: response.status === 200, status: response.status, bytes: body.byteLength };
   } catch {
@@ -487,19 +512,29 @@ async function soloCpuByOperation(
   serverPid: number,
   clerks: readonly Clerk[],
   caseIds: readonly string[],
-): Promise<{ cpu: Record<string, number>; bytes: Record<string, number> }> {
+): Promise<{ cpu: Record<string, number>; bytes: Record<string, number>; documentCpu: Record<string, number>; documentBytes: Record<string, number> }> {
   const clerk = clerks.find((candidate) => !candidate.manager)!;
   const manager = clerks.find((candidate) => candidate.manager)!;
   const cpu: Record<string, number> = {};
   const bytes: Record<string, number> = {};
+  const documentCpu: Record<string, number> = {};
+  const documentBytes: Record<string, number> = {};
+  // Each navigation comes from the page a clerk would come from (the 工作台 to the list, the list to a case …).
+  const from = { list: "/", case: "/cases", workbench: "/cases", dashboard: "/", notifications: "/" } as const;
   for (const operation of ["list", "case", "workbench", "dashboard", "notifications"] as const) {
     const who = operation === "dashboard" ? manager : clerk;
-    await request(who, operation, caseIds);
-    let totalBytes = 0;
-    const before = cpuMs(serverPid);
-    for (let index = 0; index < SOLO_REQUESTS; index += 1) totalBytes += (await request(who, operation, caseIds)).bytes ?? 0;
-    cpu[operation] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
-    bytes[operation] = Math.round(totalBytes / SOLO_REQUESTS);
+    for (const as of ["navigation", "document"] as const) {
+      const once = async () => {
+        who.at = from[operation];
+        return (await request(who, operation, caseIds, as)).bytes ?? 0;
+      };
+      await once();
+      let totalBytes = 0;
+      const before = cpuMs(serverPid);
+      for (let index = 0; index < SOLO_REQUESTS; index += 1) totalBytes += await once();
+      (as === "navigation" ? cpu : documentCpu)[operation] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
+      (as === "navigation" ? bytes : documentBytes)[operation] = Math.round(totalBytes / SOLO_REQUESTS);
+    }
   }
   // The floor, for comparison: the help page (the shell and the session, no data of its own) and the
   // sign-in page without a session (neither shell nor session: what Next's rendering of a page costs).
@@ -512,10 +547,10 @@ async function soloCpuByOperation(
     let totalBytes = 0;
     const before = cpuMs(serverPid);
     for (let index = 0; index < SOLO_REQUESTS; index += 1) totalBytes += await once();
-    cpu[name] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
-    bytes[name] = Math.round(totalBytes / SOLO_REQUESTS);
+    documentCpu[name] = Math.round(((cpuMs(serverPid) - before) / SOLO_REQUESTS) * 10) / 10;
+    documentBytes[name] = Math.round(totalBytes / SOLO_REQUESTS);
   }
-  return { cpu, bytes };
+  return { cpu, bytes, documentCpu, documentBytes };
 }
 
 function percentile(sorted: readonly number[], fraction: number): number {
@@ -552,7 +587,7 @@ async function main(): Promise<void> {
     if (SOLO_ONLY) {
       const loadBefore = loadAverage();
       log(`只逐页测量 CPU（每页 ${SOLO_REQUESTS} 次，依次）…（负载 ${loadBefore}）`);
-      const solo = server.pid ? await soloCpuByOperation(server.pid, clerks, caseIds) : { cpu: {}, bytes: {} };
+      const solo = server.pid ? await soloCpuByOperation(server.pid, clerks, caseIds) : { cpu: {}, bytes: {}, documentCpu: {}, documentBytes: {} };
       console.log(
         JSON.stringify({
           clerks: clerks.length,
@@ -561,6 +596,8 @@ async function main(): Promise<void> {
           solo_requests: SOLO_REQUESTS,
           cpu_ms_by_operation: solo.cpu,
           bytes_by_operation: solo.bytes,
+          document_cpu_ms_by_operation: solo.documentCpu,
+          document_bytes_by_operation: solo.documentBytes,
           load_average_before: loadBefore,
           load_average_after: loadAverage(),
         }),
@@ -583,7 +620,7 @@ async function main(): Promise<void> {
     const generatorCpu = process.cpuUsage(generatorBefore);
     const loadSaturation = loadAverage();
     log(`逐页测量 CPU（每页 ${SOLO_REQUESTS} 次，依次）…`);
-    const solo = server.pid ? await soloCpuByOperation(server.pid, clerks, caseIds) : { cpu: {}, bytes: {} };
+    const solo = server.pid ? await soloCpuByOperation(server.pid, clerks, caseIds) : { cpu: {}, bytes: {}, documentCpu: {}, documentBytes: {} };
     // The server's CPU per request: what the other engineers' load on the machine hardly changes.
     const cpuPerRequest = (ms: number, requests: number) => Math.round((ms / requests) * 10) / 10;
 
@@ -601,6 +638,7 @@ async function main(): Promise<void> {
         app_workers: APP_WORKERS ?? availableParallelism(),
         cases: CASES,
         think_seconds: THINK_SECONDS,
+        document_share: DOCUMENT_SHARE,
         ...overall,
         rps: Math.round((thinking.samples.length / thinking.seconds) * 10) / 10,
         operations: perOperation,
@@ -611,6 +649,8 @@ async function main(): Promise<void> {
         saturation_cpu_ms_per_request: cpuPerRequest(cpuSaturation - cpuThinking, saturation.samples.length + untimedRequests - untimedThinking),
         cpu_ms_by_operation: solo.cpu,
         bytes_by_operation: solo.bytes,
+        document_cpu_ms_by_operation: solo.documentCpu,
+        document_bytes_by_operation: solo.documentBytes,
         generator_cpu_ms_per_request: cpuPerRequest(
           (generatorCpu.user + generatorCpu.system) / 1000,
           thinking.samples.length + saturation.samples.length + untimedRequests - untimedBefore,

@@ -1,0 +1,80 @@
+// Moving between the pages `npm run loadtest` drives (the 工作台, the dashboard, the case list and its
+// search, a case, the notifications) is a client-side navigation: one request each, nothing prefetched
+// for the links in view, and exactly the request scripts/browser-navigation.ts builds for the load
+// test (docs/decisions/0088). If Next's protocol, a route's folders or a link change, this fails
+// instead of the load test measuring requests no browser sends.
+import { expect, test, type Request } from "@playwright/test";
+import { navigationRequest } from "../scripts/browser-navigation";
+import { connectToE2eDatabase, DEMO, signIn } from "./fixtures";
+
+/** What the server sees of a request: method, path with query, and the router's headers. */
+function describe(method: string, url: string, headers: Record<string, string | undefined>): string {
+  return [
+    `${method} ${url}`,
+    `rsc=${headers["rsc"] ?? "-"}`,
+    `prefetch=${headers["next-router-prefetch"] ?? "-"}`,
+    `segment=${headers["next-router-segment-prefetch"] ?? "-"}`,
+    `tree=${headers["next-router-state-tree"] ?? "-"}`,
+    `next-url=${headers["next-url"] ?? "-"}`,
+  ].join(" ");
+}
+
+test("each move between the load test's pages is one navigation request, as the load test sends it, and nothing is prefetched", async ({ page, baseURL }) => {
+  const { db, uniqueSuffix } = await connectToE2eDatabase();
+  const manager = await db.user.findUniqueOrThrow({ where: { username: DEMO.manager.username } });
+  const applicantName = `导航测试${uniqueSuffix().replace(/\W/g, "").slice(-6)}`;
+  const target = await db.application.create({
+    data: {
+      organizationId: manager.organizationId!,
+      caseYear: 2026,
+      caseSequence: 920_000,
+      caseNumber: `NAV-${applicantName}`,
+      receivedOn: new Date("2026-11-02T00:00:00Z"),
+      dueOn: new Date("2026-12-01T00:00:00Z"),
+      channel: "ONLINE",
+      applicantType: "NATURAL_PERSON",
+      applicantName,
+      requestContent: "申请公开道路养护计划",
+    },
+  });
+
+  await signIn(page, DEMO.manager);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  const origin = new URL(baseURL!).origin;
+  let seen: string[] = [];
+  page.on("request", (request: Request) => {
+    const url = new URL(request.url());
+    if (url.origin !== origin || url.pathname.startsWith("/_next/static") || url.pathname.startsWith("/icon")) return;
+    seen.push(describe(request.method(), `${url.pathname}${url.search}`, request.headers()));
+  });
+
+  const moves: Array<{ to: string; act: () => Promise<void> }> = [
+    { to: "/dashboard", act: () => page.getByRole("navigation").locator('a[href="/dashboard"]').click() },
+    { to: "/cases", act: () => page.getByRole("navigation").locator('a[href="/cases"]').click() },
+    {
+      to: `/cases?q=${encodeURIComponent(applicantName)}`,
+      act: async () => {
+        const box = page.getByLabel("搜索", { exact: true });
+        await box.fill(applicantName);
+        await box.press("Enter");
+      },
+    },
+    { to: `/cases/${target.id}`, act: () => page.getByTestId(`case-link-${target.caseNumber}`).click() },
+    { to: "/notifications", act: () => page.locator('a[href="/notifications"]').first().click() },
+  ];
+  let from = "/";
+  for (const move of moves) {
+    seen = [];
+    await move.act();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === move.to);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // Next prefetches the links in view once the page has rendered: give it the time to.
+    await page.waitForTimeout(1_500);
+    const expected = await navigationRequest(from, move.to);
+    const headers = Object.fromEntries(Object.entries(expected.headers).map(([name, value]) => [name.toLowerCase(), value]));
+    expect(seen, `${from} → ${move.to}`).toEqual([describe("GET", expected.url, headers)]);
+    from = move.to;
+  }
+});
