@@ -4,7 +4,7 @@
 // test (docs/decisions/0088). If Next's protocol, a route's folders or a link change, this fails
 // instead of the load test measuring requests no browser sends.
 import { expect, test, type Request } from "@playwright/test";
-import { navigationRequest } from "../scripts/browser-navigation";
+import { actionHeaders, navigationRequest } from "../scripts/browser-navigation";
 import { connectToE2eDatabase, DEMO, signIn } from "./fixtures";
 
 /** What the server sees of a request: method, path with query, and the router's headers. */
@@ -77,4 +77,38 @@ test("each move between the load test's pages is one navigation request, as the 
     expect(seen, `${from} → ${move.to}`).toEqual([describe("GET", expected.url, headers)]);
     from = move.to;
   }
+});
+
+test("registering a case sends the navigation to the form and the form's Server Actions with the form's tree, as the load test sends them", async ({ page, baseURL }) => {
+  await signIn(page, DEMO.clerk);
+  await page.goto("/cases");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const origin = new URL(baseURL!).origin;
+  const seen: string[] = [];
+  page.on("request", (request: Request) => {
+    const url = new URL(request.url());
+    if (url.origin !== origin || url.pathname.startsWith("/_next/static") || url.pathname.startsWith("/icon")) return;
+    const headers = request.headers();
+    seen.push(`${request.method()} ${url.pathname}${url.search} action=${headers["next-action"] ? "yes" : "-"} tree=${headers["next-router-state-tree"] ?? "-"}`);
+  });
+
+  await page.locator('main a[href="/cases/new"]').first().click();
+  await page.waitForURL((url) => url.pathname === "/cases/new");
+  const navigation = await navigationRequest("/cases", "/cases/new");
+  const registration = page.getByTestId("registration-form");
+  await registration.getByLabel("自然人", { exact: true }).check();
+  await registration.getByLabel("申请人姓名或名称").fill("导航登记人");
+  await registration.getByLabel("申请方式").selectOption("IN_PERSON");
+  await registration.getByLabel("申请内容").fill("申请公开本局 2025 年度行政处罚决定书");
+  // The hints are asked for once the clerk pauses (400 ms).
+  await expect.poll(() => seen.filter((line) => line.startsWith("POST /cases/new ")).length).toBeGreaterThan(0);
+  await registration.getByRole("button", { name: "登记", exact: true }).click();
+  await page.waitForURL(/\/cases\/[^/?]+\?registered=1/);
+
+  const formTree = actionHeaders("/cases/new")["Next-Router-State-Tree"];
+  expect(seen[0]).toBe(`GET ${navigation.url} action=- tree=${navigation.headers["Next-Router-State-Tree"]}`);
+  // The hints (once or more) and the registration, each a Server Action sent from the form with its tree.
+  const fromForm = seen.filter((line) => line.startsWith("POST /cases/new "));
+  expect(fromForm.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(fromForm)).toEqual(new Set([`POST /cases/new action=yes tree=${formTree}`]));
 });

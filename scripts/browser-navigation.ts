@@ -9,14 +9,15 @@
 // server compares the trees and renders only the segments that differ (the shell's layout is not
 // rendered again). Staying on the same page with other search parameters (a search in the list) sends
 // the page's own tree marked "refetch" at the page. `_rsc` is Next's hash of these headers: Next
-// answers a request whose `_rsc` does not match them with a redirect.
+// answers a request whose `_rsc` does not match them with a redirect. A Server Action (a form's POST)
+// carries the tree of the page it is sent from too (`actionHeaders`).
 import { createRequire } from "node:module";
 
 type Segment = string | [name: string, value: string, kind: "d", null];
 type RouterStateTree = [segment: Segment, children: Record<string, RouterStateTree>, url: null, refresh: "refetch" | null, flags: number];
 
 /** The pages the load test moves between. */
-type AppPage = "workbench" | "list" | "case" | "notifications" | "dashboard";
+type AppPage = "workbench" | "list" | "case" | "registration" | "notifications" | "dashboard";
 
 /** Which page of the app a path is (query string ignored). */
 function appPageOf(pathOrUrl: string): AppPage {
@@ -25,6 +26,7 @@ function appPageOf(pathOrUrl: string): AppPage {
   if (pathname === "/cases") return "list";
   if (pathname === "/notifications") return "notifications";
   if (pathname === "/dashboard") return "dashboard";
+  if (pathname === "/cases/new") return "registration";
   if (/^\/cases\/[^/]+$/.test(pathname)) return "case";
   throw new Error(`负载测试不会离开的页面：${pathname}`);
 }
@@ -44,6 +46,8 @@ function routerStateTree(pathOrUrl: string, refetchPage = false): RouterStateTre
       return app(["notifications", { children: page }, null, null, 0], 0);
     case "dashboard":
       return app(["dashboard", { children: page }, null, null, 4], 8);
+    case "registration":
+      return app(["cases", { children: ["new", { children: page }, null, null, 0] }, null, null, 0], 0);
     case "list":
       return app(["cases", { children: ["(list)", { children: page }, null, null, 4] }, null, null, 8], 8);
     case "case": {
@@ -70,4 +74,12 @@ export async function navigationRequest(from: string, to: string): Promise<{ url
     url: `${target.pathname}${target.search}`,
     headers: { RSC: "1", "Next-Router-State-Tree": stateTree, "Next-Url": nextUrl },
   };
+}
+
+/**
+ * The headers a Server Action's POST carries besides its id: the tree of the page it is sent from
+ * (no `Next-Url`, no `_rsc`). A redirect's target is then rendered only where it differs from that page.
+ */
+export function actionHeaders(from: string): Record<string, string> {
+  return { "Next-Router-State-Tree": encodeURIComponent(JSON.stringify(routerStateTree(from))) };
 }

@@ -16,8 +16,9 @@
 //
 // The mix (weights): the case list with filters and a search word (4), one case (3), the 工作台 (2),
 // the dashboard (1; a clerk opens the 工作台 instead, one user in ten is a manager), the notifications
-// (1), and two writes through the pages' Server Actions: registering a case (0.5) and recording a step
-// (0.5: 征求意见 on a case the clerk registered in this run, with the version its page shows). The
+// (1), and two writes through the pages' Server Actions: registering a case (0.5: the form opened and
+// its hints asked for once, both untimed, then the registration) and recording a step (0.5: 征求意见
+// on a case the clerk registered in this run, with the version its page shows). The
 // actions' ids change with every build: they are read from the build's server-reference manifest.
 //
 // Besides the latencies, the JSON gives `cpu_ms_per_request`: the CPU the server's processes (not
@@ -27,7 +28,8 @@
 // `cpu_ms_by_operation` is the same figure for each page alone: after the phases, one clerk opens it
 // LOADTEST_SOLO_REQUESTS times in a row (nothing else running), so that the costliest page is known;
 // as a navigation there, and as a whole document in `document_cpu_ms_by_operation`.
-// `generator_cpu_ms_per_request` is this script's own CPU (it shares the machine's cores with the server).
+// `generator_cpu_ms_per_request` is this script's own CPU (it shares the machine's cores with the server),
+// `database_cpu_ms_per_request` the embedded PostgreSQL's (its server and backends) per request.
 // It also gives the floor: `help` (the shell and the session, no data) and `login` (no session, no shell).
 // LOADTEST_SOLO_ONLY=1 skips both phases and measures only that (a quick before/after of one page's
 // rendering cost); the JSON then holds `cpu_ms_by_operation`, `bytes_by_operation` and the load average.
@@ -43,7 +45,7 @@ import { availableParallelism } from "node:os";
 import { useDatabaseUrl } from "../lib/env";
 import { openDatabase } from "../lib/runtime/database";
 import { applyMigrations } from "../lib/runtime/migrate";
-import { navigationRequest } from "./browser-navigation";
+import { actionHeaders, navigationRequest } from "./browser-navigation";
 
 const DATA_DIR = path.resolve(".data", "loadtest");
 const APP_PORT = Number(process.env.LOADTEST_PORT ?? 3285);
@@ -203,8 +205,11 @@ function rssMb(root: number): number {
   }
 }
 
-/** The CPU time (user + system, ms) the Next server's processes have used so far (not PostgreSQL's). */
-function cpuMs(root: number): number {
+/**
+ * The CPU time (user + system, ms) used so far by the Next server's processes ("app", not PostgreSQL's)
+ * or by the embedded PostgreSQL's ("database": the server and its backends, with those that exited).
+ */
+function cpuMs(root: number, which: "app" | "database" = "app"): number {
   const ticksPerSecond = 100; // USER_HZ on Linux
   try {
     const output = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" });
@@ -217,13 +222,17 @@ function cpuMs(root: number): number {
     const stack = [root];
     while (stack.length > 0) {
       const pid = stack.pop()!;
-      if (safeCommand(pid).includes("postgres")) continue;
-      try {
-        // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").pop()!.split(" ");
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // gone
+      const isDatabase = safeCommand(pid).includes("postgres");
+      if (which === "app" && isDatabase) continue;
+      if (which === "app" || isDatabase) {
+        try {
+          // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th,
+          // cutime and cstime (children waited for: PostgreSQL's exited backends) the 14th and 15th.
+          const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").pop()!.split(" ");
+          ticks += Number(fields[11]) + Number(fields[12]) + (isDatabase ? Number(fields[13]) + Number(fields[14]) : 0);
+        } catch {
+          // gone
+        }
       }
       stack.push(...(children.get(pid) ?? []));
     }
@@ -327,6 +336,7 @@ function urlOf(operation: Exclude<Operation, "register" | "step">, caseIds: read
 
 interface ActionIds {
   register: string;
+  registrationHints: string;
   recordStep: string;
 }
 
@@ -341,6 +351,7 @@ function readActionIds(): ActionIds {
   };
   return {
     register: find("lib/cases/registration-actions.ts", "registerApplicationAction"),
+    registrationHints: find("lib/cases/registration-actions.ts", "getRegistrationHintsAction"),
     recordStep: find("lib/cases/actions.ts", "recordCaseEventAction"),
   };
 }
@@ -354,10 +365,10 @@ function todayInShanghai(): string {
 
 let registrations = 0;
 
-/** The form of 登记申请 as the page sends it: React's reply encoding of (null, FormData) (react-server-dom, Next 16). */
-function registrationBody(): FormData {
+/** What a clerk types into 登记申请 (a new applicant each time). */
+function registrationFields(): Record<string, string> {
   registrations += 1;
-  const fields: Record<string, string> = {
+  return {
     applicantType: "NATURAL_PERSON",
     applicantName: `压测申请人${registrations}`,
     applicantIdNumber: "",
@@ -372,6 +383,10 @@ function registrationBody(): FormData {
     deliveryMethod: "",
     handlerId: "",
   };
+}
+
+/** The form of 登记申请 as the page sends it: React's reply encoding of (null, FormData) (react-server-dom, Next 16). */
+function registrationBody(fields: Record<string, string>): FormData {
   // The form's fields under the reference's prefix ("_1_"), then the arguments ("0"), last: the server
   // builds the FormData argument from the fields received before it.
   const body = new FormData();
@@ -380,8 +395,9 @@ function registrationBody(): FormData {
   return body;
 }
 
-function actionHeaders(clerk: Clerk, actionId: string): Record<string, string> {
-  return { Cookie: clerk.cookie, "Next-Action": actionId, Accept: "text/x-component", Origin: BASE_URL };
+/** A Server Action's POST from the page the clerk is on, as the browser sends it. */
+function actionRequestHeaders(clerk: Clerk, actionId: string): Record<string, string> {
+  return { ...actionHeaders(clerk.at ?? "/"), Cookie: clerk.cookie, "Next-Action": actionId, Accept: "text/x-component", Origin: BASE_URL };
 }
 
 let refusalsLogged = 0;
@@ -409,12 +425,26 @@ async function caseVersion(clerk: Clerk, caseId: string): Promise<number | null>
 async function write(clerk: Clerk, operation: "register" | "step"): Promise<Sample> {
   const ids = (actionIds ??= readActionIds());
   if (operation === "register") {
+    // The clerk opens the form and types; once they pause, the form asks for its hints (earlier
+    // applications of the applicant, similar requests). Neither is timed: the registration is.
+    const fields = registrationFields();
+    untimedRequests += 2;
+    await (await openPage(clerk, "/cases/new", "navigation").catch(() => null))?.arrayBuffer();
+    const hints = [{ applicantName: fields.applicantName, applicantIdNumber: fields.applicantIdNumber, requestContent: fields.requestContent, receivedOn: fields.receivedOn }];
+    await fetch(`${BASE_URL}/cases/new`, {
+      method: "POST",
+      headers: { ...actionRequestHeaders(clerk, ids.registrationHints), "Content-Type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify(hints),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    })
+      .then((response) => response.arrayBuffer())
+      .catch(() => null);
     const started = performance.now();
     try {
       const response = await fetch(`${BASE_URL}/cases/new`, {
         method: "POST",
-        headers: actionHeaders(clerk, ids.register),
-        body: registrationBody(),
+        headers: actionRequestHeaders(clerk, ids.register),
+        body: registrationBody(fields),
         redirect: "manual",
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -424,8 +454,7 @@ async function write(clerk: Clerk, operation: "register" | "step"): Promise<Samp
       if (target?.[1]) {
         clerk.registered.push(target[1]);
         clerk.at = `/cases/${target[1]}`;
-      }
-      else logRefusal("登记", text);
+      } else logRefusal("登记", text);
       return { operation, ms: performance.now() - started, ok: Boolean(target), status: response.status };
     } catch {
       return { operation, ms: performance.now() - started, ok: false, status: 0 };
@@ -439,7 +468,7 @@ async function write(clerk: Clerk, operation: "register" | "step"): Promise<Samp
     const payload = { type: "CONSULTATION_SENT", occurredOn: todayInShanghai(), details: { party: "THIRD_PARTY", partyName: "压测第三方", key: "", partyReceivedOn: "" } };
     const response = await fetch(`${BASE_URL}/cases/${caseId}`, {
       method: "POST",
-      headers: { ...actionHeaders(clerk, ids.recordStep), "Content-Type": "text/plain;charset=UTF-8" },
+      headers: { ...actionRequestHeaders(clerk, ids.recordStep), "Content-Type": "text/plain;charset=UTF-8" },
       body: JSON.stringify([caseId, version, payload]),
       redirect: "manual",
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -608,15 +637,18 @@ async function main(): Promise<void> {
     const loadBefore = loadAverage();
     log(`有思考时间（0.5–1.5 秒）：${THINK_SECONDS} 秒 …（负载 ${loadBefore}）`);
     const cpuBefore = server.pid ? cpuMs(server.pid) : Number.NaN;
+    const databaseCpuBefore = server.pid ? cpuMs(server.pid, "database") : Number.NaN;
     const generatorBefore = process.cpuUsage();
     const untimedBefore = untimedRequests;
     const thinking = await runPhase(clerks, caseIds, THINK_SECONDS, true);
     const cpuThinking = server.pid ? cpuMs(server.pid) : Number.NaN;
+    const databaseCpuThinking = server.pid ? cpuMs(server.pid, "database") : Number.NaN;
     const untimedThinking = untimedRequests;
     const loadThinking = loadAverage();
     log(`无思考时间：${SATURATION_SECONDS} 秒 …（负载 ${loadThinking}）`);
     const saturation = await runPhase(clerks, caseIds, SATURATION_SECONDS, false);
     const cpuSaturation = server.pid ? cpuMs(server.pid) : Number.NaN;
+    const databaseCpuSaturation = server.pid ? cpuMs(server.pid, "database") : Number.NaN;
     const generatorCpu = process.cpuUsage(generatorBefore);
     const loadSaturation = loadAverage();
     log(`逐页测量 CPU（每页 ${SOLO_REQUESTS} 次，依次）…`);
@@ -647,6 +679,11 @@ async function main(): Promise<void> {
         cpu_ms_per_request: cpuPerRequest(cpuThinking - cpuBefore, thinking.samples.length + untimedThinking - untimedBefore),
         saturation_rps: Math.round((saturation.samples.length / saturation.seconds) * 10) / 10,
         saturation_cpu_ms_per_request: cpuPerRequest(cpuSaturation - cpuThinking, saturation.samples.length + untimedRequests - untimedThinking),
+        database_cpu_ms_per_request: cpuPerRequest(databaseCpuThinking - databaseCpuBefore, thinking.samples.length + untimedThinking - untimedBefore),
+        saturation_database_cpu_ms_per_request: cpuPerRequest(
+          databaseCpuSaturation - databaseCpuThinking,
+          saturation.samples.length + untimedRequests - untimedThinking,
+        ),
         cpu_ms_by_operation: solo.cpu,
         bytes_by_operation: solo.bytes,
         document_cpu_ms_by_operation: solo.documentCpu,

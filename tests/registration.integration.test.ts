@@ -217,6 +217,36 @@ describe("getRegistrationHints", () => {
     expect(hints.earlierApplications).toEqual([]);
   });
 
+  it("lists the same similar requests, in the same order, as comparing every request of the organization would", async () => {
+    // The statement walks the GiST index nearest first and stops after five (ADR 0077); the oracle
+    // compares every request. Word-for-word duplicates on different dates tie on similarity: the newest first.
+    const clerk = await newOrganizationClerk("相似申请核对局");
+    const other = await newOrganizationClerk("相似申请他局");
+    const query = "申请公开2025年度政府采购合同及验收报告";
+    const texts = [
+      [query, "2026-01-05"],
+      [query, "2026-03-05"],
+      [query, "2026-02-05"],
+      ["申请公开2025年度政府采购合同", "2026-01-06"],
+      ["申请公开2024年度政府采购合同及验收报告", "2026-01-07"],
+      ["申请公开2025年度行政处罚决定书", "2026-01-08"],
+      ["申请公开2025年度政府采购意向公告", "2026-01-09"],
+      ["请提供本区老旧小区改造项目的资金使用情况", "2026-01-10"],
+      ["申请公开2023年度政府采购合同及验收报告的附件", "2026-01-11"],
+    ] as const;
+    for (const [requestContent, receivedOn] of texts) await register(clerk, { applicantName: "核对人", requestContent, receivedOn });
+    await register(other, { applicantName: "他局人", requestContent: query, receivedOn: "2026-04-01" });
+
+    const hints = await getRegistrationHints({ actor: clerk, applicantName: "新申请人", requestContent: query });
+    const oracle = await db.$queryRaw<Array<{ id: string }>>`
+      SELECT "id" FROM "Application"
+      WHERE "organizationId" = ${clerk.organizationId} AND "voidedAt" IS NULL AND similarity("requestContent", ${query}) > 0.3
+      ORDER BY similarity("requestContent", ${query}) DESC, "receivedOn" DESC, "id" LIMIT 5`;
+    expect(oracle).toHaveLength(5);
+    expect(hints.similarRequests.map((request) => request.id)).toEqual(oracle.map((row) => row.id));
+    expect(hints.similarRequests.slice(0, 3).map((request) => request.receivedOn)).toEqual(["2026-03-05", "2026-02-05", "2026-01-05"]);
+  });
+
   it("does not look for similar requests in a text shorter than 4 characters, nor for anything in an empty form", async () => {
     const short = await getRegistrationHints({ actor: clerkA, requestContent: "请公开" });
     expect(short).toEqual({ matchedBy: null, earlierApplications: [], similarSearched: false, similarRequests: [], monthCount: null });

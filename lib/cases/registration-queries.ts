@@ -141,11 +141,13 @@ async function findSimilarRequests(organizationId: string, requestContent: strin
            "requestContent", similarity("requestContent", ${requestContent})::float8 AS "similarity"
     FROM "Application"
     WHERE "organizationId" = ${organizationId} AND "voidedAt" IS NULL
-      -- The % operator (threshold pg_trgm.similarity_threshold, default 0.3) can use the trigram index on
-      -- "requestContent"; the explicit comparison keeps the threshold ours.
+      -- The % operator (threshold pg_trgm.similarity_threshold, default 0.3) can use the GiST trigram index
+      -- on ("organizationId", "requestContent"); the explicit comparison keeps the threshold ours.
       AND "requestContent" % ${requestContent}
       AND similarity("requestContent", ${requestContent}) > ${SIMILARITY_THRESHOLD}::float8
-    ORDER BY "similarity" DESC, "receivedOn" DESC, "id"
+    -- Nearest first: <-> is 1 - similarity, and the index yields rows in its order, so PostgreSQL stops
+    -- after the first few instead of comparing every candidate (ADR 0077).
+    ORDER BY "requestContent" <-> ${requestContent}, "receivedOn" DESC, "id"
     LIMIT ${SIMILAR_REQUESTS_LIMIT}::int`);
   return rows.map((row) => ({
     id: row.id,
