@@ -678,6 +678,8 @@ async function main(): Promise<void> {
         errors_by_status: errorsByStatus,
         cpu_ms_per_request: cpuPerRequest(cpuThinking - cpuBefore, thinking.samples.length + untimedThinking - untimedBefore),
         saturation_rps: Math.round((saturation.samples.length / saturation.seconds) * 10) / 10,
+        // Also the untimed requests the writes make (the form, its hints, the case read before a step).
+        saturation_server_rps: Math.round(((saturation.samples.length + untimedRequests - untimedThinking) / saturation.seconds) * 10) / 10,
         saturation_cpu_ms_per_request: cpuPerRequest(cpuSaturation - cpuThinking, saturation.samples.length + untimedRequests - untimedThinking),
         database_cpu_ms_per_request: cpuPerRequest(databaseCpuThinking - databaseCpuBefore, thinking.samples.length + untimedThinking - untimedBefore),
         saturation_database_cpu_ms_per_request: cpuPerRequest(
