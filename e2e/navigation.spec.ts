@@ -3,7 +3,7 @@
 // for the links in view, and exactly the request scripts/browser-navigation.ts builds for the load
 // test (docs/decisions/0088). If Next's protocol, a route's folders or a link change, this fails
 // instead of the load test measuring requests no browser sends.
-import { expect, test, type Request } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { actionHeaders, navigationRequest } from "../scripts/browser-navigation";
 import { connectToE2eDatabase, DEMO, signIn } from "./fixtures";
 
@@ -17,6 +17,16 @@ function describe(method: string, url: string, headers: Record<string, string | 
     `tree=${headers["next-router-state-tree"] ?? "-"}`,
     `next-url=${headers["next-url"] ?? "-"}`,
   ].join(" ");
+}
+
+/** Calls `record` for each request the page sends to the app, the build's scripts and the icon left out. */
+function onAppRequest(page: Page, baseURL: string | undefined, record: (request: Request, url: URL) => void): void {
+  const origin = new URL(baseURL!).origin;
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== origin || url.pathname.startsWith("/_next/static") || url.pathname.startsWith("/icon")) return;
+    record(request, url);
+  });
 }
 
 test("each move between the load test's pages is one navigation request, as the load test sends it, and nothing is prefetched", async ({ page, baseURL }) => {
@@ -42,13 +52,8 @@ test("each move between the load test's pages is one navigation request, as the 
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
-  const origin = new URL(baseURL!).origin;
   let seen: string[] = [];
-  page.on("request", (request: Request) => {
-    const url = new URL(request.url());
-    if (url.origin !== origin || url.pathname.startsWith("/_next/static") || url.pathname.startsWith("/icon")) return;
-    seen.push(describe(request.method(), `${url.pathname}${url.search}`, request.headers()));
-  });
+  onAppRequest(page, baseURL, (request, url) => seen.push(describe(request.method(), `${url.pathname}${url.search}`, request.headers())));
 
   const moves: Array<{ to: string; act: () => Promise<void> }> = [
     { to: "/dashboard", act: () => page.getByRole("navigation").locator('a[href="/dashboard"]').click() },
@@ -83,11 +88,8 @@ test("registering a case sends the navigation to the form and the form's Server 
   await signIn(page, DEMO.clerk);
   await page.goto("/cases");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const origin = new URL(baseURL!).origin;
   const seen: string[] = [];
-  page.on("request", (request: Request) => {
-    const url = new URL(request.url());
-    if (url.origin !== origin || url.pathname.startsWith("/_next/static") || url.pathname.startsWith("/icon")) return;
+  onAppRequest(page, baseURL, (request, url) => {
     const headers = request.headers();
     seen.push(`${request.method()} ${url.pathname}${url.search} action=${headers["next-action"] ? "yes" : "-"} tree=${headers["next-router-state-tree"] ?? "-"}`);
   });

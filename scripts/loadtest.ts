@@ -395,9 +395,19 @@ function registrationBody(fields: Record<string, string>): FormData {
   return body;
 }
 
-/** A Server Action's POST from the page the clerk is on, as the browser sends it. */
-function actionRequestHeaders(clerk: Clerk, actionId: string): Record<string, string> {
-  return { ...actionHeaders(clerk.at ?? "/"), Cookie: clerk.cookie, "Next-Action": actionId, Accept: "text/x-component", Origin: BASE_URL };
+/**
+ * A Server Action's POST to `path` from the page the clerk is on, as the browser sends it: a form's
+ * FormData as it is, other arguments as React's JSON reply.
+ */
+function postAction(clerk: Clerk, path: string, actionId: string, body: FormData | unknown[]): Promise<Response> {
+  const headers = { ...actionHeaders(clerk.at ?? "/"), Cookie: clerk.cookie, "Next-Action": actionId, Accept: "text/x-component", Origin: BASE_URL };
+  return fetch(`${BASE_URL}${path}`, {
+    method: "POST",
+    headers: body instanceof FormData ? headers : { ...headers, "Content-Type": "text/plain;charset=UTF-8" },
+    body: body instanceof FormData ? body : JSON.stringify(body),
+    redirect: "manual",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
 }
 
 let refusalsLogged = 0;
@@ -431,23 +441,12 @@ async function write(clerk: Clerk, operation: "register" | "step"): Promise<Samp
     untimedRequests += 2;
     await (await openPage(clerk, "/cases/new", "navigation").catch(() => null))?.arrayBuffer();
     const hints = [{ applicantName: fields.applicantName, applicantIdNumber: fields.applicantIdNumber, requestContent: fields.requestContent, receivedOn: fields.receivedOn }];
-    await fetch(`${BASE_URL}/cases/new`, {
-      method: "POST",
-      headers: { ...actionRequestHeaders(clerk, ids.registrationHints), "Content-Type": "text/plain;charset=UTF-8" },
-      body: JSON.stringify(hints),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    })
+    await postAction(clerk, "/cases/new", ids.registrationHints, hints)
       .then((response) => response.arrayBuffer())
       .catch(() => null);
     const started = performance.now();
     try {
-      const response = await fetch(`${BASE_URL}/cases/new`, {
-        method: "POST",
-        headers: actionRequestHeaders(clerk, ids.register),
-        body: registrationBody(fields),
-        redirect: "manual",
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+      const response = await postAction(clerk, "/cases/new", ids.register, registrationBody(fields));
       const text = await response.text();
       // Registered: the action redirects to the new case.
       const target = /\/cases\/([^/?;]+)\?registered=1/.exec(response.headers.get("x-action-redirect") ?? "");
@@ -466,13 +465,7 @@ async function write(clerk: Clerk, operation: "register" | "step"): Promise<Samp
   const started = performance.now();
   try {
     const payload = { type: "CONSULTATION_SENT", occurredOn: todayInShanghai(), details: { party: "THIRD_PARTY", partyName: "压测第三方", key: "", partyReceivedOn: "" } };
-    const response = await fetch(`${BASE_URL}/cases/${caseId}`, {
-      method: "POST",
-      headers: { ...actionRequestHeaders(clerk, ids.recordStep), "Content-Type": "text/plain;charset=UTF-8" },
-      body: JSON.stringify([caseId, version, payload]),
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    const response = await postAction(clerk, `/cases/${caseId}`, ids.recordStep, [caseId, version, payload]);
     const text = await response.text();
     const ok = response.status === 200 && text.includes('"ok":true');
     if (!ok) logRefusal("登记步骤", text);
