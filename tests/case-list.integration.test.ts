@@ -592,6 +592,15 @@ describe("findApplications: the count stops at its limit", () => {
     }
   });
 
+  it("counts exactly a word in more cases than the limit when the other filters keep fewer", async () => {
+    // 11 of the 45 cases are 征求意见中 (CONSULTING). With a limit of 11 the search stops after 12 of
+    // its 45 matches, of which at most 11 are kept: the count is read again, the other way.
+    const narrowed = await listWithLimit("pageSize=20&sort=caseNumber.asc&phase=CONSULTING&q=申请", 11);
+    expect(narrowed).toEqual(await listWithLimit("pageSize=20&sort=caseNumber.asc&phase=CONSULTING", 11));
+    expect(narrowed).toMatchObject({ total: 11, totalIsLowerBound: false });
+    expect(narrowed.rows).toHaveLength(11);
+  });
+
   it("keeps a page beyond the limit reachable, and finds the exact last page for a page past the end", async () => {
     const second = await listWithLimit("pageSize=20&page=2&sort=caseNumber.asc", 10);
     expect(second.rows).toHaveLength(20);
