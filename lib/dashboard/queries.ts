@@ -51,7 +51,7 @@ const sqlDate = (date: IsoDate) => Prisma.sql`CAST(${date} AS date)`;
 // 工作台
 
 /** Lines shown per list; the rest are one click away in the case list (or the count says so). */
-export const WORKBENCH_LIST_LIMIT = 50;
+export const WORKBENCH_LIST_LIMIT = 20;
 
 export interface WorkbenchLine {
   id: string;
