@@ -18,14 +18,16 @@ const nextConfig: NextConfig = {
     validateRSCRequestHeaders: false,
   },
   typedRoutes: false,
-  // Pages, route handlers and the API get every header from proxy.ts; the files it does not run for
-  // (the build's scripts and styles) get the ones that do not depend on the request.
+  // Pages, route handlers and the API get every header from proxy.ts; the requests it does not run for
+  // (the build's scripts and styles, the client-side navigations) get the ones that do not depend on
+  // the request.
   async headers() {
     const headers = Object.entries(staticSecurityHeaders({ https: false })).map(([key, value]) => ({ key, value }));
     return [
       { source: "/_next/static/:path*", headers },
       { source: "/_next/image", headers },
       { source: "/favicon.ico", headers },
+      { source: "/:path*", has: [{ type: "header", key: "rsc" }], headers },
     ];
   },
 };

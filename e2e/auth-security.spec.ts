@@ -114,6 +114,15 @@ test("pages, downloads and the API carry the security headers, and pages run und
   // The pages work: a client component reacts (the column chooser of the case list opens).
   await page.goto("/cases");
   await expect(page.getByTestId("case-count")).toBeVisible();
+  // A client-side navigation (RSC: 1) does not pass proxy.ts: the page it brings runs under the
+  // document's CSP (no violation below), and its payload carries the headers that do not depend on the request.
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作台" }).click();
+  await expect(page.getByRole("heading", { name: "工作台", level: 1 })).toBeVisible();
+  const navigation = await page.request.get("/cases", { headers: { RSC: "1" } });
+  expect(navigation.headers()["content-type"]).toContain("text/x-component");
+  expect(navigation.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(navigation.headers()["x-frame-options"]).toBe("DENY");
+  expect(navigation.headers()["referrer-policy"]).toBe("same-origin");
 
   expectSecurityHeaders(await page.request.get("/cases/export?format=csv"), "CSV download");
   expectSecurityHeaders(await page.request.get("/reports/2025/export?type=xlsx&format=2021"), "XLSX download");
