@@ -20,7 +20,7 @@ import { getEnv } from "../env";
 import lockfile from "proper-lockfile";
 import { RuntimeFailure, technicalText } from "./failure";
 import { resolvePlacement, SYSTEM_DATA_ROOT } from "./embedded/placement";
-import { EmbeddedServer, processAlive, stopOrphanServer } from "./embedded/server";
+import { EmbeddedServer, embeddedSocketDirectory, embeddedSocketPath, processAlive, stopOrphanServer } from "./embedded/server";
 import { EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, ensureEmbeddedRoles } from "./roles";
 
 export type DatabaseUserKind = "server" | "command";
@@ -101,6 +101,23 @@ function saveCredentials(dataDir: string, credentials: EmbeddedCredentials): voi
 
 function urlFor(port: number, user: string, password: string, database: string): string {
   return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The app's connection: through the embedded server's Unix socket when the server has made one
+ * (embeddedSocketDirectory; a server started by an earlier version listens on TCP alone), else TCP.
+ * Only the app's: the owner's and the superuser's connections (migrations, commands) stay on TCP.
+ */
+function appUrlFor(clusterDir: string, port: number, credentials: EmbeddedCredentials): string {
+  const directory = embeddedSocketDirectory(clusterDir, port);
+  if (!directory || !existsSync(embeddedSocketPath(directory, port))) {
+    return urlFor(port, EMBEDDED_APP_ROLE, credentials.appPassword, credentials.database);
+  }
+  // node-postgres takes a host beginning with "/" as the socket's folder; the port names the socket.
+  const url = new URL(urlFor(port, EMBEDDED_APP_ROLE, credentials.appPassword, credentials.database));
+  url.hostname = "localhost";
+  url.searchParams.set("host", directory);
+  return url.toString();
 }
 
 function ownerFile(dataDir: string): string {
@@ -252,6 +269,7 @@ async function openEmbeddedDatabase(options: OpenDatabaseOptions & { kind: Datab
         let released = false;
         return {
           ...urls,
+          url: appUrlFor(clusterDirOf(dataDir, credentials, options.clusterDir), port, credentials),
           owned: false,
           async stop() {
             if (released) return;
@@ -320,6 +338,7 @@ async function startOwnServer(options: {
   let stopped = false;
   return {
     ...options.urls,
+    url: appUrlFor(placement.clusterDir, options.port, credentials),
     owned: true,
     async stop() {
       if (stopped) return;
