@@ -250,6 +250,8 @@ const HEADLINE_SCENARIOS: ListScenario[] = [
 /** Other common lists, reported separately. */
 const OTHER_SCENARIOS: ListScenario[] = [
   { name: "default", search: "" },
+  { name: "search_only_1char", search: "q=萧" },
+  { name: "search_only_1char_frequent", search: "q=区" },
   { name: "search_only_2char", search: "q=张伟" },
   { name: "search_only_2char_frequent", search: "q=朝阳" },
   { name: "search_only_3char", search: "q=王秀英" },

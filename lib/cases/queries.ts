@@ -34,9 +34,9 @@ const PARTIES_EXPRESSION = Prisma.sql`(coalesce(a."agentName", '') || ' ' || coa
   coalesce(a."applicantContact", '') || ' ' || coalesce(a."agentContact", ''))`;
 
 /**
- * The search index's keys of a case (migration 20261216000000, ADR 0098): "<organization> <O|C>
- * <piece>" for the bigrams of SEARCH_EXPRESSION and the trigrams of the two texts, lower-cased.
- * Written exactly as the index's expression: change both together.
+ * The search index's keys of a case (migrations 20261216000000 and 20261222000000, ADR 0098 and 0074):
+ * "<organization> <O|C> <piece>" for the characters and bigrams of SEARCH_EXPRESSION and the trigrams
+ * of the two texts, lower-cased. Written exactly as the index's expression: change both together.
  */
 const SEARCH_KEYS_EXPRESSION = Prisma.sql`gongkai_case_search_keys(a."organizationId", a."status" = 'OPEN', ${SEARCH_EXPRESSION}, ${CASE_TEXT_EXPRESSION}, ${PARTIES_EXPRESSION})`;
 
@@ -80,12 +80,12 @@ function searchedKeyGroups(query: CaseListQuery): readonly boolean[] {
 
 /**
  * The search condition. The index condition finds the cases of the actor's organization whose keys
- * contain every piece of the word (gongkai_case_search_keys computes the word's keys the way it
- * computes a case's): for two characters the word's bigram in the whole searched text, from three
- * characters on its trigrams in one of the two texts. The LIKE / ILIKE '%词%' beside it decides;
- * the index only narrows. ILIKE lower-cases every row's text (on UTF-8 it costs about three times a
- * LIKE), yet only letters have case: for a search without any (Chinese, digits, "-"), LIKE matches
- * the same rows. A single character has no piece to look up: it scans.
+ * contain every piece of the word: for one or two characters the word itself, a character or a bigram
+ * of the whole searched text (gongkai_case_search_word_key); from three characters on its trigrams in
+ * one of the two texts (gongkai_case_search_keys computes them the way it computes a case's). The
+ * LIKE / ILIKE '%词%' beside it decides; the index only narrows. ILIKE lower-cases every row's text (on
+ * UTF-8 it costs about three times a LIKE), yet only letters have case: for a search without any
+ * (Chinese, digits, "-"), LIKE matches the same rows.
  */
 function searchCondition(organizationId: string, text: string, keyGroups: readonly boolean[]): Prisma.Sql {
   const hasCasedLetters = text.toLowerCase() !== text.toUpperCase();
@@ -93,13 +93,12 @@ function searchCondition(organizationId: string, text: string, keyGroups: readon
   const pattern = containsPattern(text);
   const length = [...text].length;
   const like =
-    length === 2
+    length <= 2
       ? Prisma.sql`${SEARCH_EXPRESSION} ${operator} ${pattern}`
       : Prisma.sql`(${CASE_TEXT_EXPRESSION} ${operator} ${pattern} OR ${PARTIES_EXPRESSION} ${operator} ${pattern})`;
-  if (length < 2) return like;
   const wordKeys = (open: boolean) =>
-    length === 2
-      ? Prisma.sql`gongkai_case_search_keys(${organizationId}::text, ${Prisma.raw(String(open))}, ${text}::text, '', '')`
+    length <= 2
+      ? Prisma.sql`gongkai_case_search_word_key(${organizationId}::text, ${Prisma.raw(String(open))}, ${text}::text)`
       : Prisma.sql`gongkai_case_search_keys(${organizationId}::text, ${Prisma.raw(String(open))}, '', ${text}::text, '')`;
   const keys = Prisma.join(
     keyGroups.map((open) => Prisma.sql`${SEARCH_KEYS_EXPRESSION} @> ${wordKeys(open)}`),
@@ -113,9 +112,9 @@ function searchCondition(organizationId: string, text: string, keyGroups: readon
 }
 
 /**
- * How the list's statements read a search of two characters or more: the matches first, from the
- * index, in a subquery (its LIMIT or OFFSET keeps PostgreSQL from merging it into the outer statement,
- * whose WHERE then leaves the search out), or the search as one more condition of the WHERE.
+ * How the list's statements read a search: the matches first, from the index, in a subquery (its
+ * LIMIT or OFFSET keeps PostgreSQL from merging it into the outer statement, whose WHERE then leaves
+ * the search out), or the search as one more condition of the WHERE.
  *
  * Matches first: there is no organization condition inside, the keys being the organization's own; the
  * outer WHERE keeps only its cases. With the condition beside the index's, the planner (which takes the
@@ -126,7 +125,7 @@ function searchCondition(organizationId: string, text: string, keyGroups: readon
  * them would cost more than walking a sort index until a page is full (ADR 0098).
  *
  * One condition of the WHERE: the planner combines the index with the list's other conditions or walks
- * a sort index testing the cheap LIKE first (searchCondition); a single character has no index.
+ * a sort index testing the cheap LIKE first (searchCondition).
  */
 function searchFirstFrom(actor: Actor, query: CaseListQuery, limit?: number): Prisma.Sql {
   const matches = searchCondition(actor.organizationId, query.q!, searchedKeyGroups(query));
@@ -135,9 +134,9 @@ function searchFirstFrom(actor: Actor, query: CaseListQuery, limit?: number): Pr
     : Prisma.sql`(SELECT * FROM "Application" a WHERE ${matches} LIMIT ${limit}) a`;
 }
 
-/** A search the index can answer: two characters or more. */
+/** A search the index can answer: any word (a single character has a key too, ADR 0074). */
 function searchesIndex(query: CaseListQuery): query is CaseListQuery & { q: string } {
-  return query.q !== undefined && [...query.q].length >= 2;
+  return query.q !== undefined && query.q.length > 0;
 }
 
 /**
