@@ -87,7 +87,7 @@ function searchedKeyGroups(query: CaseListQuery): readonly boolean[] {
  * UTF-8 it costs about three times a LIKE), yet only letters have case: for a search without any
  * (Chinese, digits, "-"), LIKE matches the same rows.
  */
-function searchCondition(organizationId: string, text: string, keyGroups: readonly boolean[]): Prisma.Sql {
+function searchCondition(organizationId: string, text: string, keyGroups: readonly boolean[], use: "index" | "scan" | "keys" = "index"): Prisma.Sql {
   const hasCasedLetters = text.toLowerCase() !== text.toUpperCase();
   const operator = Prisma.raw(hasCasedLetters ? "ILIKE" : "LIKE");
   const pattern = containsPattern(text);
@@ -96,6 +96,9 @@ function searchCondition(organizationId: string, text: string, keyGroups: readon
     length <= 2
       ? Prisma.sql`${SEARCH_EXPRESSION} ${operator} ${pattern}`
       : Prisma.sql`(${CASE_TEXT_EXPRESSION} ${operator} ${pattern} OR ${PARTIES_EXPRESSION} ${operator} ${pattern})`;
+  // A single character in the WHERE (a frequent one, readsSearchFirst): the LIKE alone, as a walk of a
+  // sort index tests it; beside it the keys would be computed for every case that contains it.
+  if (length === 1 && use === "scan") return like;
   const wordKeys = (open: boolean) =>
     length <= 2
       ? Prisma.sql`gongkai_case_search_word_key(${organizationId}::text, ${Prisma.raw(String(open))}, ${text}::text)`
@@ -104,6 +107,8 @@ function searchCondition(organizationId: string, text: string, keyGroups: readon
     keyGroups.map((open) => Prisma.sql`${SEARCH_KEYS_EXPRESSION} @> ${wordKeys(open)}`),
     " OR ",
   );
+  // The index condition alone: for the planner's estimate of a single character (singleCharacterIsRare).
+  if (use === "keys") return Prisma.sql`(${keys})`;
   // The LIKE after the index condition on purpose: a plan that tests case after case (walking a sort
   // index) evaluates the cheap LIKE first (PostgreSQL orders a scan's conditions by cost, and the
   // keys function is declared expensive), so that the keys are computed only for the cases that
@@ -145,9 +150,26 @@ function searchesIndex(query: CaseListQuery): query is CaseListQuery & { q: stri
  * only the cases both keep (the year 2024 and "张伟" at 1,000,000 cases: 774 of the word's 8,265, 40 ms
  * p95, against 101 ms reading all 8,265 first).
  */
-function readsSearchFirst(query: CaseListQuery): boolean {
+function readsSearchFirst(query: CaseListQuery): query is CaseListQuery & { q: string } {
   const indexedFilter = query.receivedFrom || query.receivedTo || query.closedFrom || query.closedTo || query.handler || query.due;
   return searchesIndex(query) && !indexedFilter;
+}
+
+/**
+ * Whether a single character is rare enough to read its matches first: PostgreSQL's estimate of its
+ * key's cases (the index expression's statistics list the frequent keys). A character in most cases
+ * ("区" in every request) would read its whole list of index entries, which no longer fits an exact
+ * bitmap (the recheck then computes every case's keys: 188 ms at 100,000 cases, ADR 0074); the walk of
+ * a sort index testing the LIKE finds a page of it at once. Two characters and more are read first
+ * always (ADR 0098).
+ */
+async function singleCharacterIsRare(actor: Actor, query: CaseListQuery & { q: string }, limit: number): Promise<boolean> {
+  const keys = searchCondition(actor.organizationId, query.q, searchedKeyGroups(query), "keys");
+  const [row] = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>(
+    Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Application" a WHERE ${keys}`,
+  );
+  const estimate = row?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"];
+  return estimate !== undefined && estimate <= limit;
 }
 
 /** The list's conditions; the search among them unless it is read first (`searchInFrom`, searchFirstFrom). */
@@ -170,7 +192,7 @@ function caseListWhere(actor: Actor, query: CaseListQuery, window: DueWindow | n
   else if (query.handler === "none") conditions.push(Prisma.sql`a."handlerId" IS NULL`);
   else if (query.handler) conditions.push(Prisma.sql`a."handlerId" = ${query.handler.userId}`);
   // Not tested again when the FROM has read the matches: each would compute its keys.
-  if (query.q && !searchInFrom) conditions.push(searchCondition(actor.organizationId, query.q, searchedKeyGroups(query)));
+  if (query.q && !searchInFrom) conditions.push(searchCondition(actor.organizationId, query.q, searchedKeyGroups(query), "scan"));
   if (query.outcomeGroup) {
     const outcomes = OUTCOMES.filter((outcome) => OUTCOME_GROUPS[outcome] === CASE_LIST_OUTCOME_GROUPS[query.outcomeGroup!]);
     conditions.push(Prisma.sql`a."outcome" IN (${Prisma.join(outcomes.map((outcome) => Prisma.sql`CAST(${outcome} AS "Outcome")`))})`);
@@ -395,12 +417,12 @@ export async function findApplications({
   let from = Prisma.sql`"Application" a`;
   let where = caseListWhere(actor, query, window, false);
   let searched: { records?: CaseListRecord[]; counted?: number } = {};
-  if (readsSearchFirst(query)) {
+  const limit = countLimit + 1;
+  if (readsSearchFirst(query) && ([...query.q].length > 1 || (await singleCharacterIsRare(actor, query, limit)))) {
     // The search's matches first, up to one more than the count's limit: when it found fewer, the page
     // and the count over them are exact. Otherwise the word is frequent and its page is read the other
     // way; so is its count, unless the matches read already hold more than the limit that the list's
     // conditions keep (then the list says "10000+" either way).
-    const limit = countLimit + 1;
     const matchesWhere = caseListWhere(actor, query, window, true);
     const matches = await selectSearchMatches(actor, query, matchesWhere, orderBy, limit);
     if (matches.found < limit) {
