@@ -2,12 +2,13 @@
 // search (two-character Chinese words, case-number fragments, LIKE wildcards), sorting, pagination, the
 // due filters against a fixed `today` and the official calendar, and the ledger rows of the export.
 import type { Prisma } from "@prisma/client";
-import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { loadWorkCalendar } from "@/lib/calendar/queries";
 import { countWorkdays, type WorkCalendar } from "@/lib/calendar/workdays";
-import { findApplications, findApplicationsForExport, findCaseHandlerOptions } from "@/lib/cases/queries";
+import { findApplications, findApplicationsForExport, findCaseHandlerOptions, readsSearchFirst } from "@/lib/cases/queries";
 import { parseCaseListQuery, type CaseListQuery } from "@/lib/cases/list-schemas";
 import { actorFor, createTestOrganization, createTestUser } from "./factories";
 
@@ -607,6 +608,33 @@ describe("findApplications: the count stops at its limit", () => {
       const pastTheEnd = await listWithLimit(`pageSize=20&page=9&sort=caseNumber.asc&q=${word}`, 10);
       expect(pastTheEnd).toMatchObject({ page: 3, total: 45, totalIsLowerBound: false });
     }
+  });
+
+  it("reads a frequent single character by walking the sort, with the same pages and totals", async () => {
+    // "申" is in all 45 cases. With the table's statistics PostgreSQL estimates its key in more cases
+    // than a limit of 10 allows: the character is then tested on the walk of the sort (the LIKE alone),
+    // not read first from the index; under a limit of 100 it is read first.
+    // ANALYZE needs the table's owner (the app role's would be skipped with a warning). The keys'
+    // statistics list their most frequent elements only: with a larger target this organization's keys
+    // stay in that list whatever the other test files have added to the table.
+    const owner = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
+    await owner.connect();
+    try {
+      await owner.query(`ALTER INDEX "Application_search_keys_idx" ALTER COLUMN 1 SET STATISTICS 10000`);
+      await owner.query(`ANALYZE "Application"`);
+    } finally {
+      await owner.end();
+    }
+    const query = parseCaseListQuery(new URLSearchParams("q=申"));
+    expect(await readsSearchFirst(actorC, query, 11)).toBe(false);
+    expect(await readsSearchFirst(actorC, query, 101)).toBe(true);
+    const search = "pageSize=20&page=2&sort=caseNumber.asc";
+    const walked = await listWithLimit(`${search}&q=申`, 10);
+    expect(walked).toEqual(await listWithLimit(search, 10));
+    expect(walked).toMatchObject({ totalIsLowerBound: true, total: 41 });
+    expect(walked.rows).toEqual((await listWithLimit(`${search}&q=申`, 100)).rows);
+    // A character in none of the organization's cases, under the same limit: nothing, counted exactly.
+    expect(await listWithLimit("q=鑫", 10)).toMatchObject({ rows: [], total: 0, totalIsLowerBound: false });
   });
 
   it("counts exactly a word in more cases than the limit when the other filters keep fewer", async () => {
