@@ -133,3 +133,15 @@ describe("a database migrated by a newer version", () => {
     await expect(applyMigrations(urls(), { migrationsDir: folder })).rejects.toThrow(/较新的版本/);
   });
 });
+
+describe("the app's sessions outside Beijing time", () => {
+  it("are refused after the migrations, with the statement that fixes them", async () => {
+    const inUtc = new URL(scratch.appUrl);
+    inUtc.searchParams.set("options", "-c TimeZone=UTC");
+    await expect(applyMigrations({ url: inUtc.toString(), ownerUrl: scratch.ownerUrl }, { migrationsDir: folder })).rejects.toThrow(
+      /数据库会话时区为 UTC，应为 Asia\/Shanghai.*偏差 8 小时.*ALTER DATABASE .* SET timezone TO 'Asia\/Shanghai'/,
+    );
+    // The same database in Beijing time: accepted (the embedded server's sessions, and every other test's).
+    await expect(applyMigrations(urls(), { migrationsDir: folder })).resolves.toEqual({ applied: [] });
+  });
+});

@@ -4,7 +4,8 @@
 // `migrate diff` keep working): a kill, a crash or an error at any statement leaves the previous
 // schema, and the next run applies the migration again from the start. A transaction-level advisory
 // lock (Prisma's own key) keeps two starts from applying the same migration twice, also through
-// PgBouncer. After the migrations, the app role gets its rights on every table (lib/runtime/roles.ts).
+// PgBouncer. After the migrations, the app role gets its rights on every table (lib/runtime/roles.ts),
+// and its sessions must be in Beijing time (lib/runtime/session-time-zone.ts).
 //
 // Prisma's `migrate deploy` runs the statements one by one outside a transaction and, with the
 // JavaScript engine, splits the script at every semicolon (which breaks function bodies); it is no
@@ -15,6 +16,7 @@ import path from "node:path";
 import pg from "pg";
 import { RuntimeFailure, technicalText } from "./failure";
 import { grantAppPrivileges, roleOfUrl } from "./roles";
+import { assertBeijingSessions } from "./session-time-zone";
 
 export const MIGRATIONS_DIR = path.join("prisma", "migrations");
 /** Prisma Migrate's advisory lock key: also keeps a stray `prisma migrate deploy` out. */
@@ -175,6 +177,7 @@ export async function applyMigrations(database: DatabaseUrls, options: ApplyMigr
   } finally {
     await client.end().catch(() => undefined);
   }
+  await assertBeijingSessions(database.url);
   return { applied };
 }
 
