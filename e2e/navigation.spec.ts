@@ -114,3 +114,37 @@ test("registering a case sends the navigation to the form and the form's Server 
   expect(fromForm.length).toBeGreaterThanOrEqual(2);
   expect(new Set(fromForm)).toEqual(new Set([`POST /cases/new action=yes tree=${formTree}`]));
 });
+
+test("on a phone-wide window the header wraps: every control is on screen and none covers another", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO.manager);
+  await page.goto("/");
+  const controls = {
+    organization: page.getByTestId("organization-name"),
+    navigation: page.getByRole("navigation", { name: "主导航" }),
+    help: page.getByTestId("help-link"),
+    user: page.getByTestId("current-user"),
+    bell: page.getByTestId("notification-bell"),
+    signOut: page.getByRole("button", { name: "退出登录" }),
+  };
+  const boxes = await Promise.all(
+    Object.entries(controls).map(async ([name, locator]) => {
+      const box = await locator.boundingBox();
+      expect(box, name).not.toBeNull();
+      return { name, ...box! };
+    }),
+  );
+  for (const box of boxes) {
+    expect(box.x, `${box.name} starts on screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${box.name} ends on screen`).toBeLessThanOrEqual(390);
+  }
+  for (const [index, a] of boxes.entries()) {
+    for (const b of boxes.slice(index + 1)) {
+      const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlap, `${a.name} and ${b.name} overlap`).toBe(false);
+    }
+  }
+  // The navigation scrolls sideways within its own row: its last link is reachable.
+  await controls.navigation.getByRole("link").last().scrollIntoViewIfNeeded();
+  await expect(controls.navigation.getByRole("link").last()).toBeInViewport();
+});

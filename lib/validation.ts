@@ -97,5 +97,8 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   const label = firstIssue ? fieldLabel(firstIssue.path, input) : undefined;
   const firstMessage = firstIssue?.message ?? "";
   const named = label && !firstMessage.includes(label) ? `${label}：${firstMessage}` : firstMessage;
-  throw new AppError("VALIDATION", named ? `输入有误：${named}` : "输入有误", fieldErrors);
+  // The message names the first field; the others are counted, each field showing its own.
+  const otherFields = Object.keys(fieldErrors).length - 1;
+  const others = otherFields > 0 ? `；另有 ${otherFields} 项需要修改，见各栏提示` : "";
+  throw new AppError("VALIDATION", named ? `输入有误：${named}${others}` : "输入有误", fieldErrors);
 }

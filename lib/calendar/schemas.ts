@@ -29,6 +29,7 @@ function isValidIsoDate(value: string): boolean {
 export const isoDateSchema = z
   .string({ message: "请选择日期" })
   .trim()
+  .refine((date) => date !== "", { message: "请填写日期", abort: true })
   .refine(isValidIsoDate, { message: "日期无效，应为 YYYY-MM-DD 格式的真实日期", abort: true })
   .refine((date) => {
     const year = Number(date.slice(0, 4));

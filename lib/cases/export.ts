@@ -46,7 +46,7 @@ export function ledgerCsvText(rows: readonly LedgerRow[], first: boolean): strin
 
 const WIDE_COLUMNS: Partial<Record<LedgerColumn, number>> = {
   申请编号: 18,
-  申请人: 16,
+  申请人: 24,
   证件号码: 22,
   联系方式: 18,
   申请内容: 48,
@@ -105,7 +105,15 @@ export interface LedgerBatch {
 export async function writeLedgerXlsx(output: Writable, batches: Iterable<LedgerBatch> | AsyncIterable<LedgerBatch>, withExtras: boolean): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "Gongkai";
-  const sheet = workbook.addWorksheet(LEDGER_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
+  // Printed, a row of the ledger is wide: landscape A4 with narrow margins, column after column.
+  const sheet = workbook.addWorksheet(LEDGER_SHEET_NAME, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: {
+      orientation: "landscape",
+      paperSize: 9,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+  });
   const extraColumns = withExtras ? LEDGER_EXTRA_COLUMNS : [];
   sheet.columns = [
     ...LEDGER_COLUMNS.map((column) => ({

@@ -3,10 +3,10 @@ import { createWorkCalendar } from "../calendar/workdays";
 import { statutoryHolidaysOf } from "../calendar/statutory-holidays";
 import { OUTCOMES } from "../cases/labels";
 import { checkTextTemplate, fillTextTemplate } from "../templating/text";
-import { LETTER_KINDS, LETTER_PLACEHOLDER_NAMES, SAMPLE_LETTER_VALUES, letterVariants } from "./definitions";
+import { DEFAULT_VARIANT, LETTER_KINDS, LETTER_PLACEHOLDER_NAMES, SAMPLE_LETTER_VALUES, letterVariants } from "./definitions";
 import { builtInLetterTemplate, remediesSentence } from "./templates";
 import { chineseDate } from "../calendar/dates";
-import { letterValues, type LetterCase } from "./values";
+import { letterValues, quotedRequestContent, type LetterCase } from "./values";
 
 const letterhead = { fullName: "示例市司法局", address: "人民路1号", postalCode: "100000", telephone: "010-1", reviewOrgan: "示例市人民政府", court: "示例市中级人民法院" };
 const letterCase: LetterCase = {
@@ -81,5 +81,15 @@ describe("letterValues", () => {
     const correction = letterValues({ letterCase, letterhead, inputs: { kind: "CORRECTION_NOTICE", matters: "请写明年度", deadlineOn: "2026-03-18" }, issuedOn: "2026-03-04", calendar });
     expect([correction.补正事项, correction.补正期限, correction.收到申请日期]).toEqual(["请写明年度", "2026年3月18日", "2026年3月2日"]);
     expect(chineseDate("2026-12-01")).toBe("2026年12月1日");
+  });
+
+  it("quotes the request without its own closing full stop, so the sentence ends with one", () => {
+    expect(quotedRequestContent("示例市2025年度律师事务所考核结果（示司发〔2025〕18号）。")).toBe("示例市2025年度律师事务所考核结果（示司发〔2025〕18号）");
+    expect(quotedRequestContent("考核结果；\n")).toBe("考核结果");
+    expect(quotedRequestContent("是否已经公开？")).toBe("是否已经公开？");
+    const receipt = letterValues({ letterCase: { ...letterCase, requestContent: "考核结果。" }, letterhead, inputs: { kind: "RECEIPT" }, issuedOn: "2026-03-02", calendar });
+    const body = fillTextTemplate(builtInLetterTemplate("RECEIPT", DEFAULT_VARIANT).body, receipt, LETTER_PLACEHOLDER_NAMES);
+    expect(body).toContain("申请获取的政府信息为：“考核结果”。");
+    expect(body).not.toContain("。”");
   });
 });

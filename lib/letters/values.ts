@@ -67,6 +67,14 @@ export function letterRecipient(letterCase: LetterCase, inputs: LetterInputs): s
   return inputs.kind === "THIRD_PARTY_CONSULTATION" || inputs.kind === "AGENCY_CONSULTATION" ? inputs.partyName : letterCase.applicantName;
 }
 
+/**
+ * The request as the letters quote it ("申请获取的政府信息为：“{申请内容}”。"): without its own closing
+ * full stop, semicolon or comma, which would double the sentence's ("……文件。”。").
+ */
+export function quotedRequestContent(requestContent: string): string {
+  return requestContent.trim().replace(/[。．.；;，,、\s]+$/u, "");
+}
+
 export function letterValues({
   letterCase,
   letterhead,
@@ -96,7 +104,7 @@ export function letterValues({
     申请人联系方式: letterCase.applicantContact ?? "",
     收到申请日期: chineseDate(letterCase.receivedOn),
     申请方式: CHANNEL_LABELS[letterCase.channel],
-    申请内容: letterCase.requestContent,
+    申请内容: quotedRequestContent(letterCase.requestContent),
     答复期限: chineseDate(letterCase.dueOn),
     收件人: letterRecipient(letterCase, inputs),
     补正告知日期: chineseDate(letterCase.correctionRequestedOn),

@@ -21,6 +21,7 @@ export function ApplicantTypeField({ error, defaultValue }: { error?: string; de
                 name="applicantType"
                 value={type}
                 defaultChecked={type === defaultValue}
+                data-invalid={error ? true : undefined}
                 aria-describedby={error ? `${hintId} applicant-type-error` : hintId}
               />
               <label htmlFor={inputId} className={styles.typeName}>

@@ -14,7 +14,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ApplicantSection, type ApplicantDefaults } from "./applicant-section";
 import { ChoiceWithOtherField } from "./choice-with-other-field";
-import { describedBy } from "./text-field";
+import { describedBy, FIRST_INVALID_FIELD } from "./text-field";
 import styles from "./registration.module.css";
 
 const CHANNELS = Object.keys(CHANNEL_LABELS) as Channel[];
@@ -52,7 +52,7 @@ export function RegistrationEditForm({
   const error = (field: string) => fieldError(result, field);
 
   useEffect(() => {
-    if (result && !result.ok && result.fieldErrors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (result && !result.ok && result.fieldErrors) formRef.current?.querySelector<HTMLElement>(FIRST_INVALID_FIELD)?.focus();
   }, [result, formRef]);
 
   return (
@@ -147,9 +147,18 @@ export function RegistrationEditForm({
         <h2 id="reason-heading">理由与确认</h2>
         <div className="field">
           <label htmlFor="reason">修改理由</label>
-          <textarea id="reason" name="reason" rows={2} maxLength={500} aria-invalid={error("reason") ? true : undefined} placeholder="如：申请人类型登记错误，申请人为律师事务所" />
-          <span className="hint">修改前后的全部登记信息和理由记入操作记录</span>
-          {error("reason") ? <span className="error">{error("reason")}</span> : null}
+          <CountedText
+            as="textarea"
+            id="reason"
+            name="reason"
+            rows={2}
+            max={500}
+            invalid={Boolean(error("reason"))}
+            describedBy={["reason-hint", error("reason") && "reason-error"].filter(Boolean).join(" ")}
+            placeholder="如：申请人类型登记错误，申请人为律师事务所"
+          />
+          <span id="reason-hint" className="hint">修改前后的全部登记信息和理由记入操作记录</span>
+          {error("reason") ? <span id="reason-error" className="error">{error("reason")}</span> : null}
         </div>
         {publishedReports ? (
           <div className="field">

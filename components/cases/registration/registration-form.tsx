@@ -15,7 +15,7 @@ import { ActionNotice, fieldError } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ApplicantSection } from "./applicant-section";
-import { describedBy } from "./text-field";
+import { describedBy, FIRST_INVALID_FIELD } from "./text-field";
 import { ChoiceWithOtherField } from "./choice-with-other-field";
 import { RegistrationHintsPanel } from "./registration-hints-panel";
 import { SameDayReplyFields } from "./same-day-reply-fields";
@@ -79,7 +79,7 @@ export function RegistrationForm({
   // After a refused submission, take the clerk to the first field the server objected to.
   useEffect(() => {
     if (result && !result.ok && result.fieldErrors) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      formRef.current?.querySelector<HTMLElement>(FIRST_INVALID_FIELD)?.focus();
     }
   }, [result, formRef]);
 

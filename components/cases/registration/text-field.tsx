@@ -1,4 +1,7 @@
 // The registration's text field (label, hint, a warning that does not stop the submission, the server's message), shared by registering and correcting.
+// Its limit is counted as typed (CountedText), never enforced by cutting what was pasted.
+import { CountedText } from "@/components/ui/char-count";
+
 export function describedBy(...ids: Array<string | false | null | undefined>): string | undefined {
   return ids.filter(Boolean).join(" ") || undefined;
 }
@@ -13,7 +16,6 @@ export function TextField({
   warning,
   maxLength,
   className,
-  autoComplete = "off",
   defaultValue,
   onChange,
 }: {
@@ -26,7 +28,6 @@ export function TextField({
   warning?: string | null;
   maxLength: number;
   className?: string;
-  autoComplete?: string;
   /** The stored value, when correcting a registration. */
   defaultValue?: string;
   onChange?: (value: string) => void;
@@ -34,16 +35,14 @@ export function TextField({
   return (
     <div className={className ? `field ${className}` : "field"}>
       <label htmlFor={id}>{label}</label>
-      <input
+      <CountedText
         id={id}
         name={name}
-        type="text"
-        maxLength={maxLength}
-        autoComplete={autoComplete}
+        max={maxLength}
         defaultValue={defaultValue}
-        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, warning && `${id}-warning`, error && `${id}-error`)}
+        onValue={onChange}
+        invalid={Boolean(error)}
+        describedBy={describedBy(hint && `${id}-hint`, warning && `${id}-warning`, error && `${id}-error`)}
       />
       {hint ? (
         <span id={`${id}-hint`} className="hint">
@@ -63,3 +62,6 @@ export function TextField({
     </div>
   );
 }
+
+/** The first field in error, to focus after a refused submission (radios mark it with data-invalid: ARIA has no aria-invalid for a radio). */
+export const FIRST_INVALID_FIELD = '[aria-invalid="true"], [data-invalid="true"]';
