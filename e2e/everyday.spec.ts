@@ -2,7 +2,7 @@
 // and in the notifications right after the upload, and its step reads the Beijing time of the import;
 // an over-long 延期理由 is kept whole and refused in Chinese at the field; 6,000 characters pasted into
 // 申请内容 are kept, counted and refused at the field, not silently cut.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { connectToE2eDatabase, signIn } from "./fixtures";
 
 /** "2026-12-02 04:27" for an instant, by hand (UTC + 8 hours). */
@@ -58,7 +58,7 @@ test("an imported unassigned overdue case reaches every manager's 工作台 and 
   await secondContext.close();
 });
 
-test("an over-long 延期理由 is kept and refused in Chinese at the field; a long 申请内容 is counted, not cut", async ({ page }) => {
+test("an over-long 延期理由 is kept and refused in Chinese at the field; a long 申请内容 or name is counted, not cut; a missing applicant type is red and focused first", async ({ page }) => {
   test.setTimeout(120_000);
   const { createTestOrganization, createTestUser, actorFor } = await connectToE2eDatabase();
   const { registerApplication } = await import("../lib/cases/mutations");
@@ -100,6 +100,21 @@ test("an over-long 延期理由 is kept and refused in Chinese at the field; a l
   await registration.getByLabel("申请内容").fill(content);
   await expect(registration.getByLabel("申请内容")).toHaveValue(content);
   await expect(registration.getByTestId("requestContent-count")).toHaveText("已输入 6000 字，超出上限 5000 字，请删减 1000 字");
+  // A name pasted past its limit is kept whole and counted, not cut.
+  const name = "名".repeat(120);
+  await registration.getByLabel("申请人姓名或名称").fill(name);
+  await expect(registration.getByLabel("申请人姓名或名称")).toHaveValue(name);
+  await expect(registration.getByTestId("applicantName-count")).toHaveText("已输入 120 字，超出上限 100 字，请删减 20 字");
+
+  // Sent without an applicant type: its message is in the errors' colour, and the focus goes to it first.
+  await registration.getByLabel("申请内容").fill("申请公开本局 2025 年度行政处罚决定书");
+  await registration.getByLabel("申请人姓名或名称").fill("");
+  await registration.getByRole("button", { name: "登记", exact: true }).click();
+  const typeError = registration.locator("#applicant-type-error");
+  await expect(typeError).toHaveText("请选择申请人类型");
+  await expect(registration.getByLabel("自然人", { exact: true })).toBeFocused();
+  const colour = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).color);
+  expect(await colour(typeError)).toBe(await colour(registration.locator(".field .error").first()));
 });
 
 test("the help page explains the rules and is one key away; the skip link goes past the header", async ({ page }) => {
