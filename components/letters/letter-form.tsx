@@ -23,6 +23,8 @@ interface Props {
   receivedOn: string;
   /** The case's outcome, when it is closed: the 答复书 answers it. */
   outcome: Outcome | null;
+  /** The recorded 答复办结 date, when it is closed: a 答复书 written afterwards is dated that day. */
+  closedOn: string | null;
   /** 按件: the fee of this application's place in the applicant's month. */
   perApplicationAmount: number;
   /** The extension already recorded (approved by a manager): the notice states it as recorded. */
@@ -145,7 +147,7 @@ function FeeFields({ perApplicationAmount, result }: { perApplicationAmount: num
   );
 }
 
-export function LetterForm({ applicationId, caseVersion, caseNumber, kind, today, receivedOn, outcome, perApplicationAmount, recordedExtension }: Props) {
+export function LetterForm({ applicationId, caseVersion, caseNumber, kind, today, receivedOn, outcome, closedOn, perApplicationAmount, recordedExtension }: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<LetterDraft | null>(null);
@@ -189,7 +191,7 @@ export function LetterForm({ applicationId, caseVersion, caseNumber, kind, today
       </p>
       <div className="field">
         <label htmlFor="issuedOn">文书日期</label>
-        <input id="issuedOn" name="issuedOn" type="date" defaultValue={today} min={receivedOn} max={today} required />
+        <input id="issuedOn" name="issuedOn" type="date" defaultValue={kind === "DECISION" && closedOn ? closedOn : today} min={receivedOn} max={today} required />
         <FieldError result={result} name="issuedOn" />
       </div>
       {kind === "CORRECTION_NOTICE" ? (
@@ -254,7 +256,9 @@ export function LetterForm({ applicationId, caseVersion, caseNumber, kind, today
                 </option>
               ))}
             </select>
-            <span className="hint">出具答复书不登记办结；送达后请在办理步骤中登记“答复办结”。</span>
+            <span className="hint">
+              {closedOn ? `本案已于 ${closedOn} 登记答复办结；文书日期默认为该日。` : "出具答复书不登记办结；送达后请在办理步骤中登记“答复办结”。"}
+            </span>
           </div>
           <div className="field">
             <label htmlFor="explanation">处理说明</label>

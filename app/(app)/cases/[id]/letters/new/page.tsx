@@ -54,6 +54,7 @@ export default async function NewLetterPage({
             today={today}
             receivedOn={isoDateFromDb(detail.application.receivedOn)}
             outcome={detail.projection.outcome}
+            closedOn={detail.application.closedOn ? isoDateFromDb(detail.application.closedOn) : null}
             perApplicationAmount={detail.fee.perApplicationAmount}
             recordedExtension={letterKind === "EXTENSION_NOTICE" ? recordedExtensionOf(detail) : null}
           />
