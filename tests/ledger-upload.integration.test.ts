@@ -100,4 +100,40 @@ describe("the XLSX ledger", () => {
     const again = await findApplicationsForExport({ actor: second, query: BY_NUMBER });
     expect(Buffer.from(ledgerToCsv(again)).equals(Buffer.from(ledgerToCsv(rows)))).toBe(true);
   });
+
+  it("reads the reading columns of every case as its record holds them: handler, agent, current service, amount paid", async () => {
+    const manager = await managerOfNewOrganization("表格丙局");
+    expect((await importLedger({ organizationCode: manager.organizationCode, file: { name: "ledger-sample.csv", bytes: SAMPLE }, today: TODAY })).ok).toBe(true);
+    const rows = await findApplicationsForExport({ actor: manager, query: BY_NUMBER });
+    const [first, second] = await db.application.findMany({ where: { organizationId: manager.organizationId, status: "CLOSED" }, orderBy: { caseNumber: "asc" }, take: 2 });
+    await db.application.update({ where: { id: first!.id }, data: { handlerId: manager.userId, agentName: "代理人甲" } });
+    // A superseded 答复办结 with another method, recorded later: the current one counts.
+    const served = await db.caseEvent.findFirst({ where: { applicationId: second!.id, type: "DECISION_SERVED", supersededAt: null } });
+    const base = { organizationId: manager.organizationId, applicationId: second!.id, type: "DECISION_SERVED" as const, occurredOn: second!.closedOn! };
+    if (served) await db.caseEvent.update({ where: { id: served.id }, data: { details: { ...(served.details as object), serviceMethod: "邮寄" } } });
+    else await db.caseEvent.create({ data: { ...base, details: { serviceMethod: "邮寄" } } });
+    await db.caseEvent.create({ data: { ...base, details: { serviceMethod: "当面" }, supersededAt: new Date() } });
+
+    const extras = await findLedgerExportExtras({ actor: manager, caseNumbers: rows.map((row) => row.申请编号) });
+    expect(extras.size).toBe(rows.length);
+    expect(extras.get(first!.caseNumber)).toMatchObject({ 经办人: manager.displayName, 代理人: "代理人甲", 状态: "已办结", 截止日期: null });
+    expect(extras.get(second!.caseNumber)?.送达方式).toBe("邮寄");
+    // Every case against its record read through Prisma.
+    const records = await db.application.findMany({
+      where: { organizationId: manager.organizationId },
+      select: { caseNumber: true, dueOn: true, clockPhase: true, feePaidAmount: true },
+    });
+    for (const record of records) {
+      expect(extras.get(record.caseNumber)).toMatchObject({
+        截止日期: record.dueOn && record.clockPhase !== "CLOSED" ? record.dueOn.toISOString().slice(0, 10) : null,
+        缴费金额: record.feePaidAmount?.toFixed(2) ?? null,
+      });
+    }
+    expect([...extras.values()].some((row) => row.缴费金额 !== null && row.截止日期 === null)).toBe(true);
+    expect([...extras.values()].some((row) => row.截止日期 !== null)).toBe(true);
+    // Another organization's numbers find nothing.
+    const other = await managerOfNewOrganization("表格丁局");
+    expect((await findLedgerExportExtras({ actor: other, caseNumbers: rows.map((row) => row.申请编号) })).size).toBe(0);
+  });
 });
+

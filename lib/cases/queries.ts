@@ -511,7 +511,7 @@ async function readLedgerBatch(actor: Actor, ids: readonly string[]): Promise<Le
   );
 }
 
-/** Cases read per round trip while exporting: bounds the IN list and the memory of one query. */
+/** Cases read per round trip while exporting: bounds the array of ids and the memory of one query. */
 const EXPORT_BATCH_SIZE = 1000;
 
 /** The export of the list's filters: how many cases, and their ledger rows batch by batch. */
