@@ -5,11 +5,11 @@
 // `where` can neither express it nor mix a raw fragment into a query. So the WHERE / ORDER BY / LIMIT
 // that select the page's ids (and the count) are one Prisma.sql template: every value is a bind
 // parameter (the search text included, its LIKE wildcards escaped); only fixed SQL from the sort
-// whitelist below is spliced in with Prisma.raw. The page's rows are then read by id with a typed
-// Prisma select, so the row shape stays generated, not hand-written.
+// whitelist below is spliced in with Prisma.raw. They go straight to the pool, unnamed (readRows with
+// `prepared: false`): planned for their values every time, without Prisma's cost per call (ADR 0100).
 import "server-only";
 import { Prisma, type Role, type ApplicantType, type ApplicationStatus, type Channel, type ClockPhase, type Outcome } from "@prisma/client";
-import { db, readRows } from "../db";
+import { readRows } from "../db";
 import type { Actor } from "../auth/actor";
 import { type IsoDate, type WorkCalendar } from "../calendar/workdays";
 import { toLedgerRow, type LedgerApplication, type LedgerProceeding, type LedgerRow } from "./ledger";
@@ -172,8 +172,9 @@ export async function readsSearchFirst(actor: Actor, query: CaseListQuery, limit
  */
 async function singleCharacterIsRare(actor: Actor, query: CaseListQuery & { q: string }, limit: number): Promise<boolean> {
   const keys = searchCondition(actor.organizationId, query.q, searchedKeyGroups(query), "keys");
-  const [row] = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>(
+  const [row] = await readRows<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
     Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Application" a WHERE ${keys}`,
+    { prepared: false },
   );
   const estimate = row?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"];
   return estimate !== undefined && estimate <= limit;
@@ -313,12 +314,15 @@ async function selectPage(
   page: number,
   pageSize: number,
 ): Promise<CaseListRecord[]> {
-  return db.$queryRaw<CaseListRecord[]>(Prisma.sql`
+  return readRows<CaseListRecord>(
+    Prisma.sql`
     SELECT ${PAGE_ROW_COLUMNS}
     FROM (SELECT a."id" FROM ${from} WHERE ${where} ${orderBy} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) AS "page"
     JOIN "Application" a ON a."id" = "page"."id" AND a."organizationId" = ${actor.organizationId}
     LEFT JOIN "User" h ON h."id" = a."handlerId"
-    ${orderBy}`);
+    ${orderBy}`,
+    { prepared: false },
+  );
 }
 
 /**
@@ -331,9 +335,10 @@ export const CASE_LIST_COUNT_LIMIT = 10_000;
 async function countMatches(from: Prisma.Sql, where: Prisma.Sql, limit?: number): Promise<number> {
   const [row] =
     limit === undefined
-      ? await db.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM ${from} WHERE ${where}`)
-      : await db.$queryRaw<{ total: number }[]>(
+      ? await readRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS "total" FROM ${from} WHERE ${where}`, { prepared: false })
+      : await readRows<{ total: number }>(
           Prisma.sql`SELECT count(*)::int AS "total" FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${limit + 1}) AS "matches"`,
+          { prepared: false },
         );
   return row?.total ?? 0;
 }
@@ -370,7 +375,8 @@ async function selectSearchMatches(
 ): Promise<SearchMatches> {
   const matches = searchCondition(actor.organizationId, query.q!, searchedKeyGroups(query));
   // Without a page (no row kept, or a page past the end), the one row has the counts and nulls.
-  const rows = await db.$queryRaw<(CaseListRecord & { kept: number; found: number; position: bigint | null })[]>(Prisma.sql`
+  const rows = await readRows<CaseListRecord & { kept: number; found: number; position: string | null }>(
+    Prisma.sql`
     WITH "matches" AS MATERIALIZED (SELECT ${MATCH_COLUMNS}, (${where}) AS "kept" FROM "Application" a WHERE ${matches} LIMIT ${limit}),
          "page" AS (SELECT a."id", row_number() OVER (${orderBy}) AS "position"
                     FROM (SELECT * FROM "matches" a WHERE a."kept" ${orderBy} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) AS a)
@@ -381,7 +387,9 @@ async function selectSearchMatches(
       JOIN "Application" a ON a."id" = "page"."id" AND a."organizationId" = ${actor.organizationId}
       LEFT JOIN "User" h ON h."id" = a."handlerId"
     ) AS "rows" ON true
-    ORDER BY "rows"."position"`);
+    ORDER BY "rows"."position"`,
+    { prepared: false },
+  );
   const records = rows.flatMap(({ kept: _kept, found: _found, position, ...record }) => (position === null ? [] : [record]));
   return { records, kept: rows[0]?.kept ?? 0, found: rows[0]?.found ?? 0 };
 }
@@ -531,9 +539,9 @@ export async function openApplicationsExport({
   const exported = { ...query, voided: undefined };
   const from = searchesIndex(exported) ? searchFirstFrom(actor, exported) : Prisma.sql`"Application" a`;
   const where = caseListWhere(actor, exported, window, searchesIndex(exported) ? "from" : "scan");
-  const idRows = await db.$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT a."id" FROM ${from} WHERE ${where} ${caseListOrderBy(query.sort)}`,
-  );
+  const idRows = await readRows<{ id: string }>(Prisma.sql`SELECT a."id" FROM ${from} WHERE ${where} ${caseListOrderBy(query.sort)}`, {
+    prepared: false,
+  });
   const ids = idRows.map((row) => row.id);
   async function* batches(): AsyncGenerator<LedgerRow[]> {
     for (let start = 0; start < ids.length; start += EXPORT_BATCH_SIZE) {

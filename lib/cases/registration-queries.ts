@@ -4,7 +4,7 @@
 import "server-only";
 import { Prisma, type ApplicationStatus, type Outcome } from "@prisma/client";
 import { z } from "zod";
-import { db } from "../db";
+import { db, readRows } from "../db";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { dbDateFromIso, isoDateFromDb } from "../calendar/dates";
@@ -135,7 +135,8 @@ interface SimilarRequestRow {
 
 async function findSimilarRequests(organizationId: string, requestContent: string): Promise<SimilarRequest[]> {
   // The date as text, so that no time zone conversion can touch it.
-  const rows = await db.$queryRaw<SimilarRequestRow[]>(Prisma.sql`
+  const rows = await readRows<SimilarRequestRow>(
+    Prisma.sql`
     SELECT "id", "caseNumber", to_char("receivedOn", 'YYYY-MM-DD') AS "receivedOn", "applicantName",
            "status"::text AS "status", "outcome"::text AS "outcome",
            "requestContent", similarity("requestContent", ${requestContent})::float8 AS "similarity"
@@ -148,7 +149,10 @@ async function findSimilarRequests(organizationId: string, requestContent: strin
     -- Nearest first: <-> is 1 - similarity, and the index yields rows in its order, so PostgreSQL stops
     -- after the first few instead of comparing every candidate (ADR 0077).
     ORDER BY "requestContent" <-> ${requestContent}, "receivedOn" DESC, "id"
-    LIMIT ${SIMILAR_REQUESTS_LIMIT}::int`);
+    LIMIT ${SIMILAR_REQUESTS_LIMIT}::int`,
+    // Planned for its text every time (readRows, ADR 0100): how many candidates the index yields depends on it.
+    { prepared: false },
+  );
   return rows.map((row) => ({
     id: row.id,
     caseNumber: row.caseNumber,

@@ -13,7 +13,7 @@
 // within it; "closed in the period" = closedOn within it (only closed cases have one).
 import "server-only";
 import { Prisma, type ApplicantType, type Channel, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
-import { db } from "../db";
+import { db, readRows } from "../db";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { isoDateFromDb } from "../calendar/dates";
@@ -120,7 +120,7 @@ async function readWorkbenchRows(actor: Actor, today: IsoDate, lastDueSoon: IsoD
         UNION ALL SELECT 'unassigned', ${columns}, "dueOn", "dueIsProvisional" FROM "Application"
         WHERE "organizationId" = ${actor.organizationId} AND "handlerId" IS NULL AND "status" = 'OPEN' AND "voidedAt" IS NULL`
       : Prisma.empty;
-  return db.$queryRaw<WorkbenchRow[]>(Prisma.sql`
+  return readRows<WorkbenchRow>(Prisma.sql`
     WITH mine AS MATERIALIZED (
       SELECT ${columns}, "dueOn", "dueIsProvisional", "clockPhase", "correctionNoticeDueOn", "correctionRequestedOn",
              "feeNoticeOn", "feePaidOn", "feePaymentDueOn", "consultationReplyDueOn"
@@ -284,7 +284,7 @@ interface OpenCountsRow {
 
 /** The open cases now, due soon and overdue, per handler. */
 async function countOpenByHandler(scope: Scope): Promise<OpenCountsRow[]> {
-  return db.$queryRaw<OpenCountsRow[]>(Prisma.sql`
+  return readRows<OpenCountsRow>(Prisma.sql`
     SELECT a."handlerId",
            count(*)::int AS "open",
            count(*) FILTER (WHERE a."dueOn" >= ${sqlDate(scope.today)} AND a."dueOn" <= ${sqlDate(scope.lastDueSoon)})::int AS "dueSoon",
@@ -292,7 +292,7 @@ async function countOpenByHandler(scope: Scope): Promise<OpenCountsRow[]> {
     FROM "Application" a
     WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL AND a."status" = 'OPEN'
     GROUP BY a."handlerId"
-  `);
+  `, { prepared: false });
 }
 
 /**
@@ -341,13 +341,13 @@ async function countIntake(scope: Scope, bucketUnit: "month" | "day"): Promise<I
       WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL
         AND a."receivedOn" >= ${sqlDate(scope.from)} AND a."receivedOn" <= ${sqlDate(scope.to)}
       GROUP BY 1, 2, 3`;
-  return db.$queryRaw<IntakeRow[]>(Prisma.sql`
+  return readRows<IntakeRow>(Prisma.sql`
     SELECT g."applicantType", g."channel", g."bucket",
            GROUPING(g."applicantType", g."channel", g."bucket")::int AS "grouping",
            sum(g."count")::int AS "count"
     FROM (${groups}) g
     GROUP BY GROUPING SETS ((g."applicantType"), (g."channel"), (g."bucket"))
-  `);
+  `, { prepared: false });
 }
 
 interface ClosingRow {
@@ -382,13 +382,13 @@ async function countClosings(scope: Scope, bucketUnit: "month" | "day"): Promise
       WHERE a."organizationId" = ${scope.organizationId} AND a."voidedAt" IS NULL
         AND a."closedOn" >= ${sqlDate(scope.from)} AND a."closedOn" <= ${sqlDate(scope.to)}
       GROUP BY 1, 2, 3`;
-  return db.$queryRaw<ClosingRow[]>(Prisma.sql`
+  return readRows<ClosingRow>(Prisma.sql`
     SELECT g."outcome", g."bucket", g."handlerId",
            GROUPING(g."outcome", g."bucket", g."handlerId")::int AS "grouping",
            sum(g."count")::int AS "count", sum(g."onTime")::int AS "onTime", sum(g."late")::int AS "late"
     FROM (${groups}) g
     GROUP BY GROUPING SETS ((g."outcome"), (g."bucket"), (g."handlerId"), ())
-  `);
+  `, { prepared: false });
 }
 
 interface WorkdaysCountRow {
@@ -418,14 +418,14 @@ async function countWorkdaysToClose(scope: Scope, calendar: WorkCalendar): Promi
     const days = Prisma.sql`(${value} - ${epoch} + 1)`;
     return Prisma.sql`(5 * (${days} / 7) + least(${days} % 7, 5) + ${cumulative}[width_bucket(${value}, ${thresholds}) + 1])`;
   };
-  return db.$queryRaw<WorkdaysCountRow[]>(Prisma.sql`
+  return readRows<WorkdaysCountRow>(Prisma.sql`
     SELECT (CAST(${REPLY_WORKDAYS} AS int) + c."extensionWorkdays" - (${ordinal("dueOn")} - ${ordinal("closedOn")}))::int AS "workdays",
            sum(c."cases")::int AS "count"
     FROM "ClosedCasesByDates" c
     WHERE c."organizationId" = ${scope.organizationId} AND c."closedOn" >= ${sqlDate(scope.from)} AND c."closedOn" <= ${sqlDate(scope.to)}
       AND c."cases" <> 0
     GROUP BY 1
-  `);
+  `, { prepared: false });
 }
 
 interface AppealsCountRow {
@@ -442,7 +442,7 @@ interface AppealsCountRow {
  * the organization is only co-defendant as 复议机关 (not counted in table 四 either).
  */
 async function countAppeals(scope: Scope): Promise<AppealsCountRow[]> {
-  return db.$queryRaw<AppealsCountRow[]>(Prisma.sql`
+  return readRows<AppealsCountRow>(Prisma.sql`
     SELECT p."kind", p."result", GROUPING(p."result")::int AS "allResults", count(DISTINCT p."applicationId")::int AS "count"
     FROM "Proceeding" p
     WHERE p."organizationId" = ${scope.organizationId}
@@ -450,7 +450,7 @@ async function countAppeals(scope: Scope): Promise<AppealsCountRow[]> {
       AND NOT p."onlyCoDefendantAsReviewOrgan"
       AND EXISTS (SELECT 1 FROM "Application" a WHERE a."id" = p."applicationId" AND a."voidedAt" IS NULL)
     GROUP BY GROUPING SETS ((p."kind", p."result"), (p."kind"))
-  `);
+  `, { prepared: false });
 }
 
 /** The first year with a received case (for the year chooser), or null for an organization without cases. */
