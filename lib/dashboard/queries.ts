@@ -13,7 +13,7 @@
 // within it; "closed in the period" = closedOn within it (only closed cases have one).
 import "server-only";
 import { Prisma, type ApplicantType, type Channel, type Outcome, type ProceedingKind, type ProceedingResult } from "@prisma/client";
-import { db, readRows } from "../db";
+import { readRows } from "../db";
 import { type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { isoDateFromDb } from "../calendar/dates";
@@ -455,8 +455,11 @@ async function countAppeals(scope: Scope): Promise<AppealsCountRow[]> {
 
 /** The first year with a received case (for the year chooser), or null for an organization without cases. */
 async function findFirstCaseYear(organizationId: string): Promise<number | null> {
-  const first = await db.application.findFirst({ where: { organizationId, voidedAt: null }, select: { receivedOn: true }, orderBy: { receivedOn: "asc" } });
-  return first ? first.receivedOn.getUTCFullYear() : null;
+  // The first entry of the (organizationId, receivedOn) b-tree of the non-voided cases.
+  const [first] = await readRows<{ year: number | null }>(Prisma.sql`
+    SELECT CAST(extract(year FROM min("receivedOn")) AS int) AS "year" FROM "Application"
+    WHERE "organizationId" = ${organizationId} AND "voidedAt" IS NULL`);
+  return first?.year ?? null;
 }
 
 const bucketKey = (date: Date, unit: "month" | "day") => isoDateFromDb(date).slice(0, unit === "month" ? 7 : 10);
@@ -487,11 +490,9 @@ export async function getManagerDashboard({
     countClosings(scope, period.bucketUnit),
     countWorkdaysToClose(scope, calendar),
     countAppeals(scope),
-    db.user.findMany({
-      where: { organizationId: actor.organizationId },
-      select: { id: true, displayName: true, active: true },
-      orderBy: [{ displayName: "asc" }, { id: "asc" }],
-    }),
+    readRows<{ id: string; displayName: string; active: boolean }>(Prisma.sql`
+      SELECT "id", "displayName", "active" FROM "User" WHERE "organizationId" = ${actor.organizationId}
+      ORDER BY "displayName" ASC, "id" ASC`),
     findFirstCaseYear(actor.organizationId),
   ]);
 
