@@ -610,6 +610,32 @@ describe("findApplications: the count stops at its limit", () => {
     }
   });
 
+  it("looks for a frequent word's page among the first cases of the order, and reads it whole when they hold too few", async () => {
+    // Past a limit of 3, "GK-2025-00004" (cases 40–45) and "申请" (all 45) are frequent: their page is
+    // looked for with the LIKE among the first page × pageSize × perRow cases of the order.
+    const narrow = { perRow: 1, max: 5_000 };
+    const withWindow = (search: string, frequentWordWindow = narrow) =>
+      findApplications({ actor: actorC, query: parseCaseListQuery(new URLSearchParams(search)), today: TODAY, calendar, countLimit: 3, frequentWordWindow });
+    const exact = (search: string) => listWithLimit(search, 100);
+    // The window's 40 cases hold every row of page 2: the page from the window, as read whole.
+    const fromWindow = await withWindow("pageSize=20&page=2&sort=caseNumber.asc&q=申请");
+    expect(fromWindow.rows).toEqual((await exact("pageSize=20&page=2&sort=caseNumber.asc&q=申请")).rows);
+    expect(fromWindow.rows.map((row) => row.caseNumber)).toEqual(Array.from({ length: 20 }, (_, index) => `GK-2025-0000${21 + index}`));
+    // The first 20 cases by number hold none of cases 40–45, the first 20 backwards not a full page, a
+    // window past `max` is not tried: each page is read whole, the same rows as without a limit.
+    for (const [search, window] of [
+      ["pageSize=20&sort=caseNumber.asc&q=GK-2025-00004", narrow],
+      ["pageSize=20&sort=caseNumber.desc&q=GK-2025-00004", narrow],
+      ["pageSize=20&sort=receivedOn.desc&q=申请", { perRow: 20, max: 100 }],
+    ] as const) {
+      const read = await withWindow(search, window);
+      const expected = await exact(search);
+      expect(read.rows).toEqual(expected.rows);
+      expect(read.rows.length).toBeGreaterThan(0);
+      expect(read).toMatchObject({ totalIsLowerBound: true });
+    }
+  });
+
   it("reads a frequent single character by walking the sort, with the same pages and totals", async () => {
     // "申" is in all 45 cases. With the table's statistics PostgreSQL estimates its key in more cases
     // than a limit of 10 allows: the character is then tested on the walk of the sort (the LIKE alone),

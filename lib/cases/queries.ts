@@ -88,7 +88,12 @@ function searchedKeyGroups(query: CaseListQuery): readonly boolean[] {
  * UTF-8 it costs about three times a LIKE), yet only letters have case: for a search without any
  * (Chinese, digits, "-"), LIKE matches the same rows.
  */
-function searchCondition(organizationId: string, text: string, keyGroups: readonly boolean[], use: "index" | "scan" | "keys" = "index"): Prisma.Sql {
+function searchCondition(
+  organizationId: string,
+  text: string,
+  keyGroups: readonly boolean[],
+  use: "index" | "scan" | "keys" | "like" = "index",
+): Prisma.Sql {
   const hasCasedLetters = text.toLowerCase() !== text.toUpperCase();
   const operator = Prisma.raw(hasCasedLetters ? "ILIKE" : "LIKE");
   const pattern = containsPattern(text);
@@ -100,6 +105,8 @@ function searchCondition(organizationId: string, text: string, keyGroups: readon
   // A single character in the WHERE (a frequent one, readsSearchFirst): the LIKE alone, as a walk of a
   // sort index tests it; beside it the keys would be computed for every case that contains it.
   if (length === 1 && use === "scan") return like;
+  // The LIKE alone: over the first cases of the sort order (selectFrequentWordPage).
+  if (use === "like") return like;
   const wordKeys = (open: boolean) =>
     length <= 2
       ? Prisma.sql`gongkai_case_search_word_key(${organizationId}::text, ${Prisma.raw(String(open))}, ${text}::text)`
@@ -394,6 +401,39 @@ async function selectSearchMatches(
   return { records, kept: rows[0]?.kept ?? 0, found: rows[0]?.found ?? 0 };
 }
 
+/**
+ * How many of the first cases in the list's order a frequent word's page is looked for in: `perRow`
+ * per row up to the page's end, at most `max`. A word in more than CASE_LIST_COUNT_LIMIT of the cases
+ * the list keeps is in one in ten of them at 100,000 cases, so page 1 (20 rows) is found among the
+ * first 400.
+ */
+export const FREQUENT_WORD_WINDOW = { perRow: 20, max: 5_000 };
+
+/**
+ * The page of a word found in more cases than the count's limit (its count is known: "10000+"): looked
+ * for with the LIKE alone among the first cases of the list's order, which the sort's b-tree yields
+ * (the list's conditions without the search, then the LIKE over at most a few thousand rows: 3 ms).
+ * Exact when the page comes back full: every case before the window's last one in the order was
+ * tested. Otherwise (a deep page, a rarer word among a million cases) undefined, and the page is read
+ * as any other, with the index condition: all of the word's matches and a top-N sort, 25–45 ms at
+ * 100,000 cases for a word in 10,800 of them. PostgreSQL would not walk the sort index for the LIKE
+ * itself: it estimates a LIKE as rare.
+ */
+async function selectFrequentWordPage(
+  actor: Actor,
+  query: CaseListQuery,
+  where: Prisma.Sql,
+  orderBy: Prisma.Sql,
+  { perRow, max }: typeof FREQUENT_WORD_WINDOW,
+): Promise<CaseListRecord[] | undefined> {
+  const window = query.page * query.pageSize * perRow;
+  if (window > max) return undefined;
+  const first = Prisma.sql`(SELECT a.* FROM "Application" a WHERE ${where} ${orderBy} LIMIT ${window}) a`;
+  const like = searchCondition(actor.organizationId, query.q!, searchedKeyGroups(query), "like");
+  const records = await selectPage(actor, first, like, orderBy, query.page, query.pageSize);
+  return records.length === query.pageSize ? records : undefined;
+}
+
 /** One page of the organization's cases, filtered, searched and sorted on the server. */
 export async function findApplications({
   actor,
@@ -401,6 +441,7 @@ export async function findApplications({
   today,
   calendar,
   countLimit = CASE_LIST_COUNT_LIMIT,
+  frequentWordWindow = FREQUENT_WORD_WINDOW,
 }: {
   actor: Actor;
   query: CaseListQuery;
@@ -408,6 +449,8 @@ export async function findApplications({
   calendar: WorkCalendar;
   /** Stop counting past this many matches (tests lower it). */
   countLimit?: number;
+  /** Where a frequent word's page is looked for first (selectFrequentWordPage; tests narrow it). */
+  frequentWordWindow?: typeof FREQUENT_WORD_WINDOW;
 }): Promise<CaseListResult> {
   const window = dueWindow(today, calendar);
   const orderBy = caseListOrderBy(query.sort);
@@ -427,7 +470,7 @@ export async function findApplications({
       [from, where] = [searchFirstFrom(actor, query, limit), matchesWhere];
       searched = { records: matches.records, counted: matches.kept };
     } else if (matches.kept > countLimit) {
-      searched = { counted: matches.kept };
+      searched = { counted: matches.kept, records: await selectFrequentWordPage(actor, query, matchesWhere, orderBy, frequentWordWindow) };
     }
   }
   const [pageRecords, counted] = await Promise.all([
