@@ -11,6 +11,7 @@ import { isOperator, toPrincipal, type Actor, type OperatorActor, type Principal
 import { recordAccessRefused } from "./security-events";
 import { resolveSession, type LiveSession } from "./sessions";
 import { decodeSessionToken } from "./session-token";
+import { requestCalendarFingerprint } from "../calendar/fingerprint";
 
 /** What a signed-in account must do before anything else. */
 export type PendingStep = "CHANGE_PASSWORD" | "ENROL_SECOND_FACTOR";
@@ -74,7 +75,10 @@ export const getSignedIn = cache(async (): Promise<SignedIn | null> => {
   const sessionId = await sessionIdFromCookie();
   if (!sessionId) return null;
   const session = await resolveSession(sessionId);
-  return session ? signedInFrom(session) : null;
+  if (!session) return null;
+  // The page's calendar is checked against the fingerprint read with the session (ADR 0100).
+  requestCalendarFingerprint().value = session.calendarFingerprint;
+  return signedInFrom(session);
 });
 
 /** The signed-in organization member with nothing pending, or null (route handlers, the JSON API). */

@@ -9,6 +9,7 @@ import { Prisma, type Role } from "@prisma/client";
 import { readRows, type Transaction } from "../db";
 import { getEnv } from "../env";
 import type { RequestContext } from "./request-context";
+import { CALENDAR_FINGERPRINT } from "../calendar/fingerprint";
 
 /** lastSeenAt is written at most this often, so that most requests only read. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -28,6 +29,8 @@ export interface LiveSession {
   organizationRequiresTotp: boolean;
   mustChangePassword: boolean;
   totpEnrolled: boolean;
+  /** The working-day calendar's fingerprint, read in the same statement (lib/calendar/fingerprint.ts). */
+  calendarFingerprint: string;
 }
 
 export async function createSession(
@@ -57,7 +60,8 @@ export async function resolveSession(sessionId: string, now: Date = new Date()):
     SELECT s."id" AS "sessionId", u."id" AS "userId", u."username", u."displayName", u."role"::text AS "role",
            u."organizationId", o."code" AS "organizationCode", o."name" AS "organizationName",
            COALESCE(o."requireTotp", false) AS "organizationRequiresTotp",
-           u."mustChangePassword", (u."totpEnabledAt" IS NOT NULL) AS "totpEnrolled"
+           u."mustChangePassword", (u."totpEnabledAt" IS NOT NULL) AS "totpEnrolled",
+           ${CALENDAR_FINGERPRINT} AS "calendarFingerprint"
     FROM "UserSession" s
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "Organization" o ON o."id" = u."organizationId"

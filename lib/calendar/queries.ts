@@ -10,6 +10,7 @@ import { calendarYearNumberSchema } from "./schemas";
 import { createWorkCalendar, provisionalHolidaysBetween, type WorkCalendar } from "./workdays";
 import { statutoryHolidaysOf } from "./statutory-holidays";
 import { dbDateFromIso, isoDateFromDb } from "./dates";
+import { CALENDAR_FINGERPRINT, requestCalendarFingerprint } from "./fingerprint";
 
 /**
  * The calendar of this process, with the fingerprint of the rows it was built from. Kept per process:
@@ -18,19 +19,9 @@ import { dbDateFromIso, isoDateFromDb } from "./dates";
  */
 let cachedCalendar: { fingerprint: string; calendar: WorkCalendar } | null = null;
 
-/**
- * What the calendar is built from, in one small statement: the number of overrides, an order-free
- * hash of their dates and kinds, and the confirmed years. Any change, by this process or by another
- * instance of the application (a second server, the CLI), changes it; no clock or trigger involved.
- */
 async function calendarFingerprint(): Promise<string> {
   // Straight to the pool (readRows): it runs before nearly every page (ADR 0095).
-  const [row] = await readRows<{ fingerprint: string }>(Prisma.sql`
-    SELECT concat_ws('|',
-      (SELECT count(*) FROM "CalendarDay"),
-      (SELECT coalesce(sum(hashtext("date"::text || ' ' || "kind"::text)::bigint), 0) FROM "CalendarDay"),
-      (SELECT coalesce(string_agg("year"::text, ',' ORDER BY "year"), '') FROM "CalendarYear" WHERE "confirmed")
-    ) AS "fingerprint"`);
+  const [row] = await readRows<{ fingerprint: string }>(Prisma.sql`SELECT ${CALENDAR_FINGERPRINT} AS "fingerprint"`);
   return row?.fingerprint ?? "";
 }
 
@@ -39,7 +30,8 @@ async function calendarFingerprint(): Promise<string> {
  * the process's copy while the database's fingerprint is unchanged; rebuilt as soon as it changes.
  */
 export async function loadWorkCalendar(): Promise<WorkCalendar> {
-  const fingerprint = await calendarFingerprint();
+  // Read with the request's session when there is one (requestCalendarFingerprint), else on its own.
+  const fingerprint = requestCalendarFingerprint().value ?? (await calendarFingerprint());
   if (cachedCalendar?.fingerprint === fingerprint) return cachedCalendar.calendar;
   const [days, confirmedYears] = await Promise.all([
     db.calendarDay.findMany({ select: { date: true, kind: true } }),
