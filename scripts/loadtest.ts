@@ -1,6 +1,7 @@
 // npm run loadtest: 50 signed-in clerks against the production build (issue 14). Not a test: it
 // prints figures. On a dedicated embedded database (.data/loadtest, port 54585; filled once with
-// 100,000 cases and 50 clerks, kept between runs) it starts `npm start` on port 3285, signs every clerk
+// 100,000 cases and 50 clerks, kept between runs, the cases a run registers removed when the next one
+// starts) it starts `npm start` on port 3285, signs every clerk
 // in through next-auth's credentials endpoint, and then drives a mix of pages with a bounded loop over
 // Node's fetch (undici, keep-alive):
 //
