@@ -23,3 +23,11 @@ export const CALENDAR_FINGERPRINT = Prisma.sql`concat_ws('|',
  * calendar then reads the fingerprint itself.
  */
 export const requestCalendarFingerprint = cache((): { value?: string } => ({}));
+
+/**
+ * After a change of the calendar within the request (a Server Action that also renders the page): the
+ * fingerprint read with the session is the old one, and the calendar must be read afresh.
+ */
+export function forgetRequestCalendarFingerprint(): void {
+  requestCalendarFingerprint().value = undefined;
+}

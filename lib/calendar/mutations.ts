@@ -9,6 +9,7 @@ import { assertOperator, type Principal } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { parseInput } from "../validation";
 import { loadWorkCalendar } from "./queries";
+import { forgetRequestCalendarFingerprint } from "./fingerprint";
 import { dbDateFromIso } from "./dates";
 import { recomputeOpenCases, type RecomputeCause } from "../cases/mutations";
 import { CALENDAR_DAY_CHOICE_LABELS, setCalendarDaySchema, setCalendarYearSchema, type CalendarDayChoice } from "./schemas";
@@ -133,6 +134,8 @@ async function withRecomputedCases<Change extends { changed: boolean; recomputed
   today: IsoDate,
 ): Promise<Omit<Change, "cause">> {
   if (!change.changed || !cause) return change;
+  // The calendar as changed, not the one of the fingerprint read with this request's session.
+  forgetRequestCalendarFingerprint();
   const recomputedCases = await recomputeOpenCases({ calendar: await loadWorkCalendar(), today, cause });
   // New due dates raise their alerts now, not at the next hourly run.
   await generateNotificationsAfterChange({ today, reason: "修改工作日历" });
