@@ -134,7 +134,6 @@ async function ensureData(): Promise<{ caseIds: string[] }> {
     // Hand the cases to the clerks (the generator leaves them unassigned), so that 工作台 has work; again
     // after an interrupted first run. One bulk statement: without the app's statement timeout.
     const unassigned = await db.application.count({ where: { organizationId: organization.id, handlerId: null } });
-    if (registered > 0 && unassigned === 0) await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Application"`);
     if (unassigned > 0) {
       log(`分配经办人：${unassigned} 件 …`);
       await db.$transaction(
@@ -149,8 +148,8 @@ async function ensureData(): Promise<{ caseIds: string[] }> {
         },
         { timeout: 600_000 },
       );
-      await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Application"`);
     }
+    if (registered > 0 || unassigned > 0) await db.$executeRawUnsafe(`VACUUM (ANALYZE) "Application"`);
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT "id" FROM "Application" WHERE "organizationId" = $1 ORDER BY "receivedOn" DESC LIMIT 5000`,
       organization.id,

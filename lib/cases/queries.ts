@@ -340,13 +340,11 @@ async function selectPage(
 export const CASE_LIST_COUNT_LIMIT = 10_000;
 
 async function countMatches(from: Prisma.Sql, where: Prisma.Sql, limit?: number): Promise<number> {
-  const [row] =
-    limit === undefined
-      ? await readRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS "total" FROM ${from} WHERE ${where}`, { prepared: false })
-      : await readRows<{ total: number }>(
-          Prisma.sql`SELECT count(*)::int AS "total" FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${limit + 1}) AS "matches"`,
-          { prepared: false },
-        );
+  const capped = limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit + 1}`;
+  const [row] = await readRows<{ total: number }>(
+    Prisma.sql`SELECT count(*)::int AS "total" FROM (SELECT 1 FROM ${from} WHERE ${where} ${capped}) AS "matches"`,
+    { prepared: false },
+  );
   return row?.total ?? 0;
 }
 
@@ -407,7 +405,7 @@ async function selectSearchMatches(
  * the list keeps is in one in ten of them at 100,000 cases, so page 1 (20 rows) is found among the
  * first 400.
  */
-export const FREQUENT_WORD_WINDOW = { perRow: 20, max: 5_000 };
+const FREQUENT_WORD_WINDOW = { perRow: 20, max: 5_000 };
 
 /**
  * The page of a word found in more cases than the count's limit (its count is known: "10000+"): looked
@@ -462,7 +460,8 @@ export async function findApplications({
   if (await readsSearchFirst(actor, query, limit)) {
     // The search's matches first, up to one more than the count's limit: when it found fewer, the page
     // and the count over them are exact. Otherwise the word is frequent and its page is read the other
-    // way; so is its count, unless the matches read already hold more than the limit that the list's
+    // way (first among the first cases of the order, selectFrequentWordPage, when the count is known);
+    // so is its count, unless the matches read already hold more than the limit that the list's
     // conditions keep (then the list says "10000+" either way).
     const matchesWhere = caseListWhere(actor, query, window, "from");
     const matches = await selectSearchMatches(actor, query, matchesWhere, orderBy, limit);
