@@ -1,6 +1,7 @@
-// The side reads of the case page and the case list go straight to the pool instead of through Prisma
-// (readRows, ADR 0099): the case's letters, attachments, extension requests and audit log, the
-// letterhead settings, the handler choices and the user's saved filters. Against the real database,
+// The side reads of the case page, the case list and the 工作台 go straight to the pool instead of
+// through Prisma (readRows, ADR 0099): the case's letters, attachments, extension requests and audit
+// log, the letterhead settings, the handler choices, the user's saved filters and a manager's pending
+// extension requests. Against the real database,
 // each gives exactly what the Prisma query it replaced gave (kept here as the reference), for rows with
 // and without their optional parts (no issuing user, a superseded attachment, a decided and a pending
 // request, a system entry without actor or organization, JSON before/after), in the same order, and
@@ -12,7 +13,7 @@ import { registerApplication } from "@/lib/cases/mutations";
 import { findCaseHandlerOptions } from "@/lib/cases/queries";
 import { findCaseLetters, getLetterSettings } from "@/lib/letters/queries";
 import { findCaseAttachments } from "@/lib/attachments/queries";
-import { findCaseExtensionRequests, viewOf } from "@/lib/extensions/queries";
+import { findCaseExtensionRequests, findPendingExtensionRequests, viewOf } from "@/lib/extensions/queries";
 import { findCaseAuditLog } from "@/lib/audit/queries";
 import { findSavedCaseFilters } from "@/lib/saved-filters/queries";
 import { saveCaseFilter } from "@/lib/saved-filters/mutations";
@@ -199,6 +200,23 @@ describe("the case page's and the case list's side reads", () => {
       ["APPROVED", "旁读负责人"],
     ]);
     expect(await findCaseExtensionRequests({ actor: outsider, applicationId: caseId })).toEqual([]);
+  });
+
+  it("give a manager's pending requests as Prisma's include did, without those of a voided case", async () => {
+    const voidedCaseId = await register(clerk, "读取丙");
+    await db.extensionRequest.create({
+      data: { organizationId: clerk.organizationId, applicationId: voidedCaseId, requestedById: clerk.userId, reason: "已作废的案件", workdays: 5 },
+    });
+    await db.application.update({ where: { id: voidedCaseId }, data: { voidedAt: new Date(), voidReason: "重复登记" } });
+    const rows = await db.extensionRequest.findMany({
+      where: { organizationId: manager.organizationId, status: "PENDING", application: { voidedAt: null, status: "OPEN" } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { application: { select: { caseNumber: true, applicantName: true, dueOn: true } }, requestedBy: { select: { displayName: true } }, decidedBy: { select: { displayName: true } } },
+    });
+    const pending = await findPendingExtensionRequests({ actor: manager });
+    expect(pending).toEqual(rows.map(viewOf));
+    expect(pending?.map((request) => [request.applicationId, request.reason])).toEqual([[caseId, "再次延长"]]);
+    expect(await findPendingExtensionRequests({ actor: clerk })).toBeNull();
   });
 
   it("give the case's audit log as before, system entries included, and refuse another organization's case", async () => {

@@ -3,7 +3,7 @@
 // counted case leaves the frozen version as it is; the report page shows the difference with today.
 import "server-only";
 import { Prisma } from "@prisma/client";
-import { db, type Transaction } from "../db";
+import { db, readRows, type Transaction } from "../db";
 
 export interface PublishedReportRef {
   year: number;
@@ -11,14 +11,19 @@ export interface PublishedReportRef {
   version: number;
 }
 
-/** The published reports of the organization whose cells list any of `ids`, by year (latest version). */
+/**
+ * The published reports of the organization whose cells list any of `ids`, by year (latest version).
+ * `client` is the caller's transaction (a change that warns about the published figures it touches), or
+ * `db` outside one: the case page asks on every visit, straight to the pool then (readRows, prepared:
+ * the plan is the organization's few snapshots whatever the ids; ADR 0099).
+ */
 export async function findPublishedReportsCounting(
   client: Transaction | typeof db,
   organizationId: string,
   ids: readonly string[],
 ): Promise<PublishedReportRef[]> {
   if (ids.length === 0) return [];
-  return client.$queryRaw<PublishedReportRef[]>(Prisma.sql`
+  const query = Prisma.sql`
     SELECT s."year" AS "year", max(s."version")::int AS "version"
     FROM "ReportSnapshot" s
     WHERE s."organizationId" = ${organizationId}
@@ -27,7 +32,8 @@ export async function findPublishedReportsCounting(
         WHERE jsonb_typeof(cell.value) = 'array' AND jsonb_exists_any(cell.value, CAST(${[...ids]} AS text[]))
       )
     GROUP BY s."year"
-    ORDER BY s."year"`);
+    ORDER BY s."year"`;
+  return client === db ? readRows<PublishedReportRef>(query) : client.$queryRaw<PublishedReportRef[]>(query);
 }
 
 /** "2025 年度报告（第 1 版）、2026 年度报告（第 2 版）" */
