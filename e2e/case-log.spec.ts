@@ -82,4 +82,9 @@ test("register, 补正, supplement, extension and decision, with the due date ex
   await expect(page.getByTestId(`case-row-${caseNumber}`)).toBeVisible();
   await page.goto("/cases?status=OPEN");
   await expect(page.getByTestId(`case-row-${caseNumber}`)).toHaveCount(0);
+  await expect(page.getByTestId("ignored-filters")).toHaveCount(0);
+  // A date no calendar has (a hand-edited address) is not used, and the list says so.
+  await page.goto("/cases?status=CLOSED&receivedFrom=2026-13-01");
+  await expect(page.getByTestId("ignored-filters")).toContainText("收到日期起“2026-13-01”");
+  await expect(page.getByTestId(`case-row-${caseNumber}`)).toBeVisible();
 });

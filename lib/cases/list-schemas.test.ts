@@ -4,6 +4,7 @@ import {
   DEFAULT_CASE_LIST_QUERY,
   caseExportHref,
   caseListHref,
+  ignoredCaseListFilters,
   parseCaseListQuery,
 } from "./list-schemas";
 
@@ -104,5 +105,28 @@ describe("caseListHref", () => {
     const query = parseCaseListQuery({ status: "CLOSED", sort: "closedOn.desc", page: "4", columns: "dueOn" });
     expect(caseExportHref(query, "xlsx")).toBe("/cases/export?status=CLOSED&sort=closedOn.desc&format=xlsx");
     expect(caseExportHref(DEFAULT_CASE_LIST_QUERY, "csv")).toBe("/cases/export?format=csv");
+  });
+});
+
+describe("ignoredCaseListFilters", () => {
+  it("names the filters the list dropped, with what the address held", () => {
+    const params = new URLSearchParams(`receivedFrom=2025-13-45&receivedTo=2025-12-31&status=MAYBE&handler=${"x".repeat(41)}&q=${"长".repeat(300)}&closedTo=2025-02-30`);
+    const query = parseCaseListQuery(params);
+    expect(query).toMatchObject({ receivedTo: "2025-12-31" });
+    expect(query).not.toHaveProperty("receivedFrom");
+    expect(query).not.toHaveProperty("status");
+    expect(ignoredCaseListFilters(params)).toEqual([
+      "搜索“长长长长长长长长长长长长长长长长长长长长…”",
+      "办理状态“MAYBE”",
+      "收到日期起“2025-13-45”",
+      "办结日期止“2025-02-30”",
+      `经办人“${"x".repeat(20)}…”`,
+    ]);
+  });
+
+  it("names nothing for valid, empty or blank filters and for the list's other parameters", () => {
+    expect(ignoredCaseListFilters(new URLSearchParams("q=%20%20&status=&receivedFrom=2025-01-01&handler=me&page=abc&sort=nonsense&voided=1"))).toEqual([]);
+    expect(ignoredCaseListFilters({ status: ["", "OPEN"], due: undefined })).toEqual([]);
+    expect(ignoredCaseListFilters({ voided: "yes" })).toEqual(["已作废“yes”"]);
   });
 });

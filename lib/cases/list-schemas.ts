@@ -172,30 +172,69 @@ const searchSchema = z
   .pipe(z.string().max(CASE_LIST_SEARCH_MAX_LENGTH))
   .transform((value) => (value === "" ? undefined : value));
 
+/**
+ * What a valid value of each filter is. The query below drops an invalid one (optional), so that an old
+ * or hand-edited address still opens the list; ignoredCaseListFilters says which were dropped.
+ */
+const FILTER_SCHEMAS = {
+  q: searchSchema,
+  status: z.enum(keysOf(APPLICATION_STATUS_LABELS)),
+  phase: z.enum(keysOf(CLOCK_PHASE_LABELS)),
+  applicantType: z.enum(keysOf(APPLICANT_TYPE_LABELS)),
+  channel: z.enum(keysOf(CHANNEL_LABELS)),
+  outcome: z.enum(keysOf(OUTCOME_LABELS)),
+  receivedFrom: isoDateSchema,
+  receivedTo: isoDateSchema,
+  closedFrom: isoDateSchema,
+  closedTo: isoDateSchema,
+  due: z.enum(CASE_LIST_DUE_FILTERS),
+  handler: handlerSchema,
+  outcomeGroup: z.enum(keysOf(CASE_LIST_OUTCOME_GROUPS)),
+  timeliness: z.enum(["onTime", "late"]),
+  proceeding: z.enum(["RECONSIDERATION", "LITIGATION"]),
+  proceedingResult: z.enum(["UPHELD", "CORRECTED", "OTHER", "PENDING"]),
+  proceedingFiledFrom: isoDateSchema,
+  proceedingFiledTo: isoDateSchema,
+  voided: z.literal("1").transform(() => true as const),
+};
+
+type FilterKey = keyof typeof FILTER_SCHEMAS;
+
+/** Each filter as the filter form (or the report's and dashboard's links) names it. */
+const FILTER_LABELS: Record<FilterKey, string> = {
+  q: "搜索",
+  status: "办理状态",
+  phase: "办理阶段",
+  applicantType: "申请人类型",
+  channel: "申请方式",
+  outcome: "办理结果",
+  receivedFrom: "收到日期起",
+  receivedTo: "收到日期止",
+  closedFrom: "办结日期起",
+  closedTo: "办结日期止",
+  due: "期限",
+  handler: "经办人",
+  outcomeGroup: "办理结果类别",
+  timeliness: "是否按期办结",
+  proceeding: "复议或诉讼",
+  proceedingResult: "复议或诉讼结果",
+  proceedingFiledFrom: "复议或诉讼提起日期起",
+  proceedingFiledTo: "复议或诉讼提起日期止",
+  voided: "已作废",
+};
+
+function optionalEach<Schemas extends Record<string, z.ZodType>>(schemas: Schemas): { [Key in keyof Schemas]: ReturnType<typeof optional<Schemas[Key]>> } {
+  return Object.fromEntries(Object.entries(schemas).map(([key, schema]) => [key, optional(schema)])) as {
+    [Key in keyof Schemas]: ReturnType<typeof optional<Schemas[Key]>>;
+  };
+}
+
 /** The case-list query as read from URL search parameters (each a single string; see parseCaseListQuery). */
 export const caseListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
   pageSize: z.coerce.number().pipe(z.literal(CASE_LIST_PAGE_SIZES)).catch(DEFAULT_CASE_LIST_PAGE_SIZE),
   sort: sortSchema,
-  q: optional(searchSchema),
-  status: optional(z.enum(keysOf(APPLICATION_STATUS_LABELS))),
-  phase: optional(z.enum(keysOf(CLOCK_PHASE_LABELS))),
-  applicantType: optional(z.enum(keysOf(APPLICANT_TYPE_LABELS))),
-  channel: optional(z.enum(keysOf(CHANNEL_LABELS))),
-  outcome: optional(z.enum(keysOf(OUTCOME_LABELS))),
-  receivedFrom: optional(isoDateSchema),
-  receivedTo: optional(isoDateSchema),
-  closedFrom: optional(isoDateSchema),
-  closedTo: optional(isoDateSchema),
-  due: optional(z.enum(CASE_LIST_DUE_FILTERS)),
-  handler: optional(handlerSchema),
-  outcomeGroup: optional(z.enum(keysOf(CASE_LIST_OUTCOME_GROUPS))),
-  timeliness: optional(z.enum(["onTime", "late"])),
-  proceeding: optional(z.enum(["RECONSIDERATION", "LITIGATION"])),
-  proceedingResult: optional(z.enum(["UPHELD", "CORRECTED", "OTHER", "PENDING"])),
-  proceedingFiledFrom: optional(isoDateSchema),
-  proceedingFiledTo: optional(isoDateSchema),
-  voided: optional(z.literal("1").transform(() => true as const)),
+  ...optionalEach(FILTER_SCHEMAS),
   columns: columnsSchema,
 });
 
@@ -220,6 +259,24 @@ export function parseCaseListQuery(searchParams: CaseListSearchParams): CaseList
     if (query[key] === undefined) delete query[key];
   }
   return query;
+}
+
+/** How much of an ignored value the notice repeats. */
+const IGNORED_VALUE_SHOWN = 20;
+
+/**
+ * The filters of the address that parseCaseListQuery dropped because their value is not one the list
+ * knows (a date "2025-13-45", a status no case has, a search word too long), as the notice above the
+ * list names them: 收到日期起“2025-13-45”. A clerk who typed or kept such an address sees that the list
+ * is not filtered by it, instead of a list that silently shows more cases than asked for.
+ */
+export function ignoredCaseListFilters(searchParams: CaseListSearchParams): string[] {
+  return (Object.keys(FILTER_SCHEMAS) as FilterKey[]).flatMap((key) => {
+    const value = valuesOf(searchParams, key).find((candidate) => candidate !== "");
+    if (value === undefined || FILTER_SCHEMAS[key].safeParse(value).success) return [];
+    const shown = [...value].length > IGNORED_VALUE_SHOWN ? `${[...value].slice(0, IGNORED_VALUE_SHOWN).join("")}…` : value;
+    return [`${FILTER_LABELS[key]}“${shown}”`];
+  });
 }
 
 function valuesOf(searchParams: CaseListSearchParams, key: string): string[] {

@@ -14,6 +14,7 @@ import {
   caseListHref,
   caseListSearchParams,
   hasCaseListFilters,
+  ignoredCaseListFilters,
   parseCaseListQuery,
   type CaseListDueFilter,
   type CaseListQuery,
@@ -93,6 +94,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const result = await findApplications({ actor, query, today, calendar });
   const shownQuery: CaseListQuery = { ...query, page: result.page };
   const filtered = hasCaseListFilters(query);
+  const ignoredFilters = ignoredCaseListFilters(params);
 
   return (
     <div className="page">
@@ -124,6 +126,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         }
       />
       <section className="card no-print" aria-label="筛选条件">
+        {ignoredFilters.length > 0 ? (
+          <p className="notice warning" role="status" data-testid="ignored-filters">
+            地址中的筛选条件无效，未使用：{ignoredFilters.join("、")}。下面的列表不受这些条件限制。
+          </p>
+        ) : null}
         <CaseListFilters key={caseListHref(query)} query={query} handlers={handlers} />
         <SavedCaseFilters filters={savedFilters} currentQuery={caseListSearchParams({ ...query, page: 1 }).toString()} />
       </section>
