@@ -92,7 +92,15 @@ test("a clerk's extension waits for the manager's approval, then moves the due d
   const panel = managerPage.getByTestId("workbench-pending-extensions");
   await expect(panel).toContainText(caseNumber);
   await panel.getByRole("link", { name: caseNumber }).click();
+  // 批准 asks once more, saying what it records; 取消 leaves the request waiting.
   await managerPage.getByTestId("extension-request-pending").getByRole("button", { name: "批准延期" }).click();
+  const confirm = managerPage.getByTestId("extension-approve-confirm");
+  await expect(confirm).toContainText(`在 ${originalDue} 的基础上延长 10 个工作日`);
+  await confirm.getByRole("button", { name: "取消" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(managerPage.getByTestId("extension-request-pending")).toContainText("待负责人批准");
+  await managerPage.getByTestId("extension-request-pending").getByRole("button", { name: "批准延期" }).click();
+  await confirm.getByRole("button", { name: "确认批准" }).click();
   await expect(managerPage.getByRole("status").filter({ hasText: "已批准延期" })).toBeVisible();
   await managerContext.close();
 

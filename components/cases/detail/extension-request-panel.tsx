@@ -26,6 +26,8 @@ export function ExtensionRequestPanel({
 }) {
   const [result, setResult] = useState<ActionResult | null>(null);
   const [rejecting, setRejecting] = useState(false);
+  // 批准 takes a second click, as 驳回 does: it moves the due date and is recorded in the case's steps.
+  const [approving, setApproving] = useState(false);
   const [note, setNote] = useState("");
   const [pending, startTransition] = useTransition();
   const latest = requests[0];
@@ -35,7 +37,10 @@ export function ExtensionRequestPanel({
     startTransition(async () => {
       const outcome = await callAction(action());
       setResult(outcome);
-      if (outcome.ok) setRejecting(false);
+      if (outcome.ok) {
+        setRejecting(false);
+        setApproving(false);
+      }
     });
 
   if (latest.status === "REJECTED") {
@@ -64,14 +69,47 @@ export function ExtensionRequestPanel({
               type="button"
               className="button primary"
               disabled={pending}
-              onClick={() => run(() => approveExtensionRequestAction(applicationId, latest.id, latest.version))}
+              onClick={() => {
+                setApproving((value) => !value);
+                setRejecting(false);
+              }}
+              aria-expanded={approving}
             >
               批准延期
             </button>
-            <button type="button" className="button" disabled={pending} onClick={() => setRejecting((value) => !value)} aria-expanded={rejecting}>
+            <button
+              type="button"
+              className="button"
+              disabled={pending}
+              onClick={() => {
+                setRejecting((value) => !value);
+                setApproving(false);
+              }}
+              aria-expanded={rejecting}
+            >
               驳回
             </button>
           </div>
+          {approving ? (
+            <div className="stack" data-testid="extension-approve-confirm">
+              <div>
+                批准后登记“延期答复”步骤（告知申请人日期记为今天），答复期限在 {latest.dueOn ?? "—"} 的基础上延长 {latest.workdays} 个工作日。请当日向申请人发出延期答复告知书。
+              </div>
+              <div className="row">
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={pending}
+                  onClick={() => run(() => approveExtensionRequestAction(applicationId, latest.id, latest.version))}
+                >
+                  确认批准
+                </button>
+                <button type="button" className="button" disabled={pending} onClick={() => setApproving(false)}>
+                  取消
+                </button>
+              </div>
+            </div>
+          ) : null}
           {rejecting ? (
             <div className="field">
               <label htmlFor="extension-reject-note">驳回理由</label>
