@@ -12,6 +12,7 @@ describe("busyReasonOf", () => {
     expect(busyReasonOf(wrapped(Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" })))).toBe("statement_timeout");
     expect(busyReasonOf({ meta: { driverAdapterError: { cause: { originalCode: "55P03" } } } })).toBe("lock_timeout");
     expect(busyReasonOf(Object.assign(new Error("x"), { code: "25P03" }))).toBe("idle_in_transaction_timeout");
+    expect(busyReasonOf(wrapped(Object.assign(new Error("deadlock detected"), { code: "40P01" })))).toBe("deadlock");
   });
 
   it("leaves other errors alone", () => {

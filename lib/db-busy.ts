@@ -5,13 +5,14 @@
 
 export const BUSY_MESSAGE = "系统繁忙，请稍后重试";
 
-export type BusyReason = "connection_wait" | "statement_timeout" | "lock_timeout" | "idle_in_transaction_timeout";
+export type BusyReason = "connection_wait" | "statement_timeout" | "lock_timeout" | "idle_in_transaction_timeout" | "deadlock";
 
 const BUSY_REASON_LABELS: Record<BusyReason, string> = {
   connection_wait: "等待数据库连接超时（连接池已满）",
   statement_timeout: "语句执行超时（statement_timeout）",
   lock_timeout: "等待锁超时（lock_timeout）",
   idle_in_transaction_timeout: "事务空闲超时（idle_in_transaction_session_timeout）",
+  deadlock: "事务间死锁，数据库中止了其中一个（deadlock detected）",
 };
 
 export interface PoolStatistics {
@@ -44,7 +45,9 @@ function texts(error: unknown): string[] {
 
 /**
  * Which bound an error ran into, if any. Prisma wraps the driver's errors (the pool's timeout, or
- * PostgreSQL's 57014, 55P03 and 25P03), so messages and codes are looked for along the cause chain.
+ * PostgreSQL's 57014, 55P03, 25P03 and 40P01), so messages and codes are looked for along the cause chain.
+ * A deadlock is one too: PostgreSQL rolled the transaction back whole, and the same change tried again
+ * (withDeadlockRetry in lib/db.ts) or later goes through.
  */
 export function busyReasonOf(error: unknown): BusyReason | undefined {
   const joined = texts(error).join("\n");
@@ -52,6 +55,7 @@ export function busyReasonOf(error: unknown): BusyReason | undefined {
   if (/statement timeout|code:57014/i.test(joined)) return "statement_timeout";
   if (/lock timeout|code:55P03/i.test(joined)) return "lock_timeout";
   if (/idle-in-transaction timeout|code:25P03/i.test(joined)) return "idle_in_transaction_timeout";
+  if (/deadlock detected|code:40P01/i.test(joined)) return "deadlock";
   return undefined;
 }
 

@@ -12,7 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "./env";
-import { setPoolStatisticsSource, type PoolStatistics } from "./db-busy";
+import { busyReasonOf, setPoolStatisticsSource, type PoolStatistics } from "./db-busy";
 import { adapterTimestamp } from "./db-timestamp";
 
 function createPool(): pg.Pool {
@@ -127,6 +127,24 @@ export function columnsOf(alias: string, fields: Record<string, string>): Prisma
       .map((field) => `${alias}."${field}"`)
       .join(", "),
   );
+}
+
+/**
+ * Runs a whole transaction (`run` opens it) again when PostgreSQL aborted it as one side of a deadlock:
+ * the transaction was rolled back whole, so running it again from the start repeats every check on
+ * what the other side committed. For the long transactions that change many rows in an order another
+ * may cross (the batch actions: cases in id order, but the stored counts' rows in the order of their
+ * months; ADR 0097). After `attempts` deadlocks the error goes on (系统繁忙，请稍后重试, lib/actions.ts).
+ */
+export async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || busyReasonOf(error) !== "deadlock") throw error;
+      console.error(`[db] 事务因死锁被数据库中止，第 ${attempt} 次重试`);
+    }
+  }
 }
 
 export function poolStatistics(): PoolStatistics {

@@ -11,7 +11,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
-import { db, type Transaction } from "../db";
+import { db, withDeadlockRetry, type Transaction } from "../db";
 import { AppError, isAppError } from "../errors";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -86,26 +86,28 @@ async function recordBatchEntry(tx: Transaction, actor: Actor, action: string, a
 export async function batchReassign({ actor, input }: { actor: Actor; input: unknown }): Promise<BatchResult> {
   assertCan(actor, "case:assign");
   const { cases, handlerId } = parseInput(batchReassignSchema, input);
-  return db.$transaction(
-    async (tx) => {
-      const rows = await loadSelection(tx, actor, cases);
-      const action = "application.batch_assign";
-      const auditEventId = await recordBatchEntry(tx, actor, action, { handlerId, ...caseList(rows) });
-      const batchCause: BatchCause = { action, causeAuditId: auditEventId, description: `批量分配经办人（共 ${rows.length} 件）` };
-      const { refusals, changed } = await applyToEach(rows, async (row) => {
-        const result = await assignHandler({
-          actor,
-          input: { applicationId: row.id, handlerId: handlerId ?? "" },
-          expectedVersion: row.version,
-          transaction: tx,
-          batchCause,
+  return withDeadlockRetry(() =>
+    db.$transaction(
+      async (tx) => {
+        const rows = await loadSelection(tx, actor, cases);
+        const action = "application.batch_assign";
+        const auditEventId = await recordBatchEntry(tx, actor, action, { handlerId, ...caseList(rows) });
+        const batchCause: BatchCause = { action, causeAuditId: auditEventId, description: `批量分配经办人（共 ${rows.length} 件）` };
+        const { refusals, changed } = await applyToEach(rows, async (row) => {
+          const result = await assignHandler({
+            actor,
+            input: { applicationId: row.id, handlerId: handlerId ?? "" },
+            expectedVersion: row.version,
+            transaction: tx,
+            batchCause,
+          });
+          return result.changed;
         });
-        return result.changed;
-      });
-      if (refusals.length > 0) throw batchRefusalError("批量分配", rows.length, refusals);
-      return { count: rows.length, changed, auditEventId };
-    },
-    { timeout: BATCH_TRANSACTION_TIMEOUT_MS },
+        if (refusals.length > 0) throw batchRefusalError("批量分配", rows.length, refusals);
+        return { count: rows.length, changed, auditEventId };
+      },
+      { timeout: BATCH_TRANSACTION_TIMEOUT_MS },
+    ),
   );
 }
 
@@ -116,36 +118,38 @@ export async function batchReassign({ actor, input }: { actor: Actor; input: unk
 export async function batchClose({ actor, input, today }: { actor: Actor; input: unknown; today: IsoDate }): Promise<BatchResult> {
   assertCan(actor, "case:work");
   const { cases, outcome, occurredOn, serviceMethod } = parseInput(batchCloseSchema, input);
-  return db.$transaction(
-    async (tx) => {
-      const rows = await loadSelection(tx, actor, cases);
-      const action = "application.batch_close";
-      const auditEventId = await recordBatchEntry(tx, actor, action, { outcome, occurredOn, serviceMethod, ...caseList(rows) });
-      const batchCause: BatchCause = {
-        action,
-        causeAuditId: auditEventId,
-        description: `批量答复办结（${OUTCOME_LABELS[outcome]}，共 ${rows.length} 件）`,
-      };
-      const { refusals, changed } = await applyToEach(rows, async (row) => {
-        await recordCaseEvent({
-          actor,
-          applicationId: row.id,
-          input: {
-            type: "DECISION_SERVED",
-            occurredOn,
-            details: { items: [{ description: decisionItemDescription(row.requestContent), disposition: outcome }], serviceMethod },
-          },
-          expectedVersion: row.version,
-          today,
-          transaction: tx,
-          batchCause,
+  return withDeadlockRetry(() =>
+    db.$transaction(
+      async (tx) => {
+        const rows = await loadSelection(tx, actor, cases);
+        const action = "application.batch_close";
+        const auditEventId = await recordBatchEntry(tx, actor, action, { outcome, occurredOn, serviceMethod, ...caseList(rows) });
+        const batchCause: BatchCause = {
+          action,
+          causeAuditId: auditEventId,
+          description: `批量答复办结（${OUTCOME_LABELS[outcome]}，共 ${rows.length} 件）`,
+        };
+        const { refusals, changed } = await applyToEach(rows, async (row) => {
+          await recordCaseEvent({
+            actor,
+            applicationId: row.id,
+            input: {
+              type: "DECISION_SERVED",
+              occurredOn,
+              details: { items: [{ description: decisionItemDescription(row.requestContent), disposition: outcome }], serviceMethod },
+            },
+            expectedVersion: row.version,
+            today,
+            transaction: tx,
+            batchCause,
+          });
+          return true;
         });
-        return true;
-      });
-      if (refusals.length > 0) throw batchRefusalError("批量答复办结", rows.length, refusals);
-      return { count: rows.length, changed, auditEventId };
-    },
-    { timeout: BATCH_TRANSACTION_TIMEOUT_MS },
+        if (refusals.length > 0) throw batchRefusalError("批量答复办结", rows.length, refusals);
+        return { count: rows.length, changed, auditEventId };
+      },
+      { timeout: BATCH_TRANSACTION_TIMEOUT_MS },
+    ),
   );
 }
 
