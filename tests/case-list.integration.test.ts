@@ -318,6 +318,16 @@ describe("findApplications: search by what staff search by", () => {
     expect(await caseNumbers(clerkD, "q=_1")).toEqual([]);
   });
 
+  it("finds the cases that have every word of a search with spaces, each in any searched field", async () => {
+    expect(await caseNumbers(clerkD, `q=${encodeURIComponent("吴强 李律师")}`)).toEqual(["GK-2026-000203"]);
+    expect(await caseNumbers(clerkD, `q=${encodeURIComponent("周 敏")}`)).toEqual(["GK-2026-000202"]);
+    expect(await caseNumbers(clerkD, `q=${encodeURIComponent("0571   zhoumin")}`)).toEqual(["GK-2026-000202"]);
+    expect(await caseNumbers(clerkD, `q=${encodeURIComponent("申请 河道 验收报告")}`)).toEqual(["GK-2026-000204"]);
+    expect(await caseNumbers(clerkD, `q=${encodeURIComponent("申请 停车")}`)).toEqual(["GK-2026-000201"]);
+    // Every word, not any: 郑洁 asked about the river, not about parking.
+    expect(await caseNumbers(clerkD, `q=${encodeURIComponent("郑洁 停车")}`)).toEqual([]);
+  });
+
   it("reads the organization's search keys for a word instead of scanning the cases", async () => {
     const keys = `gongkai_case_search_keys(a."organizationId", a."status" = 'OPEN',
       a."caseNumber" || ' ' || a."applicantName" || ' ' || coalesce(a."agentName", '') || ' ' || coalesce(a."applicantIdNumber", '') || ' ' ||
@@ -451,10 +461,16 @@ describe("findApplications: the search index finds what the text test finds (gen
       }
       if (agentContact && agentContact.slice(0, 3).trim().length === 3) words.add(agentContact.slice(0, 3));
     }
-    for (const word of ["拆", "a", "B", "0", "-", "拆迁", "aB", "Ab", "b0", "-0", "000", "SJ-2026-00001", "sj-2026-000012", "6-0", "伟 拆", "1 拆"]) words.add(word);
+    for (const word of ["拆", "a", "B", "0", "-", "拆迁", "aB", "Ab", "b0", "-0", "000", "SJ-2026-00001", "sj-2026-000012", "6-0", "伟 拆", "1 拆", "拆 a 0", "拆迁 张伟"]) words.add(word);
   });
 
-  async function expected(actor: Actor, word: string, status: "OPEN" | "CLOSED" | undefined): Promise<string[]> {
+  /** The cases that contain every word of the search (separated by spaces), by the text test of each. */
+  async function expected(actor: Actor, search: string, status: "OPEN" | "CLOSED" | undefined): Promise<string[]> {
+    const found = await Promise.all(search.split(/\s+/).map((word) => expectedForWord(actor, word, status)));
+    return found.reduce((kept, next) => kept.filter((caseNumber) => next.includes(caseNumber)));
+  }
+
+  async function expectedForWord(actor: Actor, word: string, status: "OPEN" | "CLOSED" | undefined): Promise<string[]> {
     const operator = word.toLowerCase() !== word.toUpperCase() ? "ILIKE" : "LIKE";
     const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     const searched =

@@ -80,13 +80,14 @@ function searchedKeyGroups(query: CaseListQuery): readonly boolean[] {
 }
 
 /**
- * The search condition. The index condition finds the cases of the actor's organization whose keys
- * contain every piece of the word: for one or two characters the word itself, a character or a bigram
- * of the whole searched text (gongkai_case_search_word_key); from three characters on its trigrams in
- * one of the two texts (gongkai_case_search_keys computes them the way it computes a case's). The
- * LIKE / ILIKE '%词%' beside it decides; the index only narrows. ILIKE lower-cases every row's text (on
- * UTF-8 it costs about three times a LIKE), yet only letters have case: for a search without any
- * (Chinese, digits, "-"), LIKE matches the same rows.
+ * The search condition: every word of the search (separated by spaces) is found. For each word, the
+ * index condition finds the cases of the actor's organization whose keys contain every piece of it:
+ * for one or two characters the word itself, a character or a bigram of the whole searched text
+ * (gongkai_case_search_word_key); from three characters on its trigrams in one of the two texts
+ * (gongkai_case_search_keys computes them the way it computes a case's). The LIKE / ILIKE '%词%'
+ * beside it decides; the index only narrows. ILIKE lower-cases every row's text (on UTF-8 it costs
+ * about three times a LIKE), yet only letters have case: for a search without any (Chinese, digits,
+ * "-"), LIKE matches the same rows.
  */
 function searchCondition(
   organizationId: string,
@@ -94,6 +95,10 @@ function searchCondition(
   keyGroups: readonly boolean[],
   use: "index" | "scan" | "keys" | "like" = "index",
 ): Prisma.Sql {
+  // Several words separated by spaces ("李 娜", "拆迁 补偿"): a case has every one of them, each
+  // anywhere in the searched fields; each word is a condition of its own, which the index ANDs.
+  const words = text.split(/\s+/).filter((word) => word !== "");
+  if (words.length > 1) return Prisma.sql`(${Prisma.join(words.map((word) => searchCondition(organizationId, word, keyGroups, use)), " AND ")})`;
   const hasCasedLetters = text.toLowerCase() !== text.toUpperCase();
   const operator = Prisma.raw(hasCasedLetters ? "ILIKE" : "LIKE");
   const pattern = containsPattern(text);

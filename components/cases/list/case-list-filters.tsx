@@ -66,7 +66,7 @@ export function CaseListFilters({ query, handlers }: { query: CaseListQuery; han
           name="q"
           defaultValue={query.q ?? ""}
           maxLength={CASE_LIST_SEARCH_MAX_LENGTH}
-          placeholder="申请编号、申请人、代理人、证件号码、联系方式或申请内容"
+          placeholder="申请编号、申请人、代理人、证件号码、联系方式或申请内容；多个词用空格隔开"
           data-testid="case-filter-q"
         />
       </div>
