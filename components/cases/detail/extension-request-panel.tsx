@@ -25,9 +25,10 @@ export function ExtensionRequestPanel({
   canDecide: boolean;
 }) {
   const [result, setResult] = useState<ActionResult | null>(null);
-  const [rejecting, setRejecting] = useState(false);
-  // 批准 takes a second click, as 驳回 does: it moves the due date and is recorded in the case's steps.
-  const [approving, setApproving] = useState(false);
+  // The decision being confirmed: 批准 takes a second click, as 驳回 does (it moves the due date and is
+  // recorded in the case's steps); opening one closes the other.
+  const [deciding, setDeciding] = useState<"approve" | "reject" | null>(null);
+  const toggle = (decision: "approve" | "reject") => setDeciding((current) => (current === decision ? null : decision));
   const [note, setNote] = useState("");
   const [pending, startTransition] = useTransition();
   const latest = requests[0];
@@ -37,10 +38,7 @@ export function ExtensionRequestPanel({
     startTransition(async () => {
       const outcome = await callAction(action());
       setResult(outcome);
-      if (outcome.ok) {
-        setRejecting(false);
-        setApproving(false);
-      }
+      if (outcome.ok) setDeciding(null);
     });
 
   if (latest.status === "REJECTED") {
@@ -69,11 +67,8 @@ export function ExtensionRequestPanel({
               type="button"
               className="button primary"
               disabled={pending}
-              onClick={() => {
-                setApproving((value) => !value);
-                setRejecting(false);
-              }}
-              aria-expanded={approving}
+              onClick={() => toggle("approve")}
+              aria-expanded={deciding === "approve"}
             >
               批准延期
             </button>
@@ -81,16 +76,13 @@ export function ExtensionRequestPanel({
               type="button"
               className="button"
               disabled={pending}
-              onClick={() => {
-                setRejecting((value) => !value);
-                setApproving(false);
-              }}
-              aria-expanded={rejecting}
+              onClick={() => toggle("reject")}
+              aria-expanded={deciding === "reject"}
             >
               驳回
             </button>
           </div>
-          {approving ? (
+          {deciding === "approve" ? (
             <div className="stack" data-testid="extension-approve-confirm">
               <div>
                 批准后登记“延期答复”步骤（告知申请人日期记为今天），答复期限在 {latest.dueOn ?? "—"} 的基础上延长 {latest.workdays} 个工作日。请当日向申请人发出延期答复告知书。
@@ -104,13 +96,13 @@ export function ExtensionRequestPanel({
                 >
                   确认批准
                 </button>
-                <button type="button" className="button" disabled={pending} onClick={() => setApproving(false)}>
+                <button type="button" className="button" disabled={pending} onClick={() => setDeciding(null)}>
                   取消
                 </button>
               </div>
             </div>
           ) : null}
-          {rejecting ? (
+          {deciding === "reject" ? (
             <div className="field">
               <label htmlFor="extension-reject-note">驳回理由</label>
               <textarea
